@@ -1,0 +1,40 @@
+package io.clusterdeck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code clusterdeck} command line. Exit codes: 0 success, 1 the input has problems (all are listed),
+ * 2 the command was used wrongly (one line says why).
+ */
+@Command(name = "clusterdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Design, launch, watch and export segmented clusters of runtime services.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for embedding and tests. */
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            var err = e.getCommandLine().getErr();
+            err.println("clusterdeck: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof UsageException usage) {
+                cmd.getErr().println("clusterdeck: " + usage.getMessage());
+                return USAGE;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+}

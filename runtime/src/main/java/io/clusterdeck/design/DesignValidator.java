@@ -1,0 +1,204 @@
+package io.clusterdeck.design;
+
+import io.clusterdeck.json.Problem;
+import io.clusterdeck.json.Strings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks how the parts of a design fit together. Each problem names the JSON path of the part it concerns. */
+final class DesignValidator {
+    private final Design design;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Integer> functionIndex = new LinkedHashMap<>();
+
+    private DesignValidator(Design design) {
+        this.design = design;
+    }
+
+    static List<Problem> validate(Design design) {
+        var validator = new DesignValidator(design);
+        validator.run();
+        return List.copyOf(validator.problems);
+    }
+
+    private void run() {
+        indexFunctions();
+        checkBundles();
+        checkSegments();
+        checkCalls();
+        checkImplementations();
+        checkPorts();
+    }
+
+    private void indexFunctions() {
+        if (design.functions().isEmpty()) {
+            problem("functions", "a design needs at least one function");
+        }
+        var functions = design.functions();
+        for (int i = 0; i < functions.size(); i++) {
+            Integer first = functionIndex.putIfAbsent(functions.get(i).name(), i);
+            if (first != null) {
+                problem("functions[" + i + "].name", "duplicate function '" + functions.get(i).name()
+                        + "' (also functions[" + first + "])");
+            }
+        }
+    }
+
+    private void checkBundles() {
+        var seen = new HashMap<String, Integer>();
+        for (int i = 0; i < design.bundles().size(); i++) {
+            Integer first = seen.putIfAbsent(design.bundles().get(i).name(), i);
+            if (first != null) {
+                problem("bundles[" + i + "].name", "duplicate bundle '" + design.bundles().get(i).name()
+                        + "' (also bundles[" + first + "])");
+            }
+        }
+    }
+
+    private void checkSegments() {
+        if (design.segments().isEmpty()) {
+            problem("segments", "a design needs at least one segment");
+        }
+        var segmentNames = new HashMap<String, Integer>();
+        var owner = new HashMap<String, String>();
+        for (int s = 0; s < design.segments().size(); s++) {
+            var segment = design.segments().get(s);
+            String path = "segments[" + s + "]";
+            Integer first = segmentNames.putIfAbsent(segment.name(), s);
+            if (first != null) {
+                problem(path + ".name", "duplicate segment '" + segment.name() + "' (also segments[" + first + "])");
+            }
+            if (segment.functions().isEmpty()) {
+                problem(path + ".functions", "segment '" + segment.name() + "' has no functions");
+            }
+            for (int f = 0; f < segment.functions().size(); f++) {
+                String function = segment.functions().get(f);
+                String at = path + ".functions[" + f + "]";
+                if (!functionIndex.containsKey(function)) {
+                    problem(at, unknownFunction(function));
+                    continue;
+                }
+                String previous = owner.putIfAbsent(function, segment.name());
+                if (previous != null) {
+                    problem(at, previous.equals(segment.name())
+                            ? "function '" + function + "' is listed twice in segment '" + segment.name() + "'"
+                            : "function '" + function + "' is already in segment '" + previous
+                            + "'; a function belongs to exactly one segment");
+                }
+            }
+            checkBalancing(segment, path);
+        }
+        functionIndex.forEach((function, index) -> {
+            if (!owner.containsKey(function)) {
+                problem("functions[" + index + "]", "function '" + function + "' is in no segment");
+            }
+        });
+    }
+
+    private void checkBalancing(Segment segment, String path) {
+        if (!segment.weights().isEmpty() && segment.balancing() != Balancing.WEIGHTED) {
+            problem(path + ".weights", "weights are used only with balancing 'weighted', not '"
+                    + segment.balancing().json() + "'");
+        }
+        var autoscale = segment.autoscale();
+        if (autoscale != null && !segment.workers().perCore()) {
+            int workers = segment.workers().fixed();
+            if (workers < autoscale.minWorkers() || workers > autoscale.maxWorkers()) {
+                problem(path + ".workers", "must be within autoscale's " + autoscale.minWorkers() + " to "
+                        + autoscale.maxWorkers() + ", was " + workers);
+            }
+        }
+    }
+
+    private void checkCalls() {
+        var functions = design.functions();
+        for (int i = 0; i < functions.size(); i++) {
+            var function = functions.get(i);
+            for (int c = 0; c < function.calls().size(); c++) {
+                String callee = function.calls().get(c);
+                String at = "functions[" + i + "].calls[" + c + "]";
+                if (callee.equals(function.name())) {
+                    problem(at, "function '" + callee + "' calls itself");
+                } else if (!functionIndex.containsKey(callee)) {
+                    problem(at, unknownFunction(callee));
+                }
+            }
+        }
+        findCycle().ifPresent(cycle -> problem("functions[" + functionIndex.get(cycle.get(0)) + "].calls",
+                "calls form a cycle: " + String.join(" -> ", cycle)));
+    }
+
+    private Optional<List<String>> findCycle() {
+        var state = new HashMap<String, Integer>();
+        for (var function : functionIndex.keySet()) {
+            var path = new ArrayList<String>();
+            var cycle = visit(function, state, path);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<List<String>> visit(String function, Map<String, Integer> state, List<String> path) {
+        Integer mark = state.get(function);
+        if (mark != null && mark == 2) {
+            return Optional.empty();
+        }
+        if (mark != null) {
+            var cycle = new ArrayList<>(path.subList(path.indexOf(function), path.size()));
+            cycle.add(function);
+            return Optional.of(cycle);
+        }
+        state.put(function, 1);
+        path.add(function);
+        var calls = design.function(function).map(Function::calls).orElse(List.of());
+        for (var callee : calls) {
+            if (!callee.equals(function) && functionIndex.containsKey(callee)) {
+                var cycle = visit(callee, state, path);
+                if (cycle.isPresent()) {
+                    return cycle;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(function, 2);
+        return Optional.empty();
+    }
+
+    private void checkImplementations() {
+        Set<String> bundles = Set.copyOf(design.bundles().stream().map(Bundle::name).toList());
+        var functions = design.functions();
+        for (int i = 0; i < functions.size(); i++) {
+            var java = functions.get(i).java();
+            if (java != null && !bundles.contains(java.bundle())) {
+                problem("functions[" + i + "].java.bundle", "unknown bundle '" + java.bundle() + "'"
+                        + Strings.closest(java.bundle(), bundles).map(b -> "; did you mean '" + b + "'?")
+                        .orElse(bundles.isEmpty() ? "; the design lists no bundles" : ""));
+            }
+        }
+    }
+
+    private void checkPorts() {
+        int workers = design.segments().stream().mapToInt(s -> s.workers().resolve(1)).sum();
+        int last = design.ports().base() + PortSettings.FIRST_WORKER_OFFSET + workers - 1;
+        if (last > 65_535) {
+            problem("ports.base", "base port " + design.ports().base() + " leaves no room for " + workers
+                    + " workers (the last would be " + last + ")");
+        }
+    }
+
+    private String unknownFunction(String name) {
+        return "unknown function '" + name + "'" + Strings.closest(name, functionIndex.keySet())
+                .map(f -> "; did you mean '" + f + "'?").orElse("");
+    }
+
+    private void problem(String path, String message) {
+        problems.add(Problem.at(path, message));
+    }
+}

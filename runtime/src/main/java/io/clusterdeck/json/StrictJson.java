@@ -1,0 +1,106 @@
+package io.clusterdeck.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads JSON documents into validated records, reporting every problem with line, column and path, and writes
+ * records back as stable, pretty JSON (two-space indent, {@code "key": value}, LF line ends, final newline).
+ */
+public final class StrictJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private StrictJson() {
+    }
+
+    /** The mapper used for writing; shared so that every JSON the product emits looks the same. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads a whole document as one type. */
+    public static <T> Parsed<T> read(String text, String source, Class<T> type) {
+        return read(text, source, tree -> {
+            var binder = new RecordBinder();
+            @SuppressWarnings("unchecked")
+            T value = (T) binder.bind(tree, type, Paths.ROOT);
+            return new Parsed<>(Optional.ofNullable(value), binder.problems());
+        });
+    }
+
+    /**
+     * Reads a document with a custom binding step, which sees the tree and returns a value and problems located
+     * only by path; this method places them in the text.
+     */
+    public static <T> Parsed<T> read(String text, String source, Function<JsonNode, Parsed<T>> binding) {
+        JsonLocations locations;
+        JsonNode tree;
+        try {
+            locations = JsonLocations.index(MAPPER.getFactory(), text);
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            return new Parsed<>(Optional.empty(), List.of(new Problem(source,
+                    location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
+                    Paths.ROOT, "malformed JSON: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return new Parsed<>(Optional.empty(), List.of(new Problem(source, 1, 1, Paths.ROOT, "the file is empty")));
+        }
+        var problems = new ArrayList<Problem>();
+        for (var duplicate : locations.duplicates()) {
+            problems.add(duplicate.locatedIn(source, duplicate.line(), duplicate.column()));
+        }
+        Parsed<T> bound = binding.apply(tree);
+        for (var problem : bound.problems()) {
+            var position = problem.message().startsWith("unknown key")
+                    ? locations.keyAt(problem.path()) : locations.valueAt(problem.path());
+            problems.add(problem.locatedIn(source, position.line(), position.column()));
+        }
+        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return new Parsed<>(problems.isEmpty() || bound.value().isPresent() ? bound.value() : Optional.empty(), problems);
+    }
+
+    /** Binds part of a tree; problems are located only by path (for use inside a custom binding). */
+    public static Parsed<Object> bind(JsonNode node, Type type, String path) {
+        var binder = new RecordBinder();
+        Object value = binder.bind(node, type, path);
+        return new Parsed<>(Optional.ofNullable(value), binder.problems());
+    }
+
+    /** Writes a value as pretty, stable JSON with a final newline. */
+    public static String write(Object value) {
+        try {
+            return WRITER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

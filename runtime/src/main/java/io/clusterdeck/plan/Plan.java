@@ -1,0 +1,30 @@
+package io.clusterdeck.plan;
+
+import io.clusterdeck.design.Mode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A design resolved into concrete processes, in start order: the one place where names and ports are decided.
+ * The launcher runs it; the exporters translate it.
+ *
+ * @param design   the design's name
+ * @param entryUrl where clients call: the proxy when there is one, else the gateway or standalone service
+ */
+public record Plan(String design, Mode mode, List<PlannedProcess> processes, String entryUrl) {
+    public Plan {
+        processes = List.copyOf(processes);
+    }
+
+    public Optional<PlannedProcess> process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public List<PlannedProcess> withRole(Role role) {
+        return processes.stream().filter(p -> p.role() == role).toList();
+    }
+
+    public List<PlannedProcess> workersOf(String segment) {
+        return processes.stream().filter(p -> p.role() == Role.WORKER && segment.equals(p.segment())).toList();
+    }
+}
