@@ -1,0 +1,79 @@
+package io.clusterdeck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ValidateCommandTest {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @MethodSource("io.clusterdeck.design.DesignSchemaTest#exampleDesigns")
+    void exampleDesignIsValid(Path design) {
+        var cli = Cli.run("validate", design.toString());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith(design + ": valid: ");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void invalidDesignExitsOneAndListsEveryProblemWithFileLineAndColumn() throws IOException {
+        var file = folder.resolve("bad.json");
+        Files.writeString(file, """
+                {
+                  "version": 1,
+                  "name": "bad",
+                  "functions": [{ "name": "a/b", "simulate": { "errorRate": 2 } }],
+                  "segments": [{ "name": "s", "functions": ["a/b"], "balancing": "fastest" }]
+                }
+                """);
+
+        var cli = Cli.run("validate", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).containsExactly(
+                file + ":4:61: functions[0].simulate.errorRate: must be between 0 and 1, was 2",
+                file + ":5:66: segments[0].balancing: unknown balancing strategy 'fastest'; expected one of round-robin, least-requests, weighted, sticky");
+        assertThat(cli.out()).isEqualTo(file + ": 2 problems\n");
+    }
+
+    @Test
+    void missingFileIsAUsageErrorWithOneLine() {
+        var cli = Cli.run("validate", folder.resolve("nope.json").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("clusterdeck: " + folder.resolve("nope.json") + ": no such file\n");
+    }
+
+    @Test
+    void unknownFlagIsAUsageErrorWithoutAStackTrace() {
+        var cli = Cli.run("validate", "--strict", "designs/webshop.json");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("clusterdeck: Unknown option: '--strict'\n").doesNotContain("at io.");
+    }
+
+    @Test
+    void folderInsteadOfAFileIsAUsageError() {
+        var cli = Cli.run("validate", folder.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("clusterdeck: " + folder + ": is a folder, not a design file\n");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        var cli = Cli.run("--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("validate", "plan");
+    }
+}

@@ -1,0 +1,100 @@
+package io.clusterdeck.design;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DesignFilesTest {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @MethodSource("io.clusterdeck.design.DesignSchemaTest#exampleDesigns")
+    void exampleDesignSurvivesAWriteAndReadUnchanged(Path file) {
+        var design = DesignFiles.load(file).orThrow();
+
+        var again = DesignFiles.parse(DesignFiles.toJson(design), "again.json").orThrow();
+
+        assertThat(again).isEqualTo(design);
+        assertThat(DesignFiles.toJson(again)).isEqualTo(DesignFiles.toJson(design));
+    }
+
+    @Test
+    void writtenDesignIsValidAgainstTheSchema() {
+        var design = DesignFiles.load(Path.of("..", "designs", "webshop.json")).orThrow();
+
+        assertThat(DesignSchema.errors(DesignFiles.toJson(design))).isEmpty();
+    }
+
+    @Test
+    void saveReplacesTheFileAndLeavesNoTemporaryFileBehind() throws IOException {
+        var file = folder.resolve("shop.json");
+        Files.writeString(file, "old");
+        var design = DesignFiles.load(Path.of("..", "designs", "hello.json")).orThrow();
+
+        DesignFiles.save(design, file);
+
+        assertThat(DesignFiles.load(file).orThrow()).isEqualTo(design);
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void failedSaveLeavesTheOldFileIntactAndNoTemporaryFile() throws IOException {
+        var file = folder.resolve("shop.json");
+        Files.writeString(file, "old");
+        // A folder where the file should be makes the final move fail after the new text was written.
+        var blocked = folder.resolve("blocked.json");
+        Files.createDirectories(blocked.resolve("inside"));
+        var design = DesignFiles.load(Path.of("..", "designs", "hello.json")).orThrow();
+
+        assertThatThrownBy(() -> DesignFiles.save(design, blocked)).isInstanceOf(IOException.class);
+
+        assertThat(Files.readString(file)).isEqualTo("old");
+        assertThat(blocked.resolve("inside")).isDirectory();
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactlyInAnyOrder(file, blocked);
+        }
+    }
+
+    @Test
+    void missingFileIsAProblemNotAnException() {
+        var parsed = DesignFiles.load(folder.resolve("nope.json"));
+
+        assertThat(parsed.value()).isEmpty();
+        assertThat(parsed.problems()).singleElement().hasToString(folder.resolve("nope.json") + ": $: no such file");
+    }
+
+    @Test
+    void designWithOnlyCrossReferenceProblemsIsStillReadSoAnEditorCanFixIt() {
+        var text = """
+                {"version": 1, "name": "x", "functions": [{"name": "a/b", "simulate": {}}], "segments": []}""";
+
+        var parsed = DesignFiles.parse(text, "x.json");
+
+        assertThat(parsed.value()).isPresent();
+        assertThat(parsed.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "functions[0]: function 'a/b' is in no segment",
+                "segments: a design needs at least one segment");
+    }
+
+    @Test
+    void everyProblemOfADocumentIsReportedAtOnce() {
+        var text = """
+                {"version": 1, "name": "Bad", "functions": [{"name": "a/b", "access": "open", "simulate": {"cpuMs": -1}}],
+                 "segments": [{"name": "s", "functions": ["a/b"], "workers": 0}], "ports": {"base": 1}}""";
+
+        var parsed = DesignFiles.parse(text, "x.json");
+
+        assertThat(parsed.problems()).extracting(p -> p.path()).containsExactly(
+                "name", "functions[0].access", "functions[0].simulate.cpuMs", "segments[0].workers", "ports.base");
+    }
+}
