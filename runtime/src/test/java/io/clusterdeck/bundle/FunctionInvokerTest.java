@@ -3,6 +3,8 @@ package io.clusterdeck.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.clusterdeck.function.ClusterFunction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -172,6 +174,26 @@ class FunctionInvokerTest {
         assertThatThrownBy(() -> available.invoke(Map.of("sku", "apple"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("function 'catalog/available' takes a FunctionContext; none was given");
+    }
+
+    @Test
+    void jacksonAnnotationsOfTheBundleApplyToArgumentsAndResults() throws IOException {
+        var jar = TestBundles.jar(folder, "annotated.jar", true, Map.of("com.example.Annotated", """
+                package com.example;
+                import com.fasterxml.jackson.annotation.JsonProperty;
+                import io.clusterdeck.function.ClusterFunction;
+                public class Annotated {
+                    public record Point(@JsonProperty("x-axis") int x, @JsonProperty("y-axis") int y) { }
+                    @ClusterFunction(name = "annotated/swap")
+                    public static Point swap(Point point) { return new Point(point.y(), point.x()); }
+                }
+                """), ClusterFunction.class, JsonProperty.class);
+        try (var annotated = BundleLoader.load("annotated", jar, null)) {
+            var swap = annotated.invoker("annotated/swap").orElseThrow();
+
+            assertThat(swap.invoke(Map.of("point", Map.of("x-axis", 1, "y-axis", 2)), null))
+                    .isEqualTo(Map.of("x-axis", 2, "y-axis", 1));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.clusterdeck.bundle;
 
 import io.clusterdeck.function.ClusterFunction;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -27,16 +28,22 @@ final class TestBundles {
         return jar(folder, jarName, true, sources);
     }
 
-    /**
-     * @param sources source text by fully qualified class name
-     */
     static Path jar(Path folder, String jarName, boolean parameterNames, Map<String, String> sources)
             throws IOException {
+        return jar(folder, jarName, parameterNames, sources, ClusterFunction.class);
+    }
+
+    /**
+     * @param sources      source text by fully qualified class name
+     * @param compileAgainst a class of each library the sources compile against
+     */
+    static Path jar(Path folder, String jarName, boolean parameterNames, Map<String, String> sources,
+                    Class<?>... compileAgainst) throws IOException {
         Path classes = Files.createTempDirectory(folder, "classes");
         var units = new ArrayList<JavaFileObject>();
         sources.forEach((className, text) -> units.add(new Source(className, text)));
         var options = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-classpath", functionApi()));
+                "-classpath", classPath(compileAgainst)));
         if (parameterNames) {
             options.add("-parameters");
         }
@@ -56,13 +63,16 @@ final class TestBundles {
         return jar;
     }
 
-    /** Bundles compile against the function API alone. */
-    private static String functionApi() {
-        try {
-            return Path.of(ClusterFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    private static String classPath(Class<?>... classes) {
+        var entries = new ArrayList<String>();
+        for (var type : classes) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static final class Source extends SimpleJavaFileObject {
