@@ -31,8 +31,9 @@ final class ComposeExport {
         for (var service : services) {
             files.add(new ExportFile("config/" + service.configFile(), ServiceConfigs.toJson(service.config())));
         }
+        var configs = List.copyOf(files.subList(1, files.size()));
         files.add(new ExportFile(DOCKERFILE, source.header("# ") + "\n" + Dockerfile.text()));
-        files.add(new ExportFile(README, ComposeReadme.text(design, source, services)));
+        files.add(new ExportFile(README, ComposeReadme.text(design, source, services, configs)));
         return new Export(Target.COMPOSE, source, files);
     }
 

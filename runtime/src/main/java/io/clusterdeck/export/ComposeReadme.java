@@ -9,7 +9,8 @@ final class ComposeReadme {
     private ComposeReadme() {
     }
 
-    static String text(Design design, DesignSource source, List<ContainerService> services) {
+    static String text(Design design, DesignSource source, List<ContainerService> services,
+                       List<ExportFile> configs) {
         var entry = ContainerPlan.entry(services);
         var out = new StringBuilder();
         out.append("<!--\n").append(source.header("")).append("-->\n\n");
@@ -37,6 +38,8 @@ final class ComposeReadme {
         if (services.stream().anyMatch(s -> s.role() == Role.WORKER && s.autoscale() != null)) {
             out.append("Compose does not autoscale: segments with `autoscale` run their design's worker count.\n");
         }
+        out.append("\n## Configs\n\nMounted at `").append(ContainerPlan.CONFIG_DIR).append("`.\n\n")
+                .append(FileTable.of(configs));
         return out.toString();
     }
 }

@@ -62,10 +62,7 @@ final class RuntimeExport {
         }
         out.append("```\n\n");
         out.append("Clients call ").append(entryUrl).append(".\n\n");
-        out.append("## Files\n\n| file | SHA-256 |\n| --- | --- |\n");
-        for (var config : configs) {
-            out.append("| ").append(config.path()).append(" | ").append(config.sha256()).append(" |\n");
-        }
+        out.append("## Configs\n\n").append(FileTable.of(configs));
         return out.toString();
     }
 }
