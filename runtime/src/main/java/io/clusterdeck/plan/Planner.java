@@ -49,6 +49,14 @@ public final class Planner {
         return "worker-" + segment + "-" + instance;
     }
 
+    /**
+     * The name of the one service that runs every worker of a segment where an orchestrator scales replicas of it
+     * (a Compose service, a Kubernetes Deployment): {@code worker-orders}.
+     */
+    public static String workerService(String segment) {
+        return "worker-" + segment;
+    }
+
     private Plan build() {
         var processes = new ArrayList<PlannedProcess>();
         int base = design.ports().base();

@@ -1,0 +1,121 @@
+package io.clusterdeck.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.clusterdeck.design.Autoscale;
+import io.clusterdeck.design.Design;
+import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.plan.PlanOptions;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Planner;
+import io.clusterdeck.plan.Role;
+import io.clusterdeck.plan.ServiceConfig;
+import io.clusterdeck.plan.ServiceConfigs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan translated for containers. Every service binds 0.0.0.0; a URL of another service becomes its service name
+ * ({@code http://gateway:7401}), which Compose and Kubernetes resolve; the replicas of a segment's workers share the
+ * config of the plan's first worker, named for the service ({@code worker-orders}); paths in the design (bundles,
+ * assets) are resolved against {@link #DESIGN_DIR}, where the design's folder is mounted or copied.
+ */
+public final class ContainerPlan {
+    /** The address every service binds to in a container. */
+    public static final String HOST = "0.0.0.0";
+    /** Where the design's folder is inside a container. */
+    public static final String DESIGN_DIR = "/srv/clusterdeck/design";
+    /** Where the service configs are inside a container. */
+    public static final String CONFIG_DIR = "/etc/clusterdeck/config";
+
+    private ContainerPlan() {
+    }
+
+    /** The services of a design in start order, with configs that read the cluster key from {@code clusterKeyFile}. */
+    public static List<ContainerService> services(Design design, ExportOptions options, String clusterKeyFile) {
+        var plan = Planner.plan(design, new PlanOptions(Path.of(DESIGN_DIR), options.cores(), HOST, Map.of(),
+                clusterKeyFile));
+        var byUrl = new HashMap<String, String>();
+        for (var process : plan.processes()) {
+            if (process.role() != Role.WORKER) {
+                byUrl.put(process.url(), "http://" + process.name() + ":" + process.port());
+            }
+        }
+        var services = new ArrayList<ContainerService>();
+        for (var process : plan.processes()) {
+            if (process.role() != Role.WORKER) {
+                services.add(service(process, process.name(), 1, null, byUrl));
+            } else if (process.instance() == 1) {
+                var segment = design.segment(process.segment()).orElseThrow();
+                services.add(service(process, Planner.workerService(segment.name()),
+                        plan.workersOf(segment.name()).size(), segment.autoscale(), byUrl));
+            }
+        }
+        return List.copyOf(services);
+    }
+
+    /** The service clients call: the proxy, else the gateway or standalone service. */
+    public static ContainerService entry(List<ContainerService> services) {
+        return services.stream().filter(s -> s.role() == Role.PROXY).findFirst()
+                .or(() -> services.stream().filter(s -> s.role() == Role.GATEWAY || s.role() == Role.STANDALONE)
+                        .findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("a plan without a proxy, gateway or standalone service"));
+    }
+
+    /** Whether any service reads files of the design's folder (bundles or assets). */
+    public static boolean readsDesignFolder(Design design) {
+        return !design.bundles().isEmpty() || design.repository().assets() != null;
+    }
+
+    private static ContainerService service(PlannedProcess process, String name, int replicas,
+                                            Autoscale autoscale, Map<String, String> byUrl) {
+        var config = rewrite(process.config(), name, byUrl);
+        return new ContainerService(name, process.role(), process.segment(), replicas, process.port(),
+                process.restart(), process.jvm(), autoscale, config);
+    }
+
+    /** The config under another name, each URL of a planned service replaced by its service name. */
+    private static ServiceConfig rewrite(ServiceConfig config, String name, Map<String, String> byUrl) {
+        ObjectNode tree;
+        try {
+            tree = (ObjectNode) StrictJson.mapper().readTree(ServiceConfigs.toJson(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tree.put("name", name);
+        replaceUrls(tree, byUrl);
+        var parsed = ServiceConfigs.parse(StrictJson.write(tree), name + ".json", config.role());
+        return parsed.value().filter(v -> parsed.ok()).orElseThrow(() -> new IllegalStateException(
+                "the container config of " + name + " does not read back: " + parsed.problems()));
+    }
+
+    private static void replaceUrls(JsonNode node, Map<String, String> byUrl) {
+        if (node instanceof ObjectNode object) {
+            var names = new ArrayList<String>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (var field : names) {
+                var value = object.get(field);
+                if (value.isTextual() && byUrl.containsKey(value.textValue())) {
+                    object.set(field, TextNode.valueOf(byUrl.get(value.textValue())));
+                } else {
+                    replaceUrls(value, byUrl);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                var value = array.get(i);
+                if (value.isTextual() && byUrl.containsKey(value.textValue())) {
+                    array.set(i, TextNode.valueOf(byUrl.get(value.textValue())));
+                } else {
+                    replaceUrls(value, byUrl);
+                }
+            }
+        }
+    }}
