@@ -60,7 +60,7 @@ class DesignSchemaTest {
 
     static Stream<Path> exampleDesigns() throws IOException {
         try (var files = Files.list(Path.of("..", "designs"))) {
-            return files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("design.schema.json"))
+            return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json"))
                     .sorted().toList().stream();
         }
     }

@@ -18,7 +18,7 @@ final class ExampleDesigns {
 
     static List<Path> files() {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
