@@ -26,14 +26,33 @@ public final class Bodies {
             }
         }
         exchange.setMaxEntitySize(maxBytes);
-        // Dispatching keeps the exchange open after the handler returns: the caller answers it later.
-        exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
-            try {
-                then.accept(ex, bytes);
-            } catch (RuntimeException e) {
-                Responses.error(ex, ErrorHandler.map(e));
+        // Counted here too: a chunked body has no length to check up front.
+        var buffer = new java.io.ByteArrayOutputStream();
+        var refused = new boolean[1];
+        exchange.getRequestReceiver().receivePartialBytes((ex, bytes, last) -> {
+            if (refused[0]) {
+                return;
             }
-        }), (ex, failure) -> {
+            if (buffer.size() + bytes.length > maxBytes) {
+                refused[0] = true;
+                Responses.error(ex, ServiceException.tooLarge(maxBytes));
+                return;
+            }
+            buffer.write(bytes, 0, bytes.length);
+            if (last) {
+                // Dispatching keeps the exchange open after the handler returns: the caller answers it later.
+                ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
+                    try {
+                        then.accept(ex, buffer.toByteArray());
+                    } catch (RuntimeException e) {
+                        Responses.error(ex, ErrorHandler.map(e));
+                    }
+                });
+            }
+        }, (ex, failure) -> {
+            if (refused[0]) {
+                return;
+            }
             if (failure instanceof RequestTooBigException) {
                 Responses.error(ex, ServiceException.tooLarge(maxBytes));
             } else {
