@@ -59,7 +59,7 @@ public final class WorkerHealth {
 
     /**
      * A health check failed: unreachable (no answer) or reporting DOWN. Unhealthy after the policy's threshold of
-     * failures in a row.
+     * failures in a row; a worker that never passed stays starting.
      */
     public synchronized Optional<Transition> checkFailed(boolean unreachable, String why) {
         long now = clock.nanos();
@@ -73,7 +73,8 @@ public final class WorkerHealth {
         } else if (!unreachable) {
             unreachableSinceNanos = -1;
         }
-        if (state == HealthState.UNHEALTHY || failures < policy.unhealthyThreshold()) {
+        // A starting worker is out of rotation anyway: no verdict until it first passes.
+        if (state == HealthState.STARTING || state == HealthState.UNHEALTHY || failures < policy.unhealthyThreshold()) {
             return Optional.empty();
         }
         long elapsedMs = (now - firstFailureNanos) / 1_000_000;

@@ -109,8 +109,10 @@ public final class WorkerRegistry {
     }
 
     public void publish(EventType type, String worker, String segment, String reason) {
-        var event = ClusterEvent.of(clock.now(), type, source, worker, segment, reason);
-        events.publish(event);
+        // Stamped and published together, so the stream's order is the order of the timestamps.
+        synchronized (events) {
+            events.publish(ClusterEvent.of(clock.now(), type, source, worker, segment, reason));
+        }
         metrics.count("clusterdeck_events", "type", type.json());
         if (type == EventType.RETRIED || type == EventType.NO_WORKER || type == EventType.TIMED_OUT) {
             LOG.debug("{} {}: {}", type.json(), worker, reason);

@@ -43,6 +43,14 @@ class WorkerHealthTest {
     }
 
     @Test
+    void workerThatNeverPassedStaysStartingWhileItFails() {
+        failedAfterInterval();
+        failedAfterInterval();
+
+        assertThat(health.state()).isEqualTo(HealthState.STARTING);
+    }
+
+    @Test
     void aPassBetweenFailuresStartsTheCountAgain() {
         passed();
         failedAfterInterval();
