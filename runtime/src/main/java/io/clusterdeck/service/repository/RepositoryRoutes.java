@@ -57,9 +57,8 @@ public final class RepositoryRoutes {
             var folder = Path.of(assetsFolder).toAbsolutePath().normalize();
             // PathResourceManager refuses paths that leave its folder and, without followLinks, symbolic links out of it.
             var resources = new ResourceHandler(new PathResourceManager(folder, 1024, true, false, false),
-                    exchange -> {
-                        throw ServiceException.notFound("no asset at " + exchange.getRequestPath());
-                    });
+                    // Answered here, not thrown: the resource handler runs this after a dispatch, outside the error handler.
+                    exchange -> Responses.error(exchange, ServiceException.notFound("no asset at " + exchange.getRequestPath())));
             resources.setWelcomeFiles("index.html");
             resources.setDirectoryListingEnabled(false);
             assets = resources;
@@ -71,6 +70,9 @@ public final class RepositoryRoutes {
         var path = exchange.getRequestPath();
         if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod().toString());
+        }
+        if (leavesTheFolder(path)) {
+            throw ServiceException.notFound("no asset at this path");
         }
         if (path.equals("/bundles")) {
             var list = Json.mapper().createArrayNode();
@@ -90,6 +92,16 @@ public final class RepositoryRoutes {
         } else {
             assets.handleRequest(exchange);
         }
+    }
+
+    /** Any dot-dot segment, backslash or control character is refused before a file is looked up. */
+    private static boolean leavesTheFolder(String path) {
+        for (var segment : path.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return true;
+            }
+        }
+        return path.chars().anyMatch(c -> c == '\\' || c < 0x20);
     }
 
     static String sha256(byte[] bytes) {
