@@ -57,6 +57,22 @@ class PlannedClusterIT {
                 () -> TestHttp.post(proxy + "/rpc/orders/checkout", "{}").statusCode() == 200);
     }
 
+    @Test
+    void helloRunsStandaloneFromItsPlan() throws IOException {
+        var designFile = Path.of("..", "designs", "hello.json").toAbsolutePath().normalize();
+        var design = DesignFiles.load(designFile).value().orElseThrow();
+        var local = PlanOptions.local(designFile.getParent());
+        var plan = Planner.plan(design, local.withPorts(java.util.Map.of("standalone", freePort())));
+
+        var standalone = processes.start(plan.process("standalone").orElseThrow().config());
+        var response = TestHttp.post(standalone.url() + "/rpc/greeting/hello", "{\"name\":\"Ada\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Clusterdeck-Worker")).contains("standalone");
+        standalone.signal("TERM");
+        assertThat(standalone.awaitExit(Duration.ofSeconds(15))).isZero();
+    }
+
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -23,7 +23,7 @@ public final class TestConfigs {
     public static final List<Function> SHOP = List.of(
             function("shop/read", Access.PUBLIC, true, List.of(), 0.2, 3),
             function("shop/write", Access.PUBLIC, false, List.of(), 0.2, 3),
-            function("shop/slow", Access.PUBLIC, true, List.of(), 0, 400),
+            function("shop/slow", Access.PUBLIC, true, List.of(), 0, 1_500),
             function("shop/admin", Access.PROTECTED, false, List.of(), 0, 1),
             function("shop/price", Access.PRIVATE, true, List.of(), 0, 1),
             function("shop/page", Access.PUBLIC, true, List.of("shop/price"), 0, 1),

@@ -63,7 +63,7 @@ public final class StandaloneService implements Service {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
                 (exchange, function) -> Access.check(function.access(), function.name(),
                         tokens == null ? Optional.empty() : tokens.verify(exchange)),
-                scheduler, Clock.SYSTEM, metrics);
+                scheduler, cpu, Clock.SYSTEM, metrics);
         server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {

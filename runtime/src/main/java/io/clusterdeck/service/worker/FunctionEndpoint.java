@@ -32,21 +32,24 @@ public final class FunctionEndpoint implements HttpHandler {
     private final long maxBodyBytes;
     private final BiConsumer<HttpServerExchange, Function> entryCheck;
     private final Scheduler scheduler;
+    private final java.util.concurrent.Executor work;
     private final Clock clock;
     private final ServiceMetrics metrics;
 
     /**
      * @param entryCheck throws when the exchange's caller may not call the function
+     * @param work       the threads functions start on, never an I/O thread
      */
     public FunctionEndpoint(String worker, FunctionCatalog catalog, WorkerState state, long maxBodyBytes,
-                            BiConsumer<HttpServerExchange, Function> entryCheck, Scheduler scheduler, Clock clock,
-                            ServiceMetrics metrics) {
+                            BiConsumer<HttpServerExchange, Function> entryCheck, Scheduler scheduler,
+                            java.util.concurrent.Executor work, Clock clock, ServiceMetrics metrics) {
         this.worker = worker;
         this.catalog = catalog;
         this.state = state;
         this.maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 1024 * 1024;
         this.entryCheck = entryCheck;
         this.scheduler = scheduler;
+        this.work = work;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -82,9 +85,9 @@ public final class FunctionEndpoint implements HttpHandler {
             });
             long delay = state.addedLatencyMs();
             if (delay > 0) {
-                scheduler.schedule(run, delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> work.execute(run), delay, TimeUnit.MILLISECONDS);
             } else {
-                run.run();
+                work.execute(run);
             }
         });
     }

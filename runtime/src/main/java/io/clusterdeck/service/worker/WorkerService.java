@@ -104,7 +104,7 @@ public final class WorkerService implements Service {
 
     private HttpHandler handler() {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
-                (exchange, function) -> tokens.require(exchange), scheduler, clock, metrics);
+                (exchange, function) -> tokens.require(exchange), scheduler, cpu, clock, metrics);
         var routes = Routes.create()
                 .get("/health", this::health)
                 .post("/admin/health", exchange -> admin(exchange, (ex, body) -> {

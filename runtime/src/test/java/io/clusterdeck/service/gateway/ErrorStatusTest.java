@@ -22,8 +22,8 @@ class ErrorStatusTest {
 
     @BeforeAll
     static void startCluster() {
-        // A 300 ms timeout against shop/slow's 400 ms; no worker for segment stock.
-        cluster = InProcessCluster.start(TestConfigs.FAST_CHECKS, 300, 2, 0);
+        // An 800 ms timeout against shop/slow's 1500 ms; no worker for segment stock.
+        cluster = InProcessCluster.start(TestConfigs.FAST_CHECKS, 800, 2, 0);
     }
 
     @AfterAll
