@@ -32,7 +32,7 @@ public final class Events {
                 var watchdog = new Thread(() -> {
                     Load.sleep(bound);
                     try {
-                        body.close();
+                        response.body().close();
                     } catch (IOException ignored) {
                         // closing ends the read below
                     }

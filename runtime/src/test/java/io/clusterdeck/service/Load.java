@@ -73,6 +73,11 @@ public final class Load implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops the client threads and waits for their last calls. */
+    public void stop() {
         running = false;
         for (var thread : threads) {
             try {

@@ -62,7 +62,7 @@ class FailoverIT {
             Load.sleep(Duration.ofMillis(2_000));
 
             assertThat(handled(victim)).as("calls the gateway sent to the dead worker after detection").isEqualTo(handledAfterDetection);
-            load.close();
+            load.stop();
             var outcomes = load.outcomes();
             LOG.info("{} calls under load, {} after the kill, {} failed", outcomes.size(), load.since(killedAt).size(),
                     load.failures().size());
@@ -90,7 +90,7 @@ class FailoverIT {
             long servedAfter = Await.until(victim + " serves a call", Duration.ofSeconds(10), () ->
                     load.since(healthyAt).stream().anyMatch(o -> victim.equals(o.worker())));
             LOG.info("restarted {} served its first call {} ms after it was seen healthy", victim, servedAfter);
-            load.close();
+            load.stop();
             assertThat(load.failures()).isEmpty();
         }
     }
@@ -110,7 +110,7 @@ class FailoverIT {
             } finally {
                 signal(pid, "CONT");
             }
-            load.close();
+            load.stop();
             var duringPause = load.since(pausedAt);
             long longest = duringPause.stream().mapToLong(Load.Outcome::millis).max().orElse(0);
             LOG.info("{} calls while paused, longest {} ms, {} failed", duringPause.size(), longest,

@@ -44,7 +44,7 @@ class GatewayRestartIT {
             Load.sleep(Duration.ofMillis(1_000));
             var settled = Instant.now();
             Load.sleep(Duration.ofMillis(1_500));
-            load.close();
+            load.stop();
 
             assertThat(restarted.url()).isEqualTo(gateway.url());
             assertThat(load.since(settled)).isNotEmpty().allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
