@@ -18,8 +18,11 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** A gateway, then workers named {@code worker-<segment>-<n>}, every one healthy before this returns. */
     public static InProcessCluster start(HealthCheck checks, int timeoutMs, int shopWorkers, int stockWorkers) {
-        var cluster = new InProcessCluster(GatewayService.create(TestConfigs.gateway(0, checks, timeoutMs, null),
-                ClusterKey.of(TestConfigs.KEY)).start());
+        return start(TestConfigs.gateway(0, checks, timeoutMs, null), shopWorkers, stockWorkers);
+    }
+
+    public static InProcessCluster start(io.clusterdeck.plan.GatewayConfig config, int shopWorkers, int stockWorkers) {
+        var cluster = new InProcessCluster(GatewayService.create(config, ClusterKey.of(TestConfigs.KEY)).start());
         try {
             for (int i = 1; i <= shopWorkers; i++) {
                 cluster.addWorker("shop", i);
