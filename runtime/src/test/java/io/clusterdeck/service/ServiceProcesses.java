@@ -83,6 +83,11 @@ public final class ServiceProcesses implements AutoCloseable {
             running.kill();
         }
         started.clear();
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // only config files are left behind
+        }
     }
 
     /** One started service process and what it printed. */
