@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "clusterdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Design, launch, watch and export segmented clusters of runtime services.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int INVALID = 1;

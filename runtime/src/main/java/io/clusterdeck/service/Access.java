@@ -1,0 +1,31 @@
+package io.clusterdeck.service;
+
+import io.clusterdeck.service.ClusterTokens.Caller;
+import java.util.Optional;
+
+/**
+ * Who may call a function from where it enters the cluster: public functions anyone; protected functions members
+ * holding a cluster token (401 without one); private functions only other functions, whose tokens name the
+ * calling function (403 otherwise).
+ */
+public final class Access {
+    private Access() {
+    }
+
+    public static void check(io.clusterdeck.design.Access access, String function, Optional<Caller> caller) {
+        switch (access) {
+            case PUBLIC:
+                return;
+            case PROTECTED:
+                if (caller.isEmpty()) {
+                    throw ServiceException.unauthorized("'" + function + "' is protected: it needs a cluster token");
+                }
+                return;
+            case PRIVATE:
+            default:
+                if (caller.isEmpty() || caller.get().function() == null) {
+                    throw ServiceException.forbidden("'" + function + "' is private: only other functions may call it");
+                }
+        }
+    }
+}

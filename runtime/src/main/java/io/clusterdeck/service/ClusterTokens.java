@@ -1,0 +1,144 @@
+package io.clusterdeck.service;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.undertow.server.HttpServerExchange;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Short-lived tokens that prove a call comes from a member of the cluster. Any node verifies them with the
+ * cluster key alone, without asking another node.
+ *
+ * <p>Internal calls (register, deregister, admin endpoints, protected and private function calls between
+ * members) carry {@code Authorization: Bearer <JWT>}: a JWS signed with HS256 under the SHA-256 of the cluster
+ * key, with these claims:
+ * <ul>
+ *   <li>{@code iss}: the name of the service that made the token, such as {@code worker-orders-1};</li>
+ *   <li>{@code aud}: always {@code clusterdeck};</li>
+ *   <li>{@code iat} and {@code exp}: issued now, valid for {@value #LIFETIME_SECONDS} seconds (a
+ *       {@value #SKEW_SECONDS} second clock skew is tolerated);</li>
+ *   <li>{@code jti}: a random id;</li>
+ *   <li>{@code fn} (optional): the function on whose behalf the call is made. Private functions accept only
+ *       calls that carry it.</li>
+ * </ul>
+ * Tokens are reused for half their lifetime, so signing costs nothing per call.
+ */
+public final class ClusterTokens {
+    public static final String AUDIENCE = "clusterdeck";
+    public static final String FUNCTION_CLAIM = "fn";
+    public static final long LIFETIME_SECONDS = 60;
+    public static final long SKEW_SECONDS = 5;
+    private static final String BEARER = "Bearer ";
+
+    private final String issuer;
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+    private final Map<String, Minted> cache = new ConcurrentHashMap<>();
+
+    public ClusterTokens(String issuer, ClusterKey key, Clock clock) {
+        this.issuer = issuer;
+        this.clock = clock;
+        try {
+            this.signer = new MACSigner(key.signingKey());
+            this.verifier = new MACVerifier(key.signingKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot use the cluster key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code Authorization} header value for a call by this service, on behalf of a function or not (null). */
+    public String authorization(String function) {
+        var key = function == null ? "" : function;
+        var now = clock.now();
+        var minted = cache.get(key);
+        if (minted == null || minted.renewAt().isBefore(now)) {
+            minted = new Minted(BEARER + mint(function, Duration.ofSeconds(LIFETIME_SECONDS)),
+                    now.plusSeconds(LIFETIME_SECONDS / 2));
+            cache.put(key, minted);
+        }
+        return minted.header();
+    }
+
+    /** A fresh signed token valid for the given time. */
+    public String mint(String function, Duration lifetime) {
+        var now = clock.now();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString());
+        if (function != null) {
+            claims.claim(FUNCTION_CLAIM, function);
+        }
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a cluster token: " + e.getMessage(), e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The verified caller of a request, empty when it carries no token; a bad token is a 401. */
+    public Optional<Caller> verify(HttpServerExchange exchange) {
+        return verify(exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
+    }
+
+    public Optional<Caller> verify(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        if (!authorization.startsWith(BEARER)) {
+            throw ServiceException.unauthorized("expected 'Authorization: Bearer <cluster token>'");
+        }
+        try {
+            var jwt = SignedJWT.parse(authorization.substring(BEARER.length()).trim());
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+                throw ServiceException.unauthorized("cluster tokens are signed with HS256");
+            }
+            if (!jwt.verify(verifier)) {
+                throw ServiceException.unauthorized("the cluster token's signature does not match the cluster key");
+            }
+            var claims = jwt.getJWTClaimsSet();
+            var now = clock.now();
+            if (claims.getExpirationTime() == null
+                    || claims.getExpirationTime().toInstant().plusSeconds(SKEW_SECONDS).isBefore(now)) {
+                throw ServiceException.unauthorized("the cluster token has expired");
+            }
+            if (claims.getAudience() == null || !claims.getAudience().equals(List.of(AUDIENCE))) {
+                throw ServiceException.unauthorized("the cluster token is not for " + AUDIENCE);
+            }
+            var function = claims.getClaim(FUNCTION_CLAIM);
+            return Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null));
+        } catch (ParseException | JOSEException e) {
+            throw ServiceException.unauthorized("the cluster token is malformed");
+        }
+    }
+
+    /** The verified caller of a request; no token is a 401. */
+    public Caller require(HttpServerExchange exchange) {
+        return verify(exchange).orElseThrow(() -> ServiceException.unauthorized(
+                "this endpoint needs a cluster token (Authorization: Bearer ...)"));
+    }
+
+    /** A member of the cluster that made a call, and the function it called for, if any. */
+    public record Caller(String service, String function) {
+    }
+
+    private record Minted(String header, java.time.Instant renewAt) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.clusterdeck.service;
+
+import io.undertow.util.HttpString;
+
+/** The headers every Clusterdeck service speaks. */
+public final class Headers {
+    /** Names the worker that served a call; set on every response that a worker produced. */
+    public static final HttpString WORKER = new HttpString("X-Clusterdeck-Worker");
+    /** Follows one call through every hop; made by the first service that sees a call without one. */
+    public static final HttpString REQUEST_ID = new HttpString("X-Request-Id");
+    /** Sticky balancing: calls with the same affinity key go to the same worker while it is healthy. */
+    public static final HttpString AFFINITY = new HttpString("X-Clusterdeck-Affinity");
+
+    private Headers() {
+    }
+}

@@ -1,0 +1,68 @@
+package io.clusterdeck.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The services' compact JSON: one shared mapper, strict reading of request bodies. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** A request body that must be one JSON object; an empty body is an empty object. */
+    public static ObjectNode requestObject(byte[] body) {
+        if (body.length == 0) {
+            return object();
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ServiceException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
+        }
+        if (node == null || node.isMissingNode()) {
+            return object();
+        }
+        if (!node.isObject()) {
+            throw ServiceException.badRequest("expected a JSON object of named arguments, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return (ObjectNode) node;
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

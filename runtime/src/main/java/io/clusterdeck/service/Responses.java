@@ -1,0 +1,47 @@
+package io.clusterdeck.service;
+
+import io.undertow.server.HttpServerExchange;
+import java.nio.ByteBuffer;
+
+/** Writes JSON responses. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static void json(HttpServerExchange exchange, int status, Object body) {
+        json(exchange, status, Json.bytes(body));
+    }
+
+    public static void json(HttpServerExchange exchange, int status, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    /** The JSON error body for an exception of the family. */
+    public static byte[] errorBody(ServiceException e) {
+        var body = Json.object();
+        var error = body.putObject("error");
+        error.put("status", e.status());
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        return Json.bytes(body);
+    }
+
+    /** Answers from any thread: the exchange is only touched on its own I/O thread. */
+    public static void later(HttpServerExchange exchange, Runnable answer) {
+        if (exchange.isInIoThread()) {
+            answer.run();
+        } else {
+            exchange.getIoThread().execute(answer);
+        }
+    }
+
+    public static void error(HttpServerExchange exchange, ServiceException e) {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return;
+        }
+        json(exchange, e.status(), errorBody(e));
+    }
+}

@@ -1,0 +1,141 @@
+package io.clusterdeck.service.gateway;
+
+import io.clusterdeck.event.EventLog;
+import io.clusterdeck.json.InvalidValueException;
+import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.service.Bodies;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.service.EventStream;
+import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Responses;
+import io.clusterdeck.service.Routes;
+import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.service.Service;
+import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.service.ServiceMetrics;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.PathTemplateMatch;
+import java.io.IOException;
+
+/**
+ * The gateway: workers register with it, it checks their health and forwards {@code POST /rpc/{function}} to a
+ * worker of the function's segment, failing over without losing calls.
+ *
+ * <p>Endpoints: {@code POST /workers} (register or heartbeat, cluster token), {@code DELETE /workers/{name}}
+ * (deregister, cluster token), {@code GET /cluster}, {@code GET /events} (Server-Sent Events of
+ * {@link io.clusterdeck.event.ClusterEvent}s, the recent ones first), {@code GET /health}, {@code GET /metrics},
+ * {@code POST /rpc/{function}}.
+ */
+public final class GatewayService implements Service {
+    private final GatewayConfig config;
+    private final ClusterTokens tokens;
+    private final EventLog events = new EventLog(2_000);
+    private final ServiceMetrics metrics;
+    private final ClusterClient client;
+    private final WorkerRegistry registry;
+    private final Forwarder forwarder;
+    private HttpServer server;
+
+    private GatewayService(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {
+        this.config = config;
+        this.tokens = new ClusterTokens(config.name(), key, clock);
+        this.metrics = new ServiceMetrics(config.name());
+        this.client = new ClusterClient(config.name());
+        this.registry = new WorkerRegistry(config.name(), config.healthCheck(), clock, scheduler, client, events, metrics);
+        this.forwarder = new Forwarder(config, registry, client, tokens, scheduler, clock, metrics);
+        metrics.registry().gauge("clusterdeck_workers_in_rotation", registry,
+                r -> r.all().stream().filter(WorkerEntry::inRotation).count());
+    }
+
+    public static GatewayService create(GatewayConfig config, ClusterKey key) {
+        return create(config, key, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 2));
+    }
+
+    public static GatewayService create(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {
+        return new GatewayService(config, key, clock, scheduler);
+    }
+
+    @Override
+    public GatewayService start() {
+        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), handler()));
+        return this;
+    }
+
+    private HttpHandler handler() {
+        var routes = Routes.create()
+                .post("/workers", exchange -> {
+                    tokens.require(exchange);
+                    Bodies.read(exchange, 64 * 1024, (ex, body) -> register(ex, body));
+                })
+                .delete("/workers/{name}", exchange -> {
+                    tokens.require(exchange);
+                    var name = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
+                    if (!registry.deregister(name)) {
+                        throw ServiceException.notFound("no worker named '" + name + "' is registered");
+                    }
+                    Responses.json(exchange, 200, Json.object().put("deregistered", name));
+                })
+                .get("/cluster", exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry)))
+                .get("/events", new EventStream(events))
+                .get("/health", exchange -> Responses.json(exchange, 200, Json.object()
+                        .put("status", "UP").put("name", config.name())
+                        .put("workers", registry.all().size())))
+                .get("/metrics", metrics.handler());
+        return exchange -> {
+            if (exchange.getRequestPath().startsWith("/rpc/")) {
+                forwarder.handleRequest(exchange);
+            } else {
+                routes.handleRequest(exchange);
+            }
+        };
+    }
+
+    private void register(io.undertow.server.HttpServerExchange exchange, byte[] body) {
+        Registration registration;
+        try {
+            registration = Json.mapper().readValue(body, Registration.class);
+        } catch (IOException | InvalidValueException e) {
+            var cause = e.getCause() instanceof InvalidValueException ? e.getCause() : e;
+            throw ServiceException.badRequest("not a worker registration: " + cause.getMessage().lines().findFirst().orElse(""));
+        }
+        if (config.segments().stream().noneMatch(s -> s.name().equals(registration.segment()))) {
+            throw ServiceException.badRequest("this gateway routes no segment '" + registration.segment() + "'");
+        }
+        boolean created = registry.register(registration);
+        Responses.json(exchange, created ? 201 : 200, Json.object()
+                .put("registered", created).put("name", registration.name()));
+    }
+
+    /** The events this gateway has seen, for in-process use. */
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void stop() {
+        registry.stop();
+        if (server != null) {
+            server.stop();
+        }
+        client.close();
+    }
+}

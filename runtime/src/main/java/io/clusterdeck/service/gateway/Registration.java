@@ -1,0 +1,25 @@
+package io.clusterdeck.service.gateway;
+
+import io.clusterdeck.json.Checks;
+import java.util.List;
+
+/**
+ * What a worker tells the gateway on {@code POST /workers}; it sends the same body as its heartbeat.
+ *
+ * @param url       where the worker answers
+ * @param pid       its process id, for display
+ * @param functions the functions it hosts
+ */
+public record Registration(String name, String segment, String url, long pid, int weight, List<String> functions) {
+    public Registration {
+        functions = functions == null ? List.of() : List.copyOf(functions);
+        weight = weight < 1 ? 1 : weight;
+        var checks = new Checks();
+        checks.present("name", name);
+        checks.present("segment", segment);
+        if (checks.present("url", url) && !url.matches("https?://[^/\\s]+")) {
+            checks.fail("url", "'" + url + "' is not an http://host:port URL");
+        }
+        checks.throwIfAny();
+    }
+}

@@ -1,0 +1,182 @@
+package io.clusterdeck.service.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterdeck.design.HealthCheck;
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.event.EventLog;
+import io.clusterdeck.event.EventType;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.service.ServiceMetrics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers the gateway knows, their health, and the events their changes make. Each worker is checked
+ * actively every interval ({@code GET /health}); failed calls report passively through {@link #callFailed}.
+ */
+public final class WorkerRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
+
+    private final String source;
+    private final HealthCheck policy;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final ClusterClient client;
+    private final EventLog events;
+    private final ServiceMetrics metrics;
+    private final Map<String, WorkerEntry> workers = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    public WorkerRegistry(String source, HealthCheck policy, Clock clock, Scheduler scheduler, ClusterClient client,
+                          EventLog events, ServiceMetrics metrics) {
+        this.source = source;
+        this.policy = policy;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.client = client;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    /** Registers a worker, or refreshes it (a heartbeat). True when it is new to this gateway. */
+    public boolean register(Registration registration) {
+        var known = workers.get(registration.name());
+        if (known != null && !known.removed() && known.registration().url().equals(registration.url())) {
+            return false;
+        }
+        var entry = new WorkerEntry(registration, new WorkerHealth(policy, clock));
+        var previous = workers.put(registration.name(), entry);
+        if (previous != null) {
+            previous.markRemoved();
+        }
+        publish(EventType.REGISTERED, entry, "registered at " + registration.url()
+                + (registration.pid() > 0 ? " (pid " + registration.pid() + ")" : ""));
+        scheduler.schedule(() -> check(entry), 0, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** A graceful goodbye: the worker leaves rotation at once. */
+    public boolean deregister(String name) {
+        var entry = workers.remove(name);
+        if (entry == null) {
+            return false;
+        }
+        entry.markRemoved();
+        publish(EventType.DEREGISTERED, entry, "deregistered on a graceful stop");
+        return true;
+    }
+
+    /** The segment's workers in rotation, without the excluded ones, in a stable order. */
+    public List<WorkerEntry> candidates(String segment, Set<String> excluded) {
+        var list = new ArrayList<WorkerEntry>(4);
+        for (var entry : workers.values()) {
+            if (entry.segment().equals(segment) && entry.inRotation() && !excluded.contains(entry.name())) {
+                list.add(entry);
+            }
+        }
+        list.sort(Comparator.comparing(WorkerEntry::name));
+        return list;
+    }
+
+    public List<WorkerEntry> all() {
+        var list = new ArrayList<>(workers.values());
+        list.sort(Comparator.comparing(WorkerEntry::segment).thenComparing(WorkerEntry::name));
+        return list;
+    }
+
+    /** A call could not reach the worker or was cut: out of rotation at once, and checked right away. */
+    public void callFailed(WorkerEntry entry, String why) {
+        entry.health().callFailed(why).ifPresent(transition -> {
+            publish(EventType.SUSPECT, entry, transition.reason());
+            scheduler.schedule(() -> checkNow(entry), 0, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    public void publish(EventType type, WorkerEntry entry, String reason) {
+        publish(type, entry == null ? null : entry.name(), entry == null ? null : entry.segment(), reason);
+    }
+
+    public void publish(EventType type, String worker, String segment, String reason) {
+        // Stamped and published together, so the stream's order is the order of the timestamps.
+        synchronized (events) {
+            events.publish(ClusterEvent.of(clock.now(), type, source, worker, segment, reason));
+        }
+        metrics.count("clusterdeck_events", "type", type.json());
+        if (type == EventType.RETRIED || type == EventType.NO_WORKER || type == EventType.TIMED_OUT) {
+            LOG.debug("{} {}: {}", type.json(), worker, reason);
+        } else {
+            LOG.info("{} {} ({}): {}", type.json(), worker, segment, reason);
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    private void check(WorkerEntry entry) {
+        if (stopped || entry.removed()) {
+            return;
+        }
+        long started = clock.nanos();
+        checkNow(entry).whenComplete((ignored, failure) -> {
+            long spentMs = (clock.nanos() - started) / 1_000_000;
+            scheduler.schedule(() -> check(entry), Math.max(0, policy.intervalMs() - spentMs), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> checkNow(WorkerEntry entry) {
+        if (stopped || entry.removed()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return client.get(entry.url() + "/health", Map.of(), Duration.ofMillis(policy.timeoutMs()))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        failed(entry, true, ClusterClient.describe(failure));
+                        return null;
+                    }
+                    var status = statusOf(response.body());
+                    if (response.statusCode() != 200 || !"UP".equals(status)) {
+                        failed(entry, false, "DOWN".equals(status) ? "reported DOWN"
+                                : "health answered " + response.statusCode() + " " + status);
+                    } else {
+                        entry.health().checkPassed().ifPresent(t -> publish(EventType.HEALTHY, entry, t.reason()));
+                    }
+                    return null;
+                });
+    }
+
+    private void failed(WorkerEntry entry, boolean unreachable, String why) {
+        entry.health().checkFailed(unreachable, why).ifPresent(transition -> {
+            publish(EventType.UNHEALTHY, entry, transition.reason());
+            for (var abort : List.copyOf(entry.abortable())) {
+                abort.run();
+            }
+        });
+        long forgetAfterMs = Math.max(5_000, 20L * policy.intervalMs());
+        if (unreachable && entry.health().unreachableFor(forgetAfterMs) && workers.remove(entry.name(), entry)) {
+            entry.markRemoved();
+            publish(EventType.REMOVED, entry, "unreachable for " + forgetAfterMs + " ms");
+        }
+    }
+
+    private static String statusOf(byte[] body) {
+        try {
+            JsonNode node = Json.mapper().readTree(body);
+            return node == null ? "nothing" : node.path("status").asText("nothing");
+        } catch (IOException e) {
+            return "malformed health";
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.clusterdeck.service.repository;
+
+import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Responses;
+import io.clusterdeck.service.Routes;
+import io.clusterdeck.service.Service;
+import io.clusterdeck.service.ServiceMetrics;
+
+/**
+ * The repository: serves function bundles and static assets from its folders only (see {@link RepositoryRoutes}),
+ * plus {@code GET /health} and {@code GET /metrics}.
+ */
+public final class RepositoryService implements Service {
+    private final RepositoryConfig config;
+    private final RepositoryRoutes routes;
+    private final ServiceMetrics metrics;
+    private HttpServer server;
+
+    private RepositoryService(RepositoryConfig config) {
+        this.config = config;
+        this.routes = new RepositoryRoutes(config.bundles(), config.assets());
+        this.metrics = new ServiceMetrics(config.name());
+    }
+
+    public static RepositoryService create(RepositoryConfig config) {
+        return new RepositoryService(config);
+    }
+
+    @Override
+    public RepositoryService start() {
+        var health = Json.object().put("status", "UP").put("name", config.name());
+        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
+            switch (exchange.getRequestPath()) {
+                case "/health":
+                    Responses.json(exchange, 200, health);
+                    break;
+                case "/metrics":
+                    metrics.handler().handleRequest(exchange);
+                    break;
+                default:
+                    routes.handle(exchange);
+            }
+        }));
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

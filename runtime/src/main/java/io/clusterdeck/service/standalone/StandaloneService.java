@@ -1,0 +1,115 @@
+package io.clusterdeck.service.standalone;
+
+import io.clusterdeck.plan.StandaloneConfig;
+import io.clusterdeck.service.Access;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Responses;
+import io.clusterdeck.service.Routes;
+import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.service.Service;
+import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.service.repository.RepositoryRoutes;
+import io.clusterdeck.service.worker.FunctionCatalog;
+import io.clusterdeck.service.worker.FunctionEndpoint;
+import io.clusterdeck.service.worker.FunctionImplementations;
+import io.clusterdeck.service.worker.WorkerState;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Standalone: a repository and a worker holding every function, in one process. Every call between functions is
+ * in-process. It is the entry point, so it applies access rules itself: public functions for anyone, protected
+ * ones with a cluster token, private ones only from other functions. Endpoints: {@code POST /rpc/{function}},
+ * {@code GET /health}, {@code GET /metrics}, and the repository's bundles and assets.
+ */
+public final class StandaloneService implements Service {
+    private final StandaloneConfig config;
+    private final ClusterTokens tokens;
+    private final ServiceMetrics metrics;
+    private final WorkerState state = new WorkerState();
+    private final RepositoryRoutes repository;
+    private final FunctionCatalog catalog;
+    private final ExecutorService cpu;
+    private final Scheduler scheduler;
+    private HttpServer server;
+
+    private StandaloneService(StandaloneConfig config, ClusterKey key) {
+        this.config = config;
+        this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
+        this.metrics = new ServiceMetrics(config.name());
+        this.repository = new RepositoryRoutes(config.bundles(), config.assets());
+        this.cpu = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+            var thread = new Thread(r, config.name() + "-cpu");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.scheduler = Scheduler.threads(config.name() + "-scheduler", 2);
+        this.catalog = new FunctionCatalog(config.functions(), config.name(),
+                FunctionImplementations.simulated(cpu, scheduler), null);
+    }
+
+    /** @param key the cluster key, or null: then protected and private functions cannot be called from outside */
+    public static StandaloneService create(StandaloneConfig config, ClusterKey key) {
+        return new StandaloneService(config, key);
+    }
+
+    @Override
+    public StandaloneService start() {
+        var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
+                (exchange, function) -> Access.check(function.access(), function.name(),
+                        tokens == null ? Optional.empty() : tokens.verify(exchange)),
+                scheduler, cpu, Clock.SYSTEM, metrics);
+        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
+            var path = exchange.getRequestPath();
+            if (path.startsWith("/rpc/")) {
+                rpc.handleRequest(exchange);
+            } else if (path.equals("/health")) {
+                Responses.json(exchange, 200, Json.object().put("status", "UP").put("name", config.name())
+                        .put("segment", "*").put("inFlight", state.inFlight()).put("served", state.served()));
+            } else if (path.equals("/metrics")) {
+                metrics.handler().handleRequest(exchange);
+            } else {
+                repository.handle(exchange);
+            }
+        }));
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void stop() {
+        state.drain();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (state.inFlight() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (server != null) {
+            server.stop();
+        }
+        cpu.shutdownNow();
+    }
+}

@@ -1,0 +1,123 @@
+package io.clusterdeck.service.worker;
+
+import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Scheduler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's tie to its gateway: registers at start (retrying with backoff while the gateway is unreachable),
+ * repeats the registration as a heartbeat so that a restarted gateway knows it again within a second, and
+ * deregisters on a graceful stop.
+ */
+final class GatewayLink {
+    static final long HEARTBEAT_MS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayLink.class);
+
+    private final String gatewayUrl;
+    private final String worker;
+    private final byte[] registration;
+    private final ClusterClient client;
+    private final ClusterTokens tokens;
+    private final Scheduler scheduler;
+    private volatile boolean stopped;
+    private volatile boolean connected = true;
+
+    GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, ClusterClient client,
+                ClusterTokens tokens, Scheduler scheduler) {
+        this.gatewayUrl = gatewayUrl;
+        this.worker = worker;
+        this.registration = Json.bytes(registration);
+        this.client = client;
+        this.tokens = tokens;
+        this.scheduler = scheduler;
+    }
+
+    /** The wait before the given retry (1-based): doubling from 100 ms, at most 2 s. */
+    static long backoffMs(int attempt) {
+        return Math.min(2_000, 100L << Math.min(5, Math.max(0, attempt - 1)));
+    }
+
+    /** Registers, retrying for as long as the gateway cannot be reached; a refusal is a {@link RegistrationRefused}. */
+    void register() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var response = post(Duration.ofSeconds(2)).join();
+                if (response.statusCode() == 200 || response.statusCode() == 201) {
+                    LOG.info("registered with the gateway at {}", gatewayUrl);
+                    return;
+                }
+                if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                    throw new RegistrationRefused("the gateway at " + gatewayUrl + " refused the registration ("
+                            + response.statusCode() + "): " + new String(response.body(), StandardCharsets.UTF_8));
+                }
+                LOG.warn("the gateway at {} answered {}; retrying in {} ms", gatewayUrl, response.statusCode(), backoffMs(attempt));
+            } catch (java.util.concurrent.CompletionException e) {
+                LOG.warn("cannot reach the gateway at {} ({}); retrying in {} ms", gatewayUrl,
+                        ClusterClient.describe(e), backoffMs(attempt));
+            }
+            Thread.sleep(backoffMs(attempt));
+        }
+    }
+
+    /** Starts the heartbeat. */
+    void keepAlive() {
+        scheduler.schedule(this::beat, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (stopped) {
+            return;
+        }
+        post(Duration.ofMillis(HEARTBEAT_MS)).whenComplete((response, failure) -> {
+            if (failure != null) {
+                if (connected) {
+                    LOG.warn("lost the gateway at {} ({}); still trying", gatewayUrl, ClusterClient.describe(failure));
+                }
+                connected = false;
+            } else if (response.statusCode() == 201) {
+                LOG.info("registered again with the gateway at {} (it had forgotten this worker)", gatewayUrl);
+                connected = true;
+            } else if (response.statusCode() == 200) {
+                if (!connected) {
+                    LOG.info("the gateway at {} is back", gatewayUrl);
+                }
+                connected = true;
+            } else {
+                LOG.warn("heartbeat to the gateway answered {}", response.statusCode());
+            }
+            scheduler.schedule(this::beat, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Stops the heartbeat and says goodbye; a gateway that cannot be reached will notice by itself. */
+    void deregister() {
+        stopped = true;
+        try {
+            var response = client.send("DELETE", gatewayUrl + "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8),
+                    null, Map.of("Authorization", tokens.authorization(null)), Duration.ofSeconds(1)).join();
+            LOG.info("deregistered from the gateway ({})", response.statusCode());
+        } catch (RuntimeException e) {
+            LOG.warn("could not deregister from the gateway at {}: {}", gatewayUrl, ClusterClient.describe(e));
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<byte[]>> post(Duration timeout) {
+        return client.send("POST", gatewayUrl + "/workers", registration,
+                Map.of("Content-Type", "application/json", "Authorization", tokens.authorization(null)), timeout);
+    }
+
+    /** The gateway answered the registration with a client error: retrying will not help. */
+    static final class RegistrationRefused extends RuntimeException {
+        RegistrationRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.clusterdeck.service.worker;
+
+import io.clusterdeck.design.Function;
+import io.clusterdeck.design.Simulation;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.LatencySampler;
+import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.service.ServiceException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A function played by its cost model: it really burns {@code cpuMs} of CPU on a worker thread, waits a latency
+ * drawn from its distribution without holding a thread, calls the functions it calls one after the other, fails
+ * at {@code errorRate} with a 500, and returns about {@code responseBytes} of JSON.
+ */
+final class SimulatedFunction implements FunctionImplementation {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Function function;
+    private final Simulation model;
+    private final String worker;
+    private final Executor cpu;
+    private final Scheduler scheduler;
+
+    SimulatedFunction(Function function, String worker, Executor cpu, Scheduler scheduler) {
+        this.function = function;
+        this.model = function.simulate();
+        this.worker = worker;
+        this.cpu = cpu;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> invoke(FunctionCall call, FunctionCaller caller) {
+        var work = CompletableFuture.runAsync(() -> burn(model.cpuMs()), cpu).thenCompose(ignored -> waitLatency());
+        for (var callee : function.calls()) {
+            work = work.thenCompose(ignored -> caller.call(callee, call.arguments(), call).thenApply(result -> null));
+        }
+        return work.thenApply(ignored -> {
+            if (model.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < model.errorRate()) {
+                throw new ServiceException(500, "simulated_error",
+                        "'" + function.name() + "' failed, as it does in " + Math.round(model.errorRate() * 1000) / 10.0 + "% of calls");
+            }
+            return result();
+        });
+    }
+
+    private CompletableFuture<Void> waitLatency() {
+        long nanos = LatencySampler.sampleNanos(model.latency());
+        if (nanos <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var waited = new CompletableFuture<Void>();
+        scheduler.schedule(() -> waited.complete(null), nanos, TimeUnit.NANOSECONDS);
+        return waited;
+    }
+
+    /** Spins until this thread has used the given CPU time (or, as a bound, twenty times that in wall time). */
+    static void burn(double cpuMs) {
+        if (cpuMs <= 0) {
+            return;
+        }
+        long cpuNanos = (long) (cpuMs * 1_000_000);
+        boolean measured = THREADS.isCurrentThreadCpuTimeSupported();
+        long cpuStart = measured ? THREADS.getCurrentThreadCpuTime() : 0;
+        long wallStart = System.nanoTime();
+        long wallLimit = cpuNanos * 20 + 100_000_000L;
+        long sink = 0;
+        while (true) {
+            for (int i = 0; i < 2_000; i++) {
+                sink += i * 31L ^ sink;
+            }
+            long wall = System.nanoTime() - wallStart;
+            long used = measured ? THREADS.getCurrentThreadCpuTime() - cpuStart : wall;
+            if (used >= cpuNanos || wall >= wallLimit) {
+                break;
+            }
+        }
+        if (sink == 42) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private byte[] result() {
+        var body = Json.object();
+        body.put("function", function.name());
+        body.put("worker", worker);
+        int overhead = Json.bytes(body).length + 14;
+        body.put("payload", "x".repeat(Math.max(0, model.responseBytes() - overhead)));
+        return Json.bytes(body);
+    }
+}

@@ -1,0 +1,220 @@
+package io.clusterdeck.service.worker;
+
+import io.clusterdeck.plan.WorkerConfig;
+import io.clusterdeck.service.Bodies;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.Json;
+import io.clusterdeck.service.Responses;
+import io.clusterdeck.service.Routes;
+import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.service.Service;
+import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.service.ServiceMetrics;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker: hosts the functions of one segment and registers with the gateway.
+ *
+ * <p>Endpoints: {@code POST /rpc/{function}} (cluster token: calls come through the gateway),
+ * {@code GET /health} ({@code {"status":"UP"|"DOWN","name":..,"segment":..,"inFlight":n,"served":n}}, 503 when
+ * DOWN), {@code POST /admin/health {"healthy":false}} and {@code POST /admin/latency {"addedMs":200}} (cluster
+ * token), {@code GET /metrics}. {@link #stop()} drains: no new calls, deregister, finish the calls in flight.
+ */
+public final class WorkerService implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
+    private static final long DRAIN_LIMIT_MS = 10_000;
+
+    private final WorkerConfig config;
+    private final ClusterTokens tokens;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final ClusterClient client;
+    private final ServiceMetrics metrics;
+    private final ExecutorService cpu;
+    private final WorkerState state = new WorkerState();
+    private final FunctionCatalog catalog;
+    private HttpServer server;
+    private GatewayLink link;
+
+    private WorkerService(WorkerConfig config, ClusterKey key, FunctionImplementations implementations, Clock clock,
+                          Scheduler scheduler) {
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.tokens = new ClusterTokens(config.name(), key, clock);
+        this.client = new ClusterClient(config.name());
+        this.metrics = new ServiceMetrics(config.name());
+        this.cpu = cpuThreads(config.name());
+        var remote = new GatewayCaller(config.gatewayUrl(), client, tokens, Duration.ofSeconds(30));
+        var factory = implementations == null ? FunctionImplementations.simulated(cpu, scheduler) : implementations;
+        this.catalog = new FunctionCatalog(config.functions(), config.name(), factory, remote);
+        metrics.registry().gauge("clusterdeck_in_flight", state, WorkerState::inFlight);
+    }
+
+    /** A worker running its functions simulated (Java functions answer 501). */
+    public static WorkerService create(WorkerConfig config, ClusterKey key) {
+        return create(config, key, null, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 2));
+    }
+
+    /** A worker whose functions the given factory implements. */
+    public static WorkerService create(WorkerConfig config, ClusterKey key, FunctionImplementations implementations,
+                                       Clock clock, Scheduler scheduler) {
+        return new WorkerService(config, key, implementations, clock, scheduler);
+    }
+
+    /** Listens, then registers with the gateway (retrying while it is unreachable), then keeps the tie alive. */
+    @Override
+    public WorkerService start() {
+        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), handler()));
+        var registration = new LinkedHashMap<String, Object>();
+        registration.put("name", config.name());
+        registration.put("segment", config.segment());
+        registration.put("url", advertisedUrl());
+        registration.put("pid", ProcessHandle.current().pid());
+        registration.put("weight", Math.max(1, config.weight()));
+        registration.put("functions", catalog.names());
+        link = new GatewayLink(config.gatewayUrl(), config.name(), registration, client, tokens, scheduler);
+        try {
+            link.register();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+            throw new IllegalStateException("interrupted while registering with the gateway", e);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        link.keepAlive();
+        return this;
+    }
+
+    private HttpHandler handler() {
+        var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
+                (exchange, function) -> tokens.require(exchange), scheduler, cpu, clock, metrics);
+        var routes = Routes.create()
+                .get("/health", this::health)
+                .post("/admin/health", exchange -> admin(exchange, (ex, body) -> {
+                    var healthy = body.get("healthy");
+                    if (healthy == null || !healthy.isBoolean()) {
+                        throw ServiceException.badRequest("expected {\"healthy\": true|false}");
+                    }
+                    state.healthy(healthy.booleanValue());
+                    LOG.info("health flag set to {}", healthy.booleanValue() ? "healthy" : "unhealthy");
+                    Responses.json(ex, 200, Json.object().put("healthy", state.healthy()));
+                }))
+                .post("/admin/latency", exchange -> admin(exchange, (ex, body) -> {
+                    var added = body.get("addedMs");
+                    if (added == null || !added.canConvertToLong() || added.asLong() < 0 || added.asLong() > 60_000) {
+                        throw ServiceException.badRequest("expected {\"addedMs\": n} with 0 <= n <= 60000");
+                    }
+                    state.addedLatencyMs(added.asLong());
+                    LOG.info("added latency set to {} ms", added.asLong());
+                    Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
+                }))
+                .get("/metrics", metrics.handler());
+        return exchange -> {
+            if (exchange.getRequestPath().startsWith("/rpc/")) {
+                rpc.handleRequest(exchange);
+            } else {
+                exchange.getResponseHeaders().put(io.clusterdeck.service.Headers.WORKER, config.name());
+                routes.handleRequest(exchange);
+            }
+        };
+    }
+
+    private void health(HttpServerExchange exchange) {
+        var body = Json.object()
+                .put("status", state.up() ? "UP" : "DOWN")
+                .put("name", config.name())
+                .put("segment", config.segment())
+                .put("inFlight", state.inFlight())
+                .put("served", state.served());
+        Responses.json(exchange, state.up() ? 200 : 503, body);
+    }
+
+    private void admin(HttpServerExchange exchange,
+                       java.util.function.BiConsumer<HttpServerExchange, com.fasterxml.jackson.databind.node.ObjectNode> action) {
+        tokens.require(exchange);
+        Bodies.read(exchange, 4096, (ex, body) -> action.accept(ex, Json.requestObject(body)));
+    }
+
+    private String advertisedUrl() {
+        var host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "127.0.0.1";
+            }
+        }
+        return "http://" + host + ":" + server.port();
+    }
+
+    public WorkerState state() {
+        return state;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public String url() {
+        return server.url();
+    }
+
+    /** Drains: takes no new calls, deregisters, waits for the calls in flight (at most 10 s), then closes. */
+    @Override
+    public void stop() {
+        state.drain();
+        if (link != null) {
+            link.deregister();
+        }
+        long deadline = clock.millis() + DRAIN_LIMIT_MS;
+        while (state.inFlight() > 0 && clock.millis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (state.inFlight() > 0) {
+            LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT_MS);
+        }
+        if (server != null) {
+            server.stop();
+        }
+        client.close();
+        cpu.shutdownNow();
+    }
+
+    private static ExecutorService cpuThreads(String name) {
+        var count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), runnable -> {
+            var thread = new Thread(runnable, name + "-cpu-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.clusterdeck.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClusterTokensTest {
+    private final FakeClock clock = new FakeClock();
+    private final ClusterTokens gateway = new ClusterTokens("gateway", ClusterKey.of("k1"), clock);
+    private final ClusterTokens worker = new ClusterTokens("worker-shop-1", ClusterKey.of("k1"), clock);
+
+    @Test
+    void anyMemberVerifiesAnotherMembersToken() {
+        var caller = gateway.verify(worker.authorization("shop/order"));
+
+        assertThat(caller).contains(new ClusterTokens.Caller("worker-shop-1", "shop/order"));
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRefused() {
+        var stranger = new ClusterTokens("stranger", ClusterKey.of("other key"), clock);
+
+        assertThatThrownBy(() -> gateway.verify(stranger.authorization(null)))
+                .isInstanceOf(ServiceException.class)
+                .hasMessage("the cluster token's signature does not match the cluster key")
+                .extracting(e -> ((ServiceException) e).status()).isEqualTo(401);
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        var header = worker.authorization(null);
+        clock.advance(Duration.ofSeconds(ClusterTokens.LIFETIME_SECONDS + ClusterTokens.SKEW_SECONDS + 1));
+
+        assertThatThrownBy(() -> gateway.verify(header)).hasMessage("the cluster token has expired");
+    }
+
+    @Test
+    void tokenIsRenewedBeforeItExpires() {
+        var first = worker.authorization(null);
+        clock.advance(Duration.ofSeconds(ClusterTokens.LIFETIME_SECONDS / 2 + 1));
+
+        var second = worker.authorization(null);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(gateway.verify(second)).isPresent();
+    }
+
+    @Test
+    void garbageIsRefusedAsMalformed() {
+        assertThatThrownBy(() -> gateway.verify("Bearer not.a.jwt")).hasMessage("the cluster token is malformed");
+        assertThatThrownBy(() -> gateway.verify("Basic dXNlcjpwYXNz"))
+                .hasMessage("expected 'Authorization: Bearer <cluster token>'");
+    }
+
+    @Test
+    void requestWithoutTokenHasNoCaller() {
+        assertThat(gateway.verify((String) null)).isEmpty();
+    }
+}
