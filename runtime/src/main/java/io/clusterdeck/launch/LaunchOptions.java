@@ -48,6 +48,10 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
         return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff);
     }
 
+    public LaunchOptions withClasspath(String newClasspath) {
+        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff);
+    }
+
     public LaunchOptions withBackoff(Backoff newBackoff) {
         return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff);
     }
