@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "clusterdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Design, launch, watch and export segmented clusters of runtime services.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, ExportCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, LaunchCommand.class, StatusCommand.class,
+                FaultCommand.class, ScaleCommand.class, LogsCommand.class, LoadCommand.class, ExportCommand.class,
+                RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -1,5 +1,6 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.RepositoryConfig;
@@ -86,12 +87,17 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         var stopped = new CountDownLatch(1);
-        onStopSignal(() -> {
+        Runnable stop = () -> {
             LOG.info("stopping {}", service.name());
             service.stop();
             LOG.info("stopped {}", service.name());
             stopped.countDown();
             System.exit(Main.OK);
+        };
+        onStopSignal(stop);
+        ParentGuard.installIfLaunched(() -> {
+            LOG.info("the launcher that started {} is gone", service.name());
+            stop.run();
         });
         try {
             service.start();

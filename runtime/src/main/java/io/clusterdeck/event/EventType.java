@@ -31,7 +31,11 @@ public enum EventType {
     /** A process was restarted after it exited. */
     RESTARTED,
     /** A process kept exiting and is not restarted any more. */
-    GAVE_UP;
+    GAVE_UP,
+    /** A fault was caused on purpose: a kill, a pause, a worker made unhealthy, added latency. */
+    FAULT,
+    /** A segment was scaled to another number of workers. */
+    SCALED;
 
     /** {@code no-worker}, {@code gave-up}, ... */
     @JsonValue

@@ -1,0 +1,28 @@
+package io.clusterdeck.launch;
+
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The launcher's credentials as a member of the cluster it started: it holds the cluster key it wrote. */
+final class ClusterAuth {
+    private ClusterAuth() {
+    }
+
+    /** The {@code Authorization} header value for calls to the cluster's internal endpoints. */
+    static Supplier<String> authorization(Path clusterKeyFile) {
+        try {
+            var key = ClusterKey.of(Files.readString(clusterKeyFile, StandardCharsets.UTF_8));
+            var tokens = new ClusterTokens("launcher", key, Clock.SYSTEM);
+            return () -> tokens.authorization(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cluster key " + clusterKeyFile, e);
+        }
+    }
+}

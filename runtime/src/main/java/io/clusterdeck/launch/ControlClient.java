@@ -1,0 +1,92 @@
+package io.clusterdeck.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Talks to the launcher that is running on this machine, found through {@code <home>/runs/current}. */
+public final class ControlClient {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String url;
+    private final String token;
+    private final Path runFolder;
+
+    private ControlClient(String url, String token, Path runFolder) {
+        this.url = url;
+        this.token = token;
+        this.runFolder = runFolder;
+    }
+
+    /** The running launch, if there is one (a launcher that died leaves a pointer whose pid is gone). */
+    public static Optional<ControlClient> find(Path home) {
+        return RunFolder.current(home).flatMap(folder -> {
+            try {
+                JsonNode launcher = MAPPER.readTree(Files.readString(folder.resolve("launcher.json")));
+                boolean alive = ProcessHandle.of(launcher.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+                return alive ? Optional.of(new ControlClient(launcher.get("control").asText(),
+                        launcher.get("token").asText(), folder)) : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public Path runFolder() {
+        return runFolder;
+    }
+
+    public String processes() {
+        return send("GET", "/processes");
+    }
+
+    public String fault(String action, String process, int ms) {
+        return send("POST", "/faults/" + encode(action) + "/" + encode(process) + "?ms=" + ms);
+    }
+
+    public String scale(String segment, int workers) {
+        return send("POST", "/scale/" + encode(segment) + "/" + workers);
+    }
+
+    public String logs(String process, int lines) {
+        return send("GET", "/logs/" + encode(process) + "?lines=" + lines);
+    }
+
+    private String send(String method, String path) {
+        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .header(ControlServer.TOKEN_HEADER, token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                var body = response.body();
+                try {
+                    body = MAPPER.readTree(body).path("error").asText(body);
+                } catch (IOException e) {
+                    // Not JSON: show it as it is.
+                }
+                throw new LaunchException(body);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new LaunchException("the launcher did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted", e);
+        }
+    }
+
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8);
+    }
+}

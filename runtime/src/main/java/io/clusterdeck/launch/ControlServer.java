@@ -1,0 +1,106 @@
+package io.clusterdeck.launch;
+
+import io.clusterdeck.json.StrictJson;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The running launcher's control channel, on loopback, for {@code clusterdeck fault}, {@code scale},
+ * {@code logs} and {@code status}. Every request carries the token from the run folder's {@code launcher.json}
+ * in {@value #TOKEN_HEADER}, so only someone who can read that file can break the cluster.
+ *
+ * <ul>
+ *   <li>{@code GET /processes}: every process as JSON</li>
+ *   <li>{@code POST /faults/{action}/{process}?ms=N}: kill, stop, pause, resume, unhealthy, healthy, latency, restart</li>
+ *   <li>{@code POST /scale/{segment}/{workers}}</li>
+ *   <li>{@code GET /logs/{process}?lines=N}: the last lines, as text</li>
+ * </ul>
+ */
+final class ControlServer implements AutoCloseable {
+    static final String TOKEN_HEADER = "X-Clusterdeck-Control";
+
+    private final Undertow server;
+    private final String token;
+
+    private ControlServer(Undertow server, String token) {
+        this.server = server;
+        this.token = token;
+    }
+
+    static ControlServer start(LocalCluster cluster) {
+        var bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var routes = new RoutingHandler()
+                .get("/processes", exchange -> json(exchange, 200, cluster.processes()))
+                .post("/faults/{action}/{process}", exchange -> {
+                    var action = param(exchange, "action");
+                    var process = param(exchange, "process");
+                    var ms = exchange.getQueryParameters().get("ms");
+                    Faults.apply(cluster, action, process, ms == null ? 0 : Integer.parseInt(ms.getFirst()));
+                    json(exchange, 200, Map.of("done", action + " " + process));
+                })
+                .post("/scale/{segment}/{workers}", exchange -> {
+                    cluster.scale(param(exchange, "segment"), Integer.parseInt(param(exchange, "workers")));
+                    json(exchange, 200, Map.of("done", "scaled " + param(exchange, "segment")));
+                })
+                .get("/logs/{process}", exchange -> {
+                    var lines = exchange.getQueryParameters().get("lines");
+                    var tail = cluster.log(param(exchange, "process")).tail(lines == null ? 200 : Integer.parseInt(lines.getFirst()));
+                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+                    exchange.getResponseSender().send(String.join("\n", tail) + (tail.isEmpty() ? "" : "\n"));
+                });
+        HttpHandler guarded = exchange -> {
+            var given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8))) {
+                json(exchange, 401, Map.of("error", "missing or wrong " + TOKEN_HEADER));
+                return;
+            }
+            try {
+                routes.handleRequest(exchange);
+            } catch (LaunchException | NumberFormatException e) {
+                json(exchange, 400, Map.of("error", e.getMessage()));
+            }
+        };
+        var server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new BlockingHandler(guarded)).build();
+        server.start();
+        return new ControlServer(server, token);
+    }
+
+    String url() {
+        var address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        return "http://127.0.0.1:" + address.getPort();
+    }
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static String param(HttpServerExchange exchange, String name) {
+        return exchange.getQueryParameters().get(name).getFirst();
+    }
+
+    private static void json(HttpServerExchange exchange, int status, Object body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(new HttpString("Cache-Control"), "no-store");
+        exchange.getResponseSender().send(StrictJson.write(body));
+    }
+}

@@ -1,0 +1,58 @@
+package io.clusterdeck.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the launcher starts processes.
+ *
+ * @param home         folder holding run folders ({@code runs/}); {@code ~/.clusterdeck} unless the system
+ *                     property {@code clusterdeck.home} says otherwise
+ * @param java         the java executable children run with
+ * @param classpath    the class path children run with: the one this JVM runs with, normally clusterdeck.jar
+ * @param appCds       whether to share a class-data archive between runs, for faster start
+ * @param readyTimeout how long a process may take to say it is ready before the launch fails
+ * @param grace        how long a stopping process may take after SIGTERM before it is killed
+ * @param backoff      restart delays and crash-loop detection
+ */
+public record LaunchOptions(Path home, Path java, String classpath, boolean appCds, Duration readyTimeout,
+                            Duration grace, Backoff backoff) {
+    public LaunchOptions {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(java, "java");
+        Objects.requireNonNull(classpath, "classpath");
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(backoff, "backoff");
+    }
+
+    /** The defaults: this JVM's java and class path, AppCDS on, 30 s to get ready, 5 s to stop. */
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(defaultHome(), Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.class.path"), true, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Backoff.DEFAULT);
+    }
+
+    /** {@code clusterdeck.home}, or {@code ~/.clusterdeck}. */
+    public static Path defaultHome() {
+        var home = System.getProperty("clusterdeck.home");
+        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".clusterdeck");
+    }
+
+    public LaunchOptions withHome(Path newHome) {
+        return new LaunchOptions(newHome, java, classpath, appCds, readyTimeout, grace, backoff);
+    }
+
+    public LaunchOptions withAppCds(boolean newAppCds) {
+        return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff);
+    }
+
+    public LaunchOptions withClasspath(String newClasspath) {
+        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff);
+    }
+
+    public LaunchOptions withBackoff(Backoff newBackoff) {
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff);
+    }
+}

@@ -1,0 +1,408 @@
+package io.clusterdeck.launch;
+
+import io.clusterdeck.design.Design;
+import io.clusterdeck.design.WorkerCount;
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.event.EventLog;
+import io.clusterdeck.event.EventType;
+import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.plan.Plan;
+import io.clusterdeck.plan.PlanOptions;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Planner;
+import io.clusterdeck.plan.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * A design running as real processes on this machine: started in dependency order (repository, gateway,
+ * workers, proxy), supervised, changed while running (scale, restart), and broken on demand (faults).
+ * The CLI's {@code launch} and the GUI share it.
+ *
+ * <pre>{@code
+ * try (var cluster = LocalCluster.start(design, designFile, LaunchOptions.defaults())) {
+ *     cluster.events().subscribe(System.out::println);
+ *     cluster.kill("worker-images-2");
+ * }
+ * }</pre>
+ */
+public final class LocalCluster implements AutoCloseable {
+    private final Object lock = new Object();
+    private final LaunchOptions options;
+    private final RunFolder run;
+    private final EventLog events = new EventLog(10_000);
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final Supervisor supervisor;
+    private final AdminClient admin;
+    private final GatewayEvents gatewayEvents;
+    private ControlServer control;
+    private final List<String> notes = new ArrayList<>();
+    private final Path designFile;
+    private volatile Design design;
+    private volatile Plan plan;
+    private volatile Duration timeToReady;
+    private volatile boolean closed;
+
+    private LocalCluster(Design design, Path designFile, LaunchOptions options) throws IOException {
+        this.design = design;
+        this.designFile = designFile;
+        this.options = options;
+        this.run = RunFolder.create(options.home(), design.name());
+        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
+            var thread = new Thread(r, "launcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.supervisor = new Supervisor(run, new JvmCommand(options), options.backoff(), scheduler, events::publish, lock);
+        var authorization = ClusterAuth.authorization(run.clusterKey());
+        this.admin = new AdminClient(authorization);
+        this.gatewayEvents = new GatewayEvents(() -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(),
+                authorization, events::publish);
+    }
+
+    /**
+     * Starts every process of the design's plan and waits until all are ready. On failure everything started is
+     * stopped again and the exception says which process failed and shows its last lines.
+     */
+    public static LocalCluster start(Design design, Path designFile, LaunchOptions options) {
+        LocalCluster cluster;
+        try {
+            cluster = new LocalCluster(design, designFile, options);
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the run folder under " + options.home() + ": " + e.getMessage(), e);
+        }
+        try {
+            cluster.startAll();
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    // Queries
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public Path runFolder() {
+        return run.folder();
+    }
+
+    /** From the first spawn until every process was ready. */
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
+    /** What the launcher changed on its own, such as a taken port replaced by a free one. */
+    public List<String> notes() {
+        synchronized (lock) {
+            return List.copyOf(notes);
+        }
+    }
+
+    public List<ProcessStatus> processes() {
+        synchronized (lock) {
+            return processes.values().stream().map(ManagedProcess::status).toList();
+        }
+    }
+
+    public ProcessStatus process(String name) {
+        return managed(name).status();
+    }
+
+    public LogBuffer log(String name) {
+        return managed(name).log;
+    }
+
+    // Faults
+
+    /** SIGKILL: the process dies at once; its restart policy decides what happens next. */
+    public void kill(String name) {
+        var managed = running(name);
+        fault(managed, "kill (SIGKILL) of pid " + managed.pid());
+        supervisor.kill(managed);
+    }
+
+    /** SIGTERM: a graceful stop; its restart policy decides what happens next. */
+    public void stop(String name) {
+        var managed = running(name);
+        fault(managed, "stop (SIGTERM) of pid " + managed.pid());
+        supervisor.terminate(managed, options.grace());
+    }
+
+    /** SIGSTOP: the process hangs, as a stuck worker would; the gateway's timeouts and health checks notice. */
+    public void pause(String name) {
+        var managed = running(name);
+        supervisor.signal(managed, "STOP");
+        synchronized (lock) {
+            managed.state = ProcessState.PAUSED;
+        }
+        fault(managed, "pause (SIGSTOP) of pid " + managed.pid());
+    }
+
+    /** SIGCONT after a pause. */
+    public void resume(String name) {
+        var managed = managed(name);
+        supervisor.signal(managed, "CONT");
+        synchronized (lock) {
+            if (managed.state == ProcessState.PAUSED) {
+                managed.state = ProcessState.RUNNING;
+            }
+        }
+        fault(managed, "resume (SIGCONT) of pid " + managed.pid());
+    }
+
+    /** Flips the worker's health flag: an unhealthy worker keeps running but leaves the gateway's rotation. */
+    public void setHealthy(String name, boolean healthy) {
+        var managed = worker(name);
+        admin.setHealthy(name, managed.planned.url(), healthy);
+        fault(managed, healthy ? "made healthy" : "made unhealthy");
+    }
+
+    /** Adds latency to every call the worker serves (0 removes it). */
+    public void addLatency(String name, int addedMs) {
+        if (addedMs < 0 || addedMs > 600_000) {
+            throw new LaunchException("added latency must be between 0 and 600000 ms, was " + addedMs);
+        }
+        var managed = worker(name);
+        admin.addLatency(name, managed.planned.url(), addedMs);
+        fault(managed, addedMs == 0 ? "latency removed" : "latency +" + addedMs + " ms");
+    }
+
+    /** A graceful restart now, whatever the restart policy. */
+    public void restart(String name) {
+        var managed = managed(name);
+        fault(managed, "restart");
+        managed.retiring = true;
+        supervisor.terminate(managed, options.grace()).join();
+        synchronized (lock) {
+            managed.retiring = false;
+            managed.restarts++;
+            supervisor.spawn(managed);
+        }
+        events.publish(event(EventType.RESTARTED, managed, "restart " + managed.restarts + " on request"));
+        await(List.of(managed));
+    }
+
+    // Changes
+
+    /**
+     * Scales a segment: new workers start and join; removed ones drain (SIGTERM: they deregister and finish their
+     * calls) before they exit. Running processes keep their ports.
+     */
+    public void scale(String segment, int workers) {
+        var current = design.segment(segment).orElseThrow(() -> new LaunchException("unknown segment '" + segment
+                + "'; segments: " + design.segments().stream().map(s -> s.name()).collect(Collectors.joining(", "))));
+        int before = current.workers().resolve(Runtime.getRuntime().availableProcessors());
+        var scaled = design.withSegment(segment, s -> s.withWorkers(WorkerCount.of(workers)));
+        var newPlan = planWithPorts(scaled);
+        List<ManagedProcess> started = new ArrayList<>();
+        List<ManagedProcess> removed = new ArrayList<>();
+        synchronized (lock) {
+            design = scaled;
+            plan = newPlan;
+            for (var process : newPlan.workersOf(segment)) {
+                if (!processes.containsKey(process.name())) {
+                    var managed = manage(process);
+                    supervisor.spawn(managed);
+                    started.add(managed);
+                }
+            }
+            var wanted = newPlan.workersOf(segment).stream().map(PlannedProcess::name).collect(Collectors.toSet());
+            for (var managed : processes.values()) {
+                if (segment.equals(managed.planned.segment()) && managed.planned.role() == Role.WORKER
+                        && !wanted.contains(managed.name) && !managed.retiring) {
+                    removed.add(managed);
+                }
+            }
+        }
+        events.publish(ClusterEvent.of(Instant.now(), EventType.SCALED, "launcher", null, segment,
+                "from " + before + " to " + workers + " workers"));
+        await(started);
+        removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> forget(m)));
+    }
+
+    /** Stops everything gracefully: proxy first, then workers, then gateway and repository. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (control != null) {
+            control.close();
+        }
+        gatewayEvents.close();
+        supervisor.close();
+        for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
+                List.of(Role.REPOSITORY))) {
+            List<CompletableFuture<Void>> stopping;
+            synchronized (lock) {
+                stopping = processes.values().stream().filter(m -> stage.contains(m.planned.role()))
+                        .map(m -> supervisor.retire(m, options.grace())).toList();
+            }
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        }
+        scheduler.shutdownNow();
+        run.unmarkCurrent();
+        synchronized (lock) {
+            processes.values().forEach(m -> m.log.close());
+        }
+    }
+
+    // Start-up
+
+    private void startAll() {
+        plan = planWithPorts(design);
+        var began = Instant.now();
+        var stages = List.of(List.of(Role.REPOSITORY, Role.STANDALONE), List.of(Role.GATEWAY), List.of(Role.WORKER),
+                List.of(Role.PROXY));
+        for (var stage : stages) {
+            var batch = new ArrayList<ManagedProcess>();
+            synchronized (lock) {
+                for (var process : plan.processes()) {
+                    if (stage.contains(process.role())) {
+                        var managed = manage(process);
+                        supervisor.spawn(managed);
+                        batch.add(managed);
+                    }
+                }
+            }
+            await(batch);
+            if (stage.contains(Role.GATEWAY) && !batch.isEmpty()) {
+                gatewayEvents.start();
+            }
+        }
+        timeToReady = Duration.between(began, Instant.now());
+        control = ControlServer.start(this);
+        try {
+            run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),
+                    "token", control.token(), "design", design.name(), "entry", plan.entryUrl())));
+        } catch (IOException e) {
+            notes.add("could not write launcher.json (fault and logs commands will not find this launch): " + e.getMessage());
+        }
+    }
+
+    private Plan planWithPorts(Design target) {
+        var base = new PlanOptions(designFolder(), Runtime.getRuntime().availableProcessors(), PlanOptions.LOOPBACK,
+                Map.of(), run.clusterKey().toString());
+        Map<String, Integer> keep = new LinkedHashMap<>();
+        var reserved = new HashSet<Integer>();
+        synchronized (lock) {
+            processes.values().forEach(m -> {
+                keep.put(m.name, m.planned.port());
+                reserved.add(m.planned.port());
+            });
+        }
+        var planned = Planner.plan(target, base.withPorts(keep));
+        var newcomers = new Plan(planned.design(), planned.mode(), planned.processes().stream()
+                .filter(p -> !keep.containsKey(p.name())).toList(), planned.entryUrl());
+        var replacements = Ports.replacements(newcomers, reserved);
+        replacements.forEach((name, port) -> {
+            var original = newcomers.process(name).orElseThrow().port();
+            synchronized (lock) {
+                notes.add("port " + original + " is taken; " + name + " uses " + port);
+            }
+        });
+        keep.putAll(replacements);
+        return Planner.plan(target, base.withPorts(keep));
+    }
+
+    private Path designFolder() {
+        var parent = designFile.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private ManagedProcess manage(PlannedProcess process) {
+        try {
+            var managed = new ManagedProcess(process, new LogBuffer(run.log(process.name()), 2_000));
+            processes.put(process.name(), managed);
+            return managed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void await(List<ManagedProcess> batch) {
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        for (var managed : batch) {
+            try {
+                managed.ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new LaunchException(managed.name + " was not ready within " + options.readyTimeout().toSeconds()
+                        + " s. Its last lines:\n  " + String.join("\n  ", managed.log.tail(15)));
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof LaunchException launch ? launch
+                        : new LaunchException(managed.name + " failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while starting " + managed.name, e);
+            }
+        }
+    }
+
+    private void forget(ManagedProcess managed) {
+        synchronized (lock) {
+            if (managed.retiring && managed.state == ProcessState.EXITED) {
+                processes.remove(managed.name);
+                managed.log.close();
+            }
+        }
+    }
+
+    private ManagedProcess managed(String name) {
+        synchronized (lock) {
+            var managed = processes.get(name);
+            if (managed == null) {
+                throw new LaunchException("unknown process '" + name + "'; processes: " + String.join(", ", processes.keySet()));
+            }
+            return managed;
+        }
+    }
+
+    private ManagedProcess running(String name) {
+        var managed = managed(name);
+        if (managed.pid() < 0) {
+            throw new LaunchException(name + " is not running (" + managed.state.label() + ")");
+        }
+        return managed;
+    }
+
+    private ManagedProcess worker(String name) {
+        var managed = running(name);
+        if (managed.planned.role() != Role.WORKER && managed.planned.role() != Role.STANDALONE) {
+            throw new LaunchException(name + " is a " + managed.planned.role().json() + "; only workers have a health flag");
+        }
+        return managed;
+    }
+
+    private void fault(ManagedProcess managed, String what) {
+        events.publish(event(EventType.FAULT, managed, what));
+    }
+
+    private static ClusterEvent event(EventType type, ManagedProcess managed, String reason) {
+        return ClusterEvent.of(Instant.now(), type, "launcher", managed.name, managed.planned.segment(), reason);
+    }
+}

@@ -1,0 +1,61 @@
+package io.clusterdeck.launch;
+
+import io.clusterdeck.plan.Plan;
+import io.clusterdeck.plan.PlannedProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Finds which planned ports are taken on this machine and picks free ones instead. */
+final class Ports {
+    private Ports() {
+    }
+
+    /** Planned port replacements, by process name; {@code reserved} are ports already used by the cluster. */
+    static Map<String, Integer> replacements(Plan plan, Set<Integer> reserved) {
+        var replacements = new LinkedHashMap<String, Integer>();
+        var used = new TreeSet<>(reserved);
+        for (PlannedProcess process : plan.processes()) {
+            if (used.contains(process.port()) || !available(process.host(), process.port())) {
+                int free;
+                do {
+                    free = freePort(process.host());
+                } while (used.contains(free));
+                replacements.put(process.name(), free);
+                used.add(free);
+            } else {
+                used.add(process.port());
+            }
+        }
+        return replacements;
+    }
+
+    static boolean available(String host, int port) {
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bindable(host)), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort(String host) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bindable(host)), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+
+    private static String bindable(String host) {
+        return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    }
+}

@@ -1,0 +1,209 @@
+package io.clusterdeck.load;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * An open-model load generator: calls are due at a constant rate whatever the answers, sent without waiting
+ * for earlier ones, and timed from when they were due (no coordinated omission). Reports every second and
+ * at the end.
+ */
+public final class LoadGenerator {
+    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final LoadSpec spec;
+    private final HttpClient client;
+    private final Recorder interval = new Recorder(HIGHEST_MICROS, 3);
+    private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder ok = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byWorker = new ConcurrentHashMap<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final URI[] uris;
+
+    public LoadGenerator(LoadSpec spec) {
+        this.spec = spec;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        this.uris = spec.targets().stream()
+                .map(t -> URI.create(spec.url().toString().replaceAll("/+$", "") + "/rpc/" + t.function()))
+                .toArray(URI[]::new);
+    }
+
+    /** Asks a running generator to stop at its next call; {@link #run} then returns its report. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    /** Runs the load for the spec's duration (or until stopped), reporting each second to {@code perSecond}. */
+    public LoadReport run(Consumer<LoadSecond> perSecond) {
+        long start = System.nanoTime();
+        long intervalNanos = (long) (1_000_000_000L / spec.ratePerSecond());
+        long end = start + spec.duration().toNanos();
+        var reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "load-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var seconds = new SecondCounter(perSecond);
+        reporter.scheduleAtFixedRate(seconds::report, 1, 1, TimeUnit.SECONDS);
+        long calls = 0;
+        try {
+            while (!stopped.get()) {
+                long due = start + calls * intervalNanos;
+                if (due >= end) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                send(calls, due);
+                calls++;
+            }
+            awaitInFlight(spec.timeout().plusSeconds(1));
+        } finally {
+            reporter.shutdownNow();
+            seconds.report();
+        }
+        var elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return report(Duration.ofNanos(Math.min(elapsed.toNanos(), spec.duration().toNanos())), calls);
+    }
+
+    private void send(long call, long due) {
+        sent.increment();
+        if (inFlight.get() >= spec.maxInFlight()) {
+            error("dropped");
+            return;
+        }
+        inFlight.incrementAndGet();
+        int index = (int) (call % uris.length);
+        var request = HttpRequest.newBuilder(uris[index]).timeout(spec.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(spec.targets().get(index).argumentsJson())).build();
+        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        response.whenComplete((r, failure) -> {
+            try {
+                if (failure != null) {
+                    error(cause(failure));
+                } else if (r.statusCode() / 100 == 2) {
+                    long micros = Math.max(1, (System.nanoTime() - due) / 1_000);
+                    interval.recordValue(Math.min(micros, HIGHEST_MICROS));
+                    ok.increment();
+                    r.headers().firstValue("X-Clusterdeck-Worker")
+                            .ifPresent(w -> byWorker.computeIfAbsent(w, k -> new LongAdder()).increment());
+                } else {
+                    error(Integer.toString(r.statusCode()));
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private static String cause(Throwable failure) {
+        var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (cause instanceof ConnectException) {
+            return "connect";
+        }
+        return "io";
+    }
+
+    private void error(String cause) {
+        errors.computeIfAbsent(cause, k -> new LongAdder()).increment();
+    }
+
+    private void awaitInFlight(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    private LoadReport report(Duration duration, long calls) {
+        var percentiles = new LinkedHashMap<Double, Double>();
+        for (double p : new double[] {50, 90, 99, 99.9, 100}) {
+            percentiles.put(p, total.getTotalCount() == 0 ? 0.0
+                    : (p == 100 ? total.getMaxValue() : total.getValueAtPercentile(p)) / 1000.0);
+        }
+        double seconds = Math.max(0.001, duration.toNanos() / 1e9);
+        return new LoadReport(duration, spec.ratePerSecond(), calls / seconds, sent.sum(), ok.sum(), snapshot(errors),
+                percentiles, snapshot(byWorker));
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+        var copy = new LinkedHashMap<String, Long>();
+        counters.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    /** Turns the running totals into per-second deltas. */
+    private final class SecondCounter {
+        private final Consumer<LoadSecond> sink;
+        private int second;
+        private long lastSent;
+        private long lastOk;
+        private Map<String, Long> lastErrors = Map.of();
+        private Map<String, Long> lastWorkers = Map.of();
+
+        SecondCounter(Consumer<LoadSecond> sink) {
+            this.sink = sink;
+        }
+
+        synchronized void report() {
+            Histogram histogram = interval.getIntervalHistogram();
+            total.add(histogram);
+            long nowSent = sent.sum();
+            long nowOk = ok.sum();
+            var nowErrors = snapshot(errors);
+            var nowWorkers = snapshot(byWorker);
+            if (nowSent == lastSent && nowOk == lastOk && nowErrors.equals(lastErrors) && second > 0) {
+                return;
+            }
+            second++;
+            sink.accept(new LoadSecond(second, nowSent - lastSent, nowOk - lastOk, delta(nowErrors, lastErrors),
+                    histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(99) / 1000.0,
+                    delta(nowWorkers, lastWorkers)));
+            lastSent = nowSent;
+            lastOk = nowOk;
+            lastErrors = nowErrors;
+            lastWorkers = nowWorkers;
+        }
+
+        private Map<String, Long> delta(Map<String, Long> now, Map<String, Long> before) {
+            var delta = new LinkedHashMap<String, Long>();
+            now.forEach((k, v) -> {
+                long d = v - before.getOrDefault(k, 0L);
+                if (d > 0) {
+                    delta.put(k, d);
+                }
+            });
+            return delta;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.clusterdeck.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clusterdeck launch} as a user runs it: its own JVM, stopped with Ctrl-C or killed outright. */
+@Timeout(180)
+class LaunchCommandIT {
+    private static final Pattern PID_COLUMN = Pattern.compile("^\\S+\\s+\\S+\\s+(\\d+)\\s+http://");
+    private static final Path WEBSHOP = Path.of("..", "designs", "webshop.json");
+
+    @TempDir
+    Path home;
+
+    private Process launcher;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<Long> children = new ArrayList<>();
+
+    @AfterEach
+    void leaveNothingRunning() {
+        if (launcher != null) {
+            launcher.destroyForcibly();
+        }
+        children.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    @Test
+    void webshopStartsServesThroughProxyAndGatewayAndCtrlCLeavesNoProcess() throws Exception {
+        startLauncher(WEBSHOP);
+
+        assertThat(children).hasSize(10);
+        assertThat(Calls.call("http://127.0.0.1:7400", "catalog/search").status()).isEqualTo(200);
+        assertThat(Calls.call("http://127.0.0.1:7401", "images/thumbnail").status()).isEqualTo(200);
+        assertThat(Calls.call("http://127.0.0.1:7400", "payments/charge").status()).as("protected through the proxy").isEqualTo(403);
+
+        signal(launcher.pid(), "INT");
+
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).as(String.join("\n", output)).isZero();
+        assertThat(children).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
+        assertThat(output).contains("Stopped.");
+    }
+
+    @Test
+    void killingTheLauncherWithSigkillTakesEveryChildWithIt() throws Exception {
+        startLauncher(WEBSHOP);
+
+        launcher.destroyForcibly();
+        launcher.waitFor(10, TimeUnit.SECONDS);
+        var took = Calls.await("every child gone", Duration.ofSeconds(20), () -> children.stream().noneMatch(this::alive));
+
+        System.out.printf("children gone %d ms after kill -9 of the launcher%n", took.toMillis());
+        assertThat(children).noneMatch(this::alive);
+    }
+
+    @Test
+    void faultAndLogsCommandsReachTheRunningLaunch() throws Exception {
+        startLauncher(WEBSHOP);
+
+        var fault = cli("fault", "kill", "worker-images-2");
+        var logs = cli("logs", "gateway", "-n", "5");
+        var unknown = cli("fault", "kill", "worker-nope-1");
+
+        assertThat(fault.output()).as(fault.output()).contains("kill worker-images-2: done");
+        assertThat(fault.exitCode()).isZero();
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.output().lines()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("unknown process 'worker-nope-1'");
+        Calls.await("the kill in the event stream", Duration.ofSeconds(20),
+                () -> output.stream().anyMatch(l -> l.contains("fault") && l.contains("worker-images-2")));
+        Calls.await("worker-images-2 restarted", Duration.ofSeconds(30),
+                () -> output.stream().anyMatch(l -> l.contains("restarted") && l.contains("worker-images-2")));
+    }
+
+    private void startLauncher(Path design) throws IOException {
+        launcher = new ProcessBuilder(java(), "-Dclusterdeck.home=" + home, "-jar", TestDesigns.jar(), "launch",
+                design.toString(), "--no-cds").redirectErrorStream(true).start();
+        var reader = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+        var ready = new java.util.concurrent.CompletableFuture<Void>();
+        var pump = new Thread(() -> {
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    output.add(line);
+                    var pid = PID_COLUMN.matcher(line);
+                    if (pid.find()) {
+                        children.add(Long.parseLong(pid.group(1)));
+                    }
+                    if (line.startsWith("All ") && line.contains("processes ready")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The launcher is gone.
+            }
+            ready.completeExceptionally(new AssertionError("launcher ended before ready:\n" + String.join("\n", output)));
+        }, "launcher-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            ready.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("launch did not get ready:\n" + String.join("\n", output), e);
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run cli(String... args) throws Exception {
+        var command = new ArrayList<>(List.of(java(), "-Dclusterdeck.home=" + home, "-jar", TestDesigns.jar()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), text);
+    }
+
+    private boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void signal(long pid, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
