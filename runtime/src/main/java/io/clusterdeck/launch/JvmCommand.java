@@ -25,8 +25,18 @@ final class JvmCommand {
 
     JvmCommand(LaunchOptions options) {
         this.options = options;
-        this.archive = options.appCds() && onlyJars(options.classpath())
-                ? options.home().resolve("cds").resolve("clusterdeck-" + hash(options.classpath()) + ".jsa") : null;
+        this.archive = options.appCds() && onlyJars(options.classpath()) ? archiveIn(options.home().resolve("cds"),
+                options.classpath()) : null;
+    }
+
+    /** The archive's file, its folder made; null (no sharing) when the folder cannot be made. */
+    private static Path archiveIn(Path folder, String classpath) {
+        try {
+            Files.createDirectories(folder);
+            return folder.resolve("clusterdeck-" + hash(classpath) + ".jsa");
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The command; {@code dumpArchive} makes this process write the class-data archive when it exits. */
