@@ -1,0 +1,76 @@
+package io.clusterdeck.app.designer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The segments of the design as cards where the layout puts them, with arrows for the calls between them. */
+final class CanvasView extends StackPane {
+    private final DesignerModel model;
+    private final Pane surface = new Pane();
+    private final Pane arrows = new Pane();
+    private final Pane cards = new Pane();
+    private final Map<String, SegmentCard> cardsByName = new LinkedHashMap<>();
+
+    CanvasView(DesignerModel model) {
+        this.model = model;
+        getStyleClass().add("canvas-view");
+        setId("canvas");
+        surface.getStyleClass().add("canvas-surface");
+        arrows.setMouseTransparent(true);
+        arrows.setPickOnBounds(false);
+        cards.setPickOnBounds(false);
+        surface.getChildren().addAll(cards, arrows);
+        var scroll = new ScrollPane(surface);
+        scroll.getStyleClass().add("canvas-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        var empty = new Label("No segments yet: add one with the + button", new FontIcon(Feather.LAYERS));
+        empty.getStyleClass().add("canvas-empty");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(cards.getChildren()));
+        getChildren().addAll(scroll, empty);
+        surface.setOnMouseClicked(e -> {
+            if (e.getTarget() == surface) {
+                model.selectionProperty().set(Selection.NONE);
+            }
+        });
+        model.designProperty().addListener((obs, old, now) -> rebuild());
+        model.selectionProperty().addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    SegmentCard card(String segmentName) {
+        return cardsByName.get(segmentName);
+    }
+
+    private void rebuild() {
+        cardsByName.clear();
+        cards.getChildren().clear();
+        arrows.getChildren().clear();
+        double right = 0;
+        double bottom = 0;
+        for (var segment : model.design().segments()) {
+            var card = new SegmentCard(segment, model);
+            var position = model.positionOf(segment.name());
+            card.relocate(position.x(), position.y());
+            cards.getChildren().add(card);
+            cardsByName.put(segment.name(), card);
+            right = Math.max(right, position.x() + SegmentCard.WIDTH);
+            bottom = Math.max(bottom, position.y() + 420);
+        }
+        surface.setMinSize(right + DesignerModel.MARGIN, bottom);
+        for (var call : model.crossCalls()) {
+            var from = cardsByName.get(call.from());
+            var to = cardsByName.get(call.to());
+            if (from != null && to != null) {
+                arrows.getChildren().add(new CallArrow(call, from, to));
+            }
+        }
+    }
+}
