@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** Puts the designer into a stage: model, view, title, icon, and what happens on start and close. */
@@ -33,7 +34,8 @@ public final class DesignerWindow {
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, BundleImporter.UNAVAILABLE);
         this.view = new DesignerView(model);
         Theme.LIGHT.apply();
-        stage.setScene(new Scene(view, 1440, 900));
+        var screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight())));
         stage.titleProperty().bind(model.titleProperty());
         stage.getIcons().setAll(AppIcons.windowIcons());
         stage.setMinWidth(960);

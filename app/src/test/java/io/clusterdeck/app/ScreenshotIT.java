@@ -55,6 +55,7 @@ class ScreenshotIT {
         robot.interact(() -> {
             designer.window.view().themeProperty().set(theme);
             designer.window.model().selectionProperty().set(Selection.function("orders/checkout"));
+            ((javafx.scene.control.TabPane) stage.getScene().lookup("#previews")).getSelectionModel().select(1);
         });
         WaitForAsyncUtils.waitForFxEvents();
         var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);

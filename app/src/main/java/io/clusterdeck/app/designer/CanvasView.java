@@ -64,7 +64,7 @@ final class CanvasView extends StackPane {
             right = Math.max(right, position.x() + SegmentCard.WIDTH);
             bottom = Math.max(bottom, position.y() + 420);
         }
-        surface.setMinSize(right + DesignerModel.MARGIN, bottom);
+        surface.setMinSize(right + 20, bottom);
         for (var call : model.crossCalls()) {
             var from = cardsByName.get(call.from());
             var to = cardsByName.get(call.to());

@@ -34,6 +34,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The designer window's content: menus and toolbar, palette, canvas, inspector, and the previews below. */
 public final class DesignerView extends BorderPane {
+    private static final double PALETTE_WIDTH = 290;
+    private static final double INSPECTOR_WIDTH = 310;
+
     private final DesignerModel model;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
@@ -45,10 +48,10 @@ public final class DesignerView extends BorderPane {
         theme.addListener((obs, old, now) -> now.apply());
         setTop(new VBox(menuBar(), toolBar()));
         var palette = new PaletteView(model);
-        palette.setPrefWidth(300);
+        palette.setPrefWidth(PALETTE_WIDTH);
         palette.setMinWidth(240);
         var inspector = new InspectorView(model);
-        inspector.setPrefWidth(330);
+        inspector.setPrefWidth(INSPECTOR_WIDTH);
         inspector.setMinWidth(260);
         var center = new VBox(openProblemsBanner(), new CanvasView(model));
         VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
@@ -56,7 +59,17 @@ public final class DesignerView extends BorderPane {
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.setDividerPositions(0.68);
         var main = new SplitPane(palette, centerSplit, inspector);
-        main.setDividerPositions(0.2, 0.78);
+        // Side panes start at their preferred widths; the canvas gets the rest and every later resize.
+        main.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    main.widthProperty().removeListener(this);
+                    main.setDividerPositions(PALETTE_WIDTH / width.doubleValue(),
+                            1 - INSPECTOR_WIDTH / width.doubleValue());
+                }
+            }
+        });
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(main);

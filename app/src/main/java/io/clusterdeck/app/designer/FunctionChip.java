@@ -24,7 +24,11 @@ final class FunctionChip extends HBox {
         name.setMinWidth(0);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(dot, name, spacer, Badges.implementation(function), Badges.cost(function));
+        getChildren().addAll(dot, name, spacer);
+        if (function.hasJavaImplementation()) {
+            getChildren().add(Badges.implementation(function));
+        }
+        getChildren().add(Badges.cost(function));
         pseudoClassStateChanged(Badges.COSTLY, FunctionFacts.costly(function));
         pseudoClassStateChanged(SELECTED, model.selectionProperty().get().isFunction(function.name()));
         pseudoClassStateChanged(INVALID, !model.problemsOf(Selection.function(function.name())).isEmpty());

@@ -12,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -100,9 +99,7 @@ final class InspectorView extends VBox {
         form.addRow(row++, caption("Description"), field("function-description",
                 function.description() == null ? "" : function.description(),
                 text -> model.editFunction(name, Edits.description(text))));
-        var access = new ComboBox<Access>();
-        access.getItems().setAll(Access.values());
-        access.setValue(function.access());
+        var access = SegmentCard.choice(Access.values(), function.access(), "function-access");
         access.setOnAction(e -> report(model.editFunction(name, f -> f.withAccess(access.getValue()))));
         form.addRow(row++, caption("Access"), access);
         var idempotent = new CheckBox("may be retried");
@@ -159,9 +156,7 @@ final class InspectorView extends VBox {
         var health = design.gateway().healthCheck();
         var form = new GridPane();
         form.getStyleClass().add("inspector-form");
-        var mode = new ComboBox<Mode>();
-        mode.getItems().setAll(Mode.values());
-        mode.setValue(design.mode());
+        var mode = SegmentCard.choice(Mode.values(), design.mode(), "mode");
         mode.setOnAction(e -> report(model.editDesign(d -> d.withMode(mode.getValue()))));
         int row = 0;
         form.addRow(row++, caption("Mode"), mode);

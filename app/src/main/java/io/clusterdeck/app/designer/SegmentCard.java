@@ -31,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * move into it; its header drags the card.
  */
 final class SegmentCard extends VBox {
-    static final double WIDTH = 264;
+    static final double WIDTH = 256;
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -162,16 +162,16 @@ final class SegmentCard extends VBox {
                 segment.workers().perCore() ? 1 : segment.workers().fixed());
         workers.setEditable(true);
         workers.setId("workers-" + segment.name());
-        workers.setPrefWidth(84);
+        workers.setPrefWidth(72);
         workers.setDisable(segment.workers().perCore());
         workers.valueProperty().addListener((obs, old, value) -> {
             if (value != null) {
                 model.setWorkers(segment.name(), WorkerCount.of(value));
             }
         });
-        var perCore = new ToggleButton("per core", new FontIcon(Feather.CPU));
+        var perCore = new ToggleButton("per core");
         perCore.setId("per-core-" + segment.name());
-        perCore.getStyleClass().add("small");
+        perCore.setMinWidth(ToggleButton.USE_PREF_SIZE);
         perCore.setSelected(segment.workers().perCore());
         perCore.setTooltip(new Tooltip("One worker per CPU core of the machine it runs on"));
         perCore.setOnAction(e -> model.setWorkers(segment.name(),
@@ -197,7 +197,7 @@ final class SegmentCard extends VBox {
         return label;
     }
 
-    private static <E extends Enum<E>> ComboBox<E> choice(E[] values, E current, String id) {
+    static <E extends Enum<E>> ComboBox<E> choice(E[] values, E current, String id) {
         var box = new ComboBox<E>();
         box.getItems().setAll(values);
         box.setValue(current);
