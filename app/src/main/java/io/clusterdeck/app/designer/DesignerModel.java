@@ -366,8 +366,9 @@ public final class DesignerModel {
             if (!changed.name().equals(functionName) && design().function(changed.name()).isPresent()) {
                 return Optional.of("a function named '" + changed.name() + "' already exists");
             }
+            boolean selected = selection.get().isFunction(functionName);
             edit(design().withFunction(functionName, changed));
-            if (selection.get().isFunction(functionName)) {
+            if (selected) {
                 selection.set(Selection.function(changed.name()));
             }
             return Optional.empty();

@@ -165,7 +165,8 @@ final class SegmentCard extends VBox {
         workers.setPrefWidth(72);
         workers.setDisable(segment.workers().perCore());
         workers.valueProperty().addListener((obs, old, value) -> {
-            if (value != null) {
+            // A card that was replaced by a newer one may still commit its editor; only a live card edits.
+            if (value != null && workers.getScene() != null) {
                 model.setWorkers(segment.name(), WorkerCount.of(value));
             }
         });
