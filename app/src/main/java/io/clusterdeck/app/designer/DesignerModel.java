@@ -69,6 +69,12 @@ public final class DesignerModel {
     private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
     private final ObservableList<CrossCall> crossCalls = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    // One read-only view of each list, kept: listeners on a view live only as long as the view does.
+    private final ObservableList<ElementProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<Problem> openProblemsView = FXCollections.unmodifiableObservableList(openProblems);
+    private final ObservableList<PlanRow> planView = FXCollections.unmodifiableObservableList(plan);
+    private final ObservableList<CrossCall> crossCallsView = FXCollections.unmodifiableObservableList(crossCalls);
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
     public DesignerModel(RecentFiles recentFiles, Recovery recovery, BundleImporter importer) {
         this.recentFiles = recentFiles;
@@ -138,24 +144,24 @@ public final class DesignerModel {
 
     /** What is wrong with the design, each placed on the element it concerns. */
     public ObservableList<ElementProblem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Why the last file could not be opened; empty when it was. */
     public ObservableList<Problem> openProblems() {
-        return FXCollections.unmodifiableObservableList(openProblems);
+        return openProblemsView;
     }
 
     public ObservableList<PlanRow> plan() {
-        return FXCollections.unmodifiableObservableList(plan);
+        return planView;
     }
 
     public ObservableList<CrossCall> crossCalls() {
-        return FXCollections.unmodifiableObservableList(crossCalls);
+        return crossCallsView;
     }
 
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public boolean canImportBundles() {
@@ -457,8 +463,9 @@ public final class DesignerModel {
     }
 
     private void show(Design next) {
+        // Derived state first: views that listen to the design read problems, calls and plan of the new value.
+        refresh(next);
         design.set(next);
-        refresh();
         var current = selection.get();
         boolean gone = (current.kind() == Selection.Kind.FUNCTION && next.function(current.name()).isEmpty())
                 || (current.kind() == Selection.Kind.SEGMENT && next.segment(current.name()).isEmpty());
@@ -468,10 +475,14 @@ public final class DesignerModel {
     }
 
     private void refresh() {
-        var current = design();
+        refresh(design());
+    }
+
+    private void refresh(Design current) {
         dirty.set(!current.equals(saved));
         String source = file().map(p -> p.getFileName().toString()).orElse(UNTITLED);
-        title.set(source + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
+        var fileName = source;
+        title.set(fileName + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
         String text = DesignFiles.toJson(current);
         json.set(text);
         // Problems of an unchanged file keep the lines of the file itself; after an edit, of the text it would save.
