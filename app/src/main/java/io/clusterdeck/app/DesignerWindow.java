@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -65,7 +66,10 @@ public final class DesignerWindow {
         });
         var window = new DesignerWindow(stage, workspace, background);
         stage.show();
-        window.start(design);
+        var file = design.or(() -> window.model.recentFiles().stream().findFirst());
+        file.ifPresent(window.model::open);
+        // Asked once the window is up, so the question has the window behind it.
+        Platform.runLater(window::offerRecovery);
         return window;
     }
 
@@ -77,17 +81,16 @@ public final class DesignerWindow {
         return view;
     }
 
-    private void start(Optional<Path> design) {
+    private void offerRecovery() {
         var recovered = recovery.find();
-        if (recovered.isPresent()) {
-            String what = recovered.get().source().map(p -> p.getFileName().toString()).orElse("a new design");
-            if (Dialogs.offerRecovery(view.getScene().getWindow(), what)) {
-                model.recover(recovered.get());
-                return;
-            }
+        if (recovered.isEmpty() || model.dirtyProperty().get()) {
+            return;
+        }
+        String what = recovered.get().source().map(p -> p.getFileName().toString()).orElse("a new design");
+        if (Dialogs.offerRecovery(view.getScene().getWindow(), what)) {
+            model.recover(recovered.get());
+        } else {
             recovery.clear();
         }
-        var file = design.or(() -> model.recentFiles().stream().findFirst());
-        file.ifPresent(model::open);
     }
 }
