@@ -25,7 +25,7 @@ final class DesignerFixture {
     static DesignerFixture open(Stage stage, Path temp, String example) throws IOException {
         Path home = Files.createDirectories(temp.resolve("home"));
         System.setProperty(Workspace.HOME_PROPERTY, home.toString());
-        Path file = Files.copy(DESIGNS.resolve(example), Files.createDirectories(temp.resolve("work")).resolve(example));
+        Path file = Files.copy(DESIGNS.resolve(example), Files.createDirectories(temp.resolve("designs")).resolve(example));
         var window = DesignerWindow.show(stage, Workspace.current(), Optional.of(file));
         return new DesignerFixture(home, file, window);
     }

@@ -12,6 +12,12 @@ public final class AppIcons {
     private AppIcons() {
     }
 
+    /** The icon at one of its drawn sizes (16, 24, 32, 48, 64, 128, 256), or null when missing. */
+    public static Image image(int size) {
+        var in = AppIcons.class.getResourceAsStream("/io/clusterdeck/app/icons/clusterdeck-" + size + ".png");
+        return in == null ? null : new Image(in);
+    }
+
     public static List<Image> windowIcons() {
         var images = new ArrayList<Image>();
         for (int size : SIZES) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,7 +35,9 @@ final class CanvasView extends StackPane {
         empty.getStyleClass().add("canvas-empty");
         empty.setMouseTransparent(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(cards.getChildren()));
-        getChildren().addAll(scroll, empty);
+        var legend = legend();
+        StackPane.setAlignment(legend, javafx.geometry.Pos.BOTTOM_LEFT);
+        getChildren().addAll(scroll, empty, legend);
         surface.setOnMouseClicked(e -> {
             if (e.getTarget() == surface) {
                 model.selectionProperty().set(Selection.NONE);
@@ -43,6 +46,26 @@ final class CanvasView extends StackPane {
         model.designProperty().addListener((obs, old, now) -> rebuild());
         model.selectionProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
+    }
+
+    /** What the dots, borders and arrows on the cards mean. */
+    private static javafx.scene.layout.HBox legend() {
+        var legend = new javafx.scene.layout.HBox(14);
+        legend.getStyleClass().add("canvas-legend");
+        legend.setMouseTransparent(true);
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        for (var access : new String[] {"public", "protected", "private"}) {
+            var dot = new Region();
+            dot.getStyleClass().addAll("access-dot", "access-" + access);
+            legend.getChildren().add(new Label(access, dot));
+        }
+        var costly = new Region();
+        costly.getStyleClass().add("legend-costly");
+        legend.getChildren().add(new Label("costly (\u2265 " + (int) FunctionFacts.COSTLY_MS + " ms a call)", costly));
+        var arrow = new FontIcon(Feather.ARROW_RIGHT);
+        arrow.getStyleClass().add("legend-arrow");
+        legend.getChildren().add(new Label("calls between segments", arrow));
+        return legend;
     }
 
     SegmentCard card(String segmentName) {

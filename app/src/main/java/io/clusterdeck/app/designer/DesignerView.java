@@ -155,6 +155,12 @@ public final class DesignerView extends BorderPane {
                 () -> model.design().name() + (model.dirtyProperty().get() ? "  \u2022 unsaved" : ""),
                 model.designProperty(), model.dirtyProperty()));
         title.setId("design-title");
+        var location = new Label();
+        location.getStyleClass().add("toolbar-file");
+        location.textProperty().bind(Bindings.createStringBinding(
+                () -> model.file().map(DesignerView::shortPath).orElse("not saved yet"), model.fileProperty()));
+        location.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(model.file().map(p -> p.toAbsolutePath().toString()).orElse("")), model.fileProperty()));
         var undo = toolButton(Feather.ROTATE_CCW, "Undo (Ctrl+Z)", model::undo);
         undo.setId("undo");
         undo.disableProperty().bind(model.canUndoProperty().not());
@@ -187,7 +193,8 @@ public final class DesignerView extends BorderPane {
         Tooltip.install(launchHolder, new Tooltip("Run this design as a cluster on this machine (coming soon)"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
+        var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
+        return new ToolBar(logo, title, location, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
                 separator(), themeButton, launchHolder);
     }
 
@@ -326,6 +333,13 @@ public final class DesignerView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clusterdeck designs", "*.json"));
         model.file().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
         return chooser;
+    }
+
+    /** The file with its folder, {@code designs/webshop.json}: enough to tell files apart at a glance. */
+    private static String shortPath(Path file) {
+        var absolute = file.toAbsolutePath();
+        var folder = absolute.getParent() == null ? null : absolute.getParent().getFileName();
+        return folder == null ? absolute.getFileName().toString() : folder + "/" + absolute.getFileName();
     }
 
     private static MenuItem item(String text, Feather icon, String accelerator, Runnable action) {
