@@ -32,7 +32,10 @@ final class FunctionChip extends HBox {
         pseudoClassStateChanged(Badges.COSTLY, FunctionFacts.costly(function));
         pseudoClassStateChanged(SELECTED, model.selectionProperty().get().isFunction(function.name()));
         pseudoClassStateChanged(INVALID, !model.problemsOf(Selection.function(function.name())).isEmpty());
-        setOnMouseClicked(e -> model.selectionProperty().set(Selection.function(function.name())));
+        setOnMouseClicked(e -> {
+            model.selectionProperty().set(Selection.function(function.name()));
+            e.consume(); // the card around it would select itself instead
+        });
         setOnDragDetected(e -> {
             var board = startDragAndDrop(TransferMode.MOVE);
             var content = new ClipboardContent();

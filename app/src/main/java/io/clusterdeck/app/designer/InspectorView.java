@@ -53,6 +53,9 @@ final class InspectorView extends VBox {
     }
 
     private void rebuild() {
+        // The form is rebuilt after each edit; focus stays on the field of the same name.
+        var focused = getScene() == null ? null : getScene().getFocusOwner();
+        String focusedId = focused != null && focused.getId() != null && isInside(focused) ? focused.getId() : null;
         content.getChildren().clear();
         var selection = model.selectionProperty().get();
         switch (selection.kind()) {
@@ -69,6 +72,21 @@ final class InspectorView extends VBox {
                 showDesign();
         }
         content.getChildren().add(error);
+        if (focusedId != null) {
+            var again = content.lookup("#" + focusedId);
+            if (again != null) {
+                again.requestFocus();
+            }
+        }
+    }
+
+    private boolean isInside(Node node) {
+        for (var n = node; n != null; n = n.getParent()) {
+            if (n == content) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showDesign() {
