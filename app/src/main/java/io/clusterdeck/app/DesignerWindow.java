@@ -42,7 +42,9 @@ public final class DesignerWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> {
-            if (!view.mayDiscardChanges()) {
+            if (view.mayDiscardChanges()) {
+                recovery.clear();
+            } else {
                 e.consume();
             }
         });
@@ -66,10 +68,12 @@ public final class DesignerWindow {
         });
         var window = new DesignerWindow(stage, workspace, background);
         stage.show();
+        // Looked up before anything is opened: opening a file forgets the previous session's copy.
+        var recovered = window.recovery.find();
         var file = design.or(() -> window.model.recentFiles().stream().findFirst());
         file.ifPresent(window.model::open);
         // Asked once the window is up, so the question has the window behind it.
-        Platform.runLater(window::offerRecovery);
+        recovered.ifPresent(copy -> Platform.runLater(() -> window.offerRecovery(copy)));
         return window;
     }
 
@@ -81,14 +85,10 @@ public final class DesignerWindow {
         return view;
     }
 
-    private void offerRecovery() {
-        var recovered = recovery.find();
-        if (recovered.isEmpty() || model.dirtyProperty().get()) {
-            return;
-        }
-        String what = recovered.get().source().map(p -> p.getFileName().toString()).orElse("a new design");
+    private void offerRecovery(Recovery.Recovered recovered) {
+        String what = recovered.source().map(p -> p.getFileName().toString()).orElse("a new design");
         if (Dialogs.offerRecovery(view.getScene().getWindow(), what)) {
-            model.recover(recovered.get());
+            model.recover(recovered);
         } else {
             recovery.clear();
         }

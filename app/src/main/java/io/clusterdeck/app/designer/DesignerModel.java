@@ -185,7 +185,10 @@ public final class DesignerModel {
 
     // Commands
 
-    /** Opens a design file; when it cannot be read at all the current design stays and the problems say why. */
+    /**
+     * Opens a design file, replacing the current design and its recovery copy; when the file cannot be read at all
+     * the current design stays and the problems say why.
+     */
     public boolean open(Path path) {
         var parsed = DesignFiles.load(path);
         if (parsed.value().isEmpty()) {
@@ -194,6 +197,7 @@ public final class DesignerModel {
             return false;
         }
         load(parsed.value().get(), path, parsed.problems());
+        recovery.clear();
         remember(path);
         message.set("Opened " + path.getFileName()
                 + (parsed.problems().isEmpty() ? "" : " with " + count(parsed.problems().size(), "problem")));

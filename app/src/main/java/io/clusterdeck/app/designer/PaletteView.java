@@ -79,6 +79,16 @@ final class PaletteView extends VBox {
         search.textProperty().addListener((obs, old, now) -> refresh());
         filter.valueProperty().addListener((obs, old, now) -> refresh());
         model.designProperty().addListener((obs, old, now) -> refresh());
+        model.selectionProperty().addListener((obs, old, now) -> {
+            if (now.kind() == Selection.Kind.FUNCTION) {
+                list.getItems().stream().filter(f -> now.isFunction(f.name())).findFirst().ifPresent(f -> {
+                    list.getSelectionModel().select(f);
+                    list.scrollTo(f);
+                });
+            } else {
+                list.getSelectionModel().clearSelection();
+            }
+        });
         acceptDrops();
         refresh();
     }
