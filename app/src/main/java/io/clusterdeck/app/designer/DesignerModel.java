@@ -8,19 +8,15 @@ import io.clusterdeck.design.Design;
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.design.Latency;
-import io.clusterdeck.design.Layout;
 import io.clusterdeck.design.Position;
 import io.clusterdeck.design.Restart;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.design.Simulation;
 import io.clusterdeck.design.WorkerCount;
 import io.clusterdeck.json.Problem;
-import io.clusterdeck.plan.PlanOptions;
-import io.clusterdeck.plan.Planner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -41,9 +37,6 @@ import javafx.collections.ObservableList;
  */
 public final class DesignerModel {
     public static final String UNTITLED = "untitled.json";
-    static final double CARD_SPACING_X = 360;
-    static final double CARD_SPACING_Y = 360;
-    static final double MARGIN = 40;
 
     private final RecentFiles recentFiles;
     private final Recovery recovery;
@@ -175,12 +168,7 @@ public final class DesignerModel {
 
     /** Where a segment's card is drawn: its layout position, or a free place in a grid. */
     public Position positionOf(String segmentName) {
-        var placed = design().layout().segments().get(segmentName);
-        if (placed != null) {
-            return placed;
-        }
-        int index = Math.max(0, design().segments().stream().map(Segment::name).toList().indexOf(segmentName));
-        return gridPosition(index);
+        return Segmentation.positionOf(design(), segmentName);
     }
 
     // Commands
@@ -193,14 +181,14 @@ public final class DesignerModel {
         var parsed = DesignFiles.load(path);
         if (parsed.value().isEmpty()) {
             openProblems.setAll(parsed.problems());
-            message.set("Could not open " + path.getFileName() + ": " + count(parsed.problems().size(), "problem"));
+            message.set("Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem"));
             return false;
         }
         load(parsed.value().get(), path, parsed.problems());
         recovery.clear();
         remember(path);
         message.set("Opened " + path.getFileName()
-                + (parsed.problems().isEmpty() ? "" : " with " + count(parsed.problems().size(), "problem")));
+                + (parsed.problems().isEmpty() ? "" : " with " + Words.count(parsed.problems().size(), "problem")));
         return true;
     }
 
@@ -268,9 +256,7 @@ public final class DesignerModel {
         if (segmentName == null ? current == null : segmentName.equals(current)) {
             return;
         }
-        edit(design().withSegments(design().segments().stream()
-                .map(s -> s.name().equals(segmentName) ? s.withFunction(functionName) : s.withoutFunction(functionName))
-                .toList()));
+        edit(Segmentation.move(design(), functionName, segmentName));
     }
 
     public void setWorkers(String segmentName, WorkerCount workers) {
@@ -297,10 +283,7 @@ public final class DesignerModel {
         var position = positionOf(currentName);
         var error = editSegment(currentName, s -> s.withName(name));
         if (error.isEmpty()) {
-            var positions = new HashMap<>(design().layout().segments());
-            positions.remove(currentName);
-            positions.put(name, position);
-            replaceTop(design().withLayout(new Layout(positions)));
+            replaceTop(Segmentation.withCardRenamed(design(), currentName, position, name));
             selection.set(Selection.segment(name));
         }
         return error;
@@ -315,7 +298,7 @@ public final class DesignerModel {
         String name = "segment-" + n;
         var segments = new ArrayList<>(design().segments());
         segments.add(Segment.named(name));
-        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, freePosition())));
+        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, Segmentation.freePosition(design()))));
         selection.set(Selection.segment(name));
         return name;
     }
@@ -325,10 +308,7 @@ public final class DesignerModel {
         if (design().segment(segmentName).isEmpty()) {
             return;
         }
-        var positions = new HashMap<>(design().layout().segments());
-        positions.remove(segmentName);
-        edit(design().withSegments(design().segments().stream().filter(s -> !s.name().equals(segmentName)).toList())
-                .withLayout(new Layout(positions)));
+        edit(Segmentation.withoutSegment(design(), segmentName));
     }
 
     /** Places a segment's card; positions are kept in whole pixels and never left of or above the canvas. */
@@ -359,10 +339,7 @@ public final class DesignerModel {
         if (design().function(functionName).isEmpty()) {
             return;
         }
-        var functions = design().functions().stream().filter(f -> !f.name().equals(functionName))
-                .map(f -> f.withCalls(f.calls().stream().filter(c -> !c.equals(functionName)).toList())).toList();
-        var segments = design().segments().stream().map(s -> s.withoutFunction(functionName)).toList();
-        edit(design().withFunctions(functions).withSegments(segments));
+        edit(Segmentation.withoutFunction(design(), functionName));
     }
 
     /** Changes a function; an error message, and no change, when the result is not a valid function. */
@@ -425,7 +402,7 @@ public final class DesignerModel {
             var added = imported.functions().stream().filter(f -> design().function(f.name()).isEmpty()).toList();
             functions.addAll(added);
             edit(design().withBundles(bundles).withFunctions(functions));
-            message.set("Imported " + count(added.size(), "function") + " from " + jar.getFileName());
+            message.set("Imported " + Words.count(added.size(), "function") + " from " + jar.getFileName());
         } catch (IOException | RuntimeException e) {
             message.set("Could not import " + jar.getFileName() + ": " + e.getMessage());
         }
@@ -485,39 +462,17 @@ public final class DesignerModel {
     private void refresh(Design current) {
         dirty.set(!current.equals(saved));
         String source = file().map(p -> p.getFileName().toString()).orElse(UNTITLED);
-        var fileName = source;
-        title.set(fileName + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
-        String text = DesignFiles.toJson(current);
-        json.set(text);
+        title.set(source + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
         // Problems of an unchanged file keep the lines of the file itself; after an edit, of the text it would save.
-        var found = current.equals(saved) && !savedProblems.isEmpty()
-                ? savedProblems : DesignFiles.parse(text, source).problems();
-        problems.setAll(found.stream().map(p -> ElementProblem.locate(p, current)).toList());
-        crossCalls.setAll(CrossCall.of(current));
-        refreshPlan(current);
-        int cores = Runtime.getRuntime().availableProcessors();
-        int workers = current.segments().stream().mapToInt(s -> s.workers().resolve(cores)).sum();
-        summary.set(count(current.functions().size(), "function") + " \u00b7 " + count(current.segments().size(), "segment")
-                + " \u00b7 " + count(workers, "worker") + " \u00b7 "
-                + count(crossCalls.stream().mapToInt(CrossCall::count).sum(), "cross-segment call"));
-    }
-
-    private void refreshPlan(Design current) {
-        if (!problems.isEmpty()) {
-            plan.clear();
-            planStatus.set("The plan appears once the design has no problems (" + count(problems.size(), "problem")
-                    + " now).");
-            return;
-        }
-        try {
-            Path folder = file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());
-            var planned = Planner.plan(current, PlanOptions.local(folder));
-            plan.setAll(planned.processes().stream().map(PlanRow::of).toList());
-            planStatus.set(count(planned.processes().size(), "process") + " \u00b7 clients call " + planned.entryUrl());
-        } catch (RuntimeException e) {
-            plan.clear();
-            planStatus.set("No plan: " + e.getMessage());
-        }
+        var known = current.equals(saved) ? savedProblems : List.<Problem>of();
+        Path folder = file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());
+        var review = DesignReview.of(current, source, known, folder);
+        json.set(review.json());
+        problems.setAll(review.problems());
+        crossCalls.setAll(review.crossCalls());
+        plan.setAll(review.plan());
+        planStatus.set(review.planStatus());
+        summary.set(review.summary());
     }
 
     private void remember(Path path) {
@@ -526,25 +481,5 @@ public final class DesignerModel {
         } catch (RuntimeException e) {
             message.set(e.getMessage());
         }
-    }
-
-    private Position freePosition() {
-        var taken = design().segments().stream().map(s -> positionOf(s.name())).toList();
-        for (int index = 0; ; index++) {
-            var candidate = gridPosition(index);
-            boolean free = taken.stream().noneMatch(p -> Math.abs(p.x() - candidate.x()) < CARD_SPACING_X - 20
-                    && Math.abs(p.y() - candidate.y()) < CARD_SPACING_Y - 20);
-            if (free) {
-                return candidate;
-            }
-        }
-    }
-
-    private static Position gridPosition(int index) {
-        return new Position(MARGIN + (index % 3) * CARD_SPACING_X, MARGIN + (double) (index / 3) * CARD_SPACING_Y);
-    }
-
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 }

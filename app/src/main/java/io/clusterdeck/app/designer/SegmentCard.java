@@ -89,7 +89,7 @@ final class SegmentCard extends VBox {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var count = Badges.badge(Integer.toString(segment.functions().size()), "count");
-        count.setTooltip(new Tooltip(DesignerModel.count(segment.functions().size(), "function")));
+        count.setTooltip(new Tooltip(Words.count(segment.functions().size(), "function")));
         var menu = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));
         menu.getStyleClass().addAll("flat", "card-menu", "no-arrow");
         var rename = new MenuItem("Rename", new FontIcon(Feather.EDIT_2));
