@@ -303,6 +303,16 @@ class DesignerModelTest {
     }
 
     @Test
+    void openingAnotherFileForgetsTheRecoveryCopy() throws Exception {
+        model.moveFunction("cart/add", "orders");
+        designer.flushRecovery();
+
+        model.open(Files.copy(TestDesigner.DESIGNS.resolve("hello.json"), temp.resolve("hello.json")));
+
+        assertThat(designer.recovery.find()).isEmpty();
+    }
+
+    @Test
     void recoveredWorkIsAnUnsavedChangeToItsFileThatCanBeUndone() throws Exception {
         model.moveFunction("cart/add", "orders");
         designer.flushRecovery();
