@@ -1,0 +1,96 @@
+package io.clusterdeck.app;
+
+import io.clusterdeck.app.common.AppIcons;
+import io.clusterdeck.app.common.Dialogs;
+import io.clusterdeck.app.common.Theme;
+import io.clusterdeck.app.designer.BundleImporter;
+import io.clusterdeck.app.designer.DesignerModel;
+import io.clusterdeck.app.designer.DesignerView;
+import io.clusterdeck.app.workspace.RecentFiles;
+import io.clusterdeck.app.workspace.Recovery;
+import io.clusterdeck.app.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Puts the designer into a stage: model, view, title, icon, and what happens on start and close. */
+public final class DesignerWindow {
+    /** How long after an edit the recovery copy is written. */
+    public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(3);
+
+    private final DesignerModel model;
+    private final DesignerView view;
+    private final Recovery recovery;
+    private final ScheduledExecutorService background;
+
+    private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
+        this.background = background;
+        this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
+        this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, BundleImporter.UNAVAILABLE);
+        this.view = new DesignerView(model);
+        Theme.LIGHT.apply();
+        var screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight())));
+        stage.titleProperty().bind(model.titleProperty());
+        stage.getIcons().setAll(AppIcons.windowIcons());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            if (view.mayDiscardChanges()) {
+                recovery.clear();
+            } else {
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> {
+            if (!model.dirtyProperty().get()) {
+                recovery.clear();
+            }
+            background.shutdown();
+        });
+    }
+
+    /**
+     * Shows the designer on a design file; without one, on the last file opened or the starter template.
+     * Offers the unsaved work of a previous session first.
+     */
+    public static DesignerWindow show(Stage stage, Workspace workspace, Optional<Path> design) {
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "clusterdeck-autosave");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var window = new DesignerWindow(stage, workspace, background);
+        stage.show();
+        // Looked up before anything is opened: opening a file forgets the previous session's copy.
+        var recovered = window.recovery.find();
+        var file = design.or(() -> window.model.recentFiles().stream().findFirst());
+        file.ifPresent(window.model::open);
+        // Asked once the window is up, so the question has the window behind it.
+        recovered.ifPresent(copy -> Platform.runLater(() -> window.offerRecovery(copy)));
+        return window;
+    }
+
+    public DesignerModel model() {
+        return model;
+    }
+
+    public DesignerView view() {
+        return view;
+    }
+
+    private void offerRecovery(Recovery.Recovered recovered) {
+        String what = recovered.source().map(p -> p.getFileName().toString()).orElse("a new design");
+        if (Dialogs.offerRecovery(view.getScene().getWindow(), what)) {
+            model.recover(recovered);
+        } else {
+            recovery.clear();
+        }
+    }
+}

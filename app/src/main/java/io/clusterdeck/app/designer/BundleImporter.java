@@ -1,0 +1,34 @@
+package io.clusterdeck.app.designer;
+
+import io.clusterdeck.design.Bundle;
+import io.clusterdeck.design.Function;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the functions of a bundle jar from its annotated methods. */
+public interface BundleImporter {
+    /** Used until a scanner is available: offers nothing. */
+    BundleImporter UNAVAILABLE = new BundleImporter() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public Imported scan(Path jar) throws IOException {
+            throw new IOException("importing bundles is not available yet");
+        }
+    };
+
+    /** A bundle and the functions found in it. */
+    record Imported(Bundle bundle, List<Function> functions) {
+        public Imported {
+            functions = List.copyOf(functions);
+        }
+    }
+
+    boolean available();
+
+    Imported scan(Path jar) throws IOException;
+}

@@ -1,0 +1,99 @@
+package io.clusterdeck.app.designer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The segments of the design as cards where the layout puts them, with arrows for the calls between them. */
+final class CanvasView extends StackPane {
+    private final DesignerModel model;
+    private final Pane surface = new Pane();
+    private final Pane arrows = new Pane();
+    private final Pane cards = new Pane();
+    private final Map<String, SegmentCard> cardsByName = new LinkedHashMap<>();
+
+    CanvasView(DesignerModel model) {
+        this.model = model;
+        getStyleClass().add("canvas-view");
+        setId("canvas");
+        surface.getStyleClass().add("canvas-surface");
+        arrows.setMouseTransparent(true);
+        arrows.setPickOnBounds(false);
+        cards.setPickOnBounds(false);
+        surface.getChildren().addAll(cards, arrows);
+        var scroll = new ScrollPane(surface);
+        scroll.getStyleClass().add("canvas-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        var empty = new Label("No segments yet: add one with the + button", new FontIcon(Feather.LAYERS));
+        empty.getStyleClass().add("canvas-empty");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(cards.getChildren()));
+        var legend = legend();
+        StackPane.setAlignment(legend, javafx.geometry.Pos.BOTTOM_LEFT);
+        getChildren().addAll(scroll, empty, legend);
+        surface.setOnMouseClicked(e -> {
+            if (e.getTarget() == surface) {
+                model.selectionProperty().set(Selection.NONE);
+            }
+        });
+        model.designProperty().addListener((obs, old, now) -> rebuild());
+        model.selectionProperty().addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    /** What the dots, borders and arrows on the cards mean. */
+    private static javafx.scene.layout.HBox legend() {
+        var legend = new javafx.scene.layout.HBox(14);
+        legend.getStyleClass().add("canvas-legend");
+        legend.setMouseTransparent(true);
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        for (var access : new String[] {"public", "protected", "private"}) {
+            var dot = new Region();
+            dot.getStyleClass().addAll("access-dot", "access-" + access);
+            legend.getChildren().add(new Label(access, dot));
+        }
+        var costly = new Region();
+        costly.getStyleClass().add("legend-costly");
+        legend.getChildren().add(new Label("costly (\u2265 " + (int) FunctionFacts.COSTLY_MS + " ms a call)", costly));
+        var arrow = new FontIcon(Feather.ARROW_RIGHT);
+        arrow.getStyleClass().add("legend-arrow");
+        legend.getChildren().add(new Label("calls between segments", arrow));
+        return legend;
+    }
+
+    SegmentCard card(String segmentName) {
+        return cardsByName.get(segmentName);
+    }
+
+    private void rebuild() {
+        cardsByName.clear();
+        cards.getChildren().clear();
+        arrows.getChildren().clear();
+        double right = 0;
+        double bottom = 0;
+        for (var segment : model.design().segments()) {
+            var card = new SegmentCard(segment, model);
+            var position = model.positionOf(segment.name());
+            card.relocate(position.x(), position.y());
+            cards.getChildren().add(card);
+            cardsByName.put(segment.name(), card);
+            right = Math.max(right, position.x() + SegmentCard.WIDTH);
+            bottom = Math.max(bottom, position.y() + 420);
+        }
+        surface.setMinSize(right + 20, bottom);
+        for (var call : model.crossCalls()) {
+            var from = cardsByName.get(call.from());
+            var to = cardsByName.get(call.to());
+            if (from != null && to != null) {
+                arrows.getChildren().add(new CallArrow(call, from, to));
+            }
+        }
+    }
+}

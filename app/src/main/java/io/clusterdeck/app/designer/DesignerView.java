@@ -1,0 +1,362 @@
+package io.clusterdeck.app.designer;
+
+import io.clusterdeck.app.common.Dialogs;
+import io.clusterdeck.app.common.Theme;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The designer window's content: menus and toolbar, palette, canvas, inspector, and the previews below. */
+public final class DesignerView extends BorderPane {
+    private static final double PALETTE_WIDTH = 290;
+    private static final double INSPECTOR_WIDTH = 310;
+
+    private final DesignerModel model;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final TabPane previews = new TabPane();
+
+    public DesignerView(DesignerModel model) {
+        this.model = model;
+        getStyleClass().add("designer");
+        getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
+        theme.addListener((obs, old, now) -> now.apply());
+        setTop(new VBox(menuBar(), toolBar()));
+        var palette = new PaletteView(model);
+        palette.setPrefWidth(PALETTE_WIDTH);
+        palette.setMinWidth(240);
+        var inspector = new InspectorView(model);
+        inspector.setPrefWidth(INSPECTOR_WIDTH);
+        inspector.setMinWidth(260);
+        var center = new VBox(openProblemsBanner(), new CanvasView(model));
+        VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
+        var centerSplit = new SplitPane(center, previews());
+        centerSplit.setOrientation(Orientation.VERTICAL);
+        centerSplit.setDividerPositions(0.68);
+        var main = new SplitPane(palette, centerSplit, inspector);
+        // Side panes start at their preferred widths; the canvas gets the rest and every later resize.
+        main.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    main.widthProperty().removeListener(this);
+                    main.setDividerPositions(PALETTE_WIDTH / width.doubleValue(),
+                            1 - INSPECTOR_WIDTH / width.doubleValue());
+                }
+            }
+        });
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        setCenter(main);
+        setBottom(statusBar());
+    }
+
+    /** The look the window has; changing it restyles every window. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Asks before unsaved changes are lost; true when the caller may go on. */
+    public boolean mayDiscardChanges() {
+        return !model.dirtyProperty().get() || getScene() == null
+                || Dialogs.confirmDiscard(getScene().getWindow(),
+                model.file().map(p -> p.getFileName().toString()).orElse(DesignerModel.UNTITLED));
+    }
+
+    private MenuBar menuBar() {
+        var file = new Menu("_File");
+        var recent = new Menu("Open _recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path path : model.recentFiles()) {
+                var item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    if (mayDiscardChanges()) {
+                        model.open(path);
+                    }
+                });
+                recent.getItems().add(item);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        var importBundle = item("_Import bundle\u2026", Feather.PACKAGE, null, this::importBundle);
+        importBundle.setId("menu-import-bundle");
+        if (!model.canImportBundles()) {
+            importBundle.setText("Import bundle\u2026 (coming soon)");
+            importBundle.setDisable(true);
+        }
+        file.getItems().addAll(
+                item("_New from template", Feather.FILE_PLUS, "Shortcut+N", this::newDesign),
+                item("_Open\u2026", Feather.FOLDER, "Shortcut+O", this::openFile),
+                recent,
+                new SeparatorMenuItem(),
+                item("_Save", Feather.SAVE, "Shortcut+S", this::save),
+                item("Save _as\u2026", null, "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(),
+                importBundle,
+                new SeparatorMenuItem(),
+                item("_Quit", null, "Shortcut+Q", () -> getScene().getWindow().hide()));
+        var undo = item("_Undo", Feather.ROTATE_CCW, "Shortcut+Z", model::undo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        var redo = item("_Redo", Feather.ROTATE_CW, "Shortcut+Shift+Z", model::redo);
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        var edit = new Menu("_Edit");
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
+                item("Add _function", Feather.PLUS, "Shortcut+Shift+F", model::addFunction),
+                item("Add _segment", Feather.PLUS_SQUARE, "Shortcut+Shift+N", model::addSegment),
+                item("_Delete selected", Feather.TRASH_2, "Shortcut+DELETE", this::deleteSelected),
+                new SeparatorMenuItem(),
+                item("Ser_vices\u2026", Feather.SERVER, "Shortcut+E",
+                        () -> model.selectionProperty().set(Selection.SERVICES)));
+        var view = new Menu("_View");
+        view.getItems().addAll(
+                item("_Problems", null, "Shortcut+1", () -> previews.getSelectionModel().select(0)),
+                item("P_lan", null, "Shortcut+2", () -> previews.getSelectionModel().select(1)),
+                item("_JSON", null, "Shortcut+3", () -> previews.getSelectionModel().select(2)),
+                new SeparatorMenuItem(),
+                item("Toggle _dark theme", Feather.MOON, "Shortcut+Shift+D", () -> theme.set(theme.get().other())));
+        var bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        var title = new Label();
+        title.getStyleClass().add("toolbar-title");
+        title.textProperty().bind(Bindings.createStringBinding(
+                () -> model.design().name() + (model.dirtyProperty().get() ? "  \u2022 unsaved" : ""),
+                model.designProperty(), model.dirtyProperty()));
+        title.setId("design-title");
+        var location = new Label();
+        location.getStyleClass().add("toolbar-file");
+        location.textProperty().bind(Bindings.createStringBinding(
+                () -> model.file().map(DesignerView::shortPath).orElse("not saved yet"), model.fileProperty()));
+        location.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(model.file().map(p -> p.toAbsolutePath().toString()).orElse("")), model.fileProperty()));
+        var undo = toolButton(Feather.ROTATE_CCW, "Undo (Ctrl+Z)", model::undo);
+        undo.setId("undo");
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        var redo = toolButton(Feather.ROTATE_CW, "Redo (Ctrl+Shift+Z)", model::redo);
+        redo.setId("redo");
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        var save = toolButton(Feather.SAVE, "Save (Ctrl+S)", this::save);
+        save.setId("save");
+        var addSegment = new Button("Segment", new FontIcon(Feather.PLUS));
+        addSegment.setId("add-segment");
+        addSegment.setTooltip(new Tooltip("Add a segment (Ctrl+Shift+N)"));
+        addSegment.setOnAction(e -> model.addSegment());
+        var services = new Button("Services", new FontIcon(Feather.SERVER));
+        services.setTooltip(new Tooltip("Gateway, proxy and network settings (Ctrl+E)"));
+        services.setOnAction(e -> model.selectionProperty().set(Selection.SERVICES));
+        var importBundle = new Button("Import bundle", new FontIcon(Feather.PACKAGE));
+        importBundle.setId("import-bundle");
+        importBundle.setOnAction(e -> importBundle());
+        importBundle.setDisable(!model.canImportBundles());
+        var importHolder = new StackPane(importBundle);
+        Tooltip.install(importHolder, new Tooltip(model.canImportBundles()
+                ? "Add the functions of a bundle jar" : "coming soon"));
+        var themeButton = toolButton(Feather.MOON, "Light or dark (Ctrl+Shift+D)", () -> theme.set(theme.get().other()));
+        themeButton.setId("toggle-theme");
+        var launch = new Button("Launch", new FontIcon(Feather.PLAY));
+        launch.setId("launch");
+        launch.getStyleClass().add("accent");
+        launch.setDisable(true);
+        var launchHolder = new StackPane(launch);
+        Tooltip.install(launchHolder, new Tooltip("Run this design as a cluster on this machine (coming soon)"));
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
+        return new ToolBar(logo, title, location, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
+                separator(), themeButton, launchHolder);
+    }
+
+    private Region separator() {
+        var region = new Region();
+        region.getStyleClass().add("toolbar-gap");
+        return region;
+    }
+
+    private TabPane previews() {
+        var problemsTab = new Tab();
+        problemsTab.setContent(new ProblemsView(model));
+        problemsTab.textProperty().bind(Bindings.size(model.problems()).asString("Problems (%d)"));
+        problemsTab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        var planTab = new Tab("Plan", new PlanView(model));
+        planTab.setGraphic(new FontIcon(Feather.LIST));
+        var json = new TextArea();
+        json.setId("json-preview");
+        json.setEditable(false);
+        json.getStyleClass().add("json-preview");
+        json.textProperty().bind(model.jsonProperty());
+        var jsonTab = new Tab("JSON", json);
+        jsonTab.setGraphic(new FontIcon(Feather.CODE));
+        previews.getTabs().addAll(problemsTab, planTab, jsonTab);
+        previews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        previews.getStyleClass().add("previews");
+        previews.setId("previews");
+        return previews;
+    }
+
+    private VBox openProblemsBanner() {
+        var banner = new VBox(4);
+        banner.getStyleClass().add("open-problems");
+        banner.setId("open-problems");
+        Runnable fill = () -> {
+            banner.getChildren().clear();
+            if (model.openProblems().isEmpty()) {
+                return;
+            }
+            var title = new Label(model.messageProperty().get() + "; still showing " + model.design().name(),
+                    new FontIcon(Feather.X_OCTAGON));
+            title.getStyleClass().add("open-problems-title");
+            var close = new Button(null, new FontIcon(Feather.X));
+            close.getStyleClass().addAll("button-icon", "flat");
+            close.setOnAction(e -> banner.getChildren().clear());
+            var spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            var head = new HBox(8, title, spacer, close);
+            head.setAlignment(Pos.CENTER_LEFT);
+            banner.getChildren().add(head);
+            for (var problem : model.openProblems()) {
+                var line = new Label(problem.toString());
+                line.getStyleClass().add("open-problem");
+                line.setWrapText(true);
+                banner.getChildren().add(line);
+            }
+        };
+        model.openProblems().addListener((ListChangeListener<Object>) c -> fill.run());
+        banner.managedProperty().bind(Bindings.isNotEmpty(banner.getChildren()));
+        banner.visibleProperty().bind(banner.managedProperty());
+        return banner;
+    }
+
+    private HBox statusBar() {
+        var message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(model.messageProperty());
+        var summary = new Label();
+        summary.setId("status-summary");
+        summary.textProperty().bind(model.summaryProperty());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var bar = new HBox(12, message, spacer, summary);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void newDesign() {
+        if (mayDiscardChanges()) {
+            model.newDesign(Templates.starter());
+        }
+    }
+
+    private void openFile() {
+        if (!mayDiscardChanges()) {
+            return;
+        }
+        var chooser = chooser("Open a design");
+        var chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.open(chosen.toPath());
+        }
+    }
+
+    private void save() {
+        if (model.file().isEmpty()) {
+            saveAs();
+        } else {
+            model.save();
+        }
+    }
+
+    private void saveAs() {
+        var chooser = chooser("Save the design");
+        chooser.setInitialFileName(model.file().map(p -> p.getFileName().toString())
+                .orElse(model.design().name() + ".json"));
+        var chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.saveAs(chosen.toPath());
+        }
+    }
+
+    private void importBundle() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Import the functions of a bundle");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Function bundles", "*.jar"));
+        var chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.importBundle(chosen.toPath());
+        }
+    }
+
+    private void deleteSelected() {
+        var selection = model.selectionProperty().get();
+        if (selection.kind() == Selection.Kind.FUNCTION) {
+            model.removeFunction(selection.name());
+        } else if (selection.kind() == Selection.Kind.SEGMENT) {
+            model.removeSegment(selection.name());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clusterdeck designs", "*.json"));
+        model.file().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        return chooser;
+    }
+
+    /** The file with its folder, {@code designs/webshop.json}: enough to tell files apart at a glance. */
+    private static String shortPath(Path file) {
+        var absolute = file.toAbsolutePath();
+        var folder = absolute.getParent() == null ? null : absolute.getParent().getFileName();
+        return folder == null ? absolute.getFileName().toString() : folder + "/" + absolute.getFileName();
+    }
+
+    private static MenuItem item(String text, Feather icon, String accelerator, Runnable action) {
+        var item = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Button toolButton(Feather icon, String tip, Runnable action) {
+        var button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll("button-icon", "flat");
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+}

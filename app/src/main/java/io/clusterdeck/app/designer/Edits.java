@@ -1,0 +1,135 @@
+package io.clusterdeck.app.designer;
+
+import io.clusterdeck.design.Design;
+import io.clusterdeck.design.Function;
+import io.clusterdeck.design.GatewaySettings;
+import io.clusterdeck.design.HealthCheck;
+import io.clusterdeck.design.Latency;
+import io.clusterdeck.design.NetworkSettings;
+import io.clusterdeck.design.ProxySettings;
+import io.clusterdeck.design.Simulation;
+import io.clusterdeck.json.InvalidValueException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Edits made from text the user typed into the inspector. Each turns the text into a change of one field and
+ * throws {@link InvalidValueException} naming the field when the text is not a valid value.
+ */
+public final class Edits {
+    private Edits() {
+    }
+
+    public static UnaryOperator<Function> description(String text) {
+        return f -> f.withDescription(text.isBlank() ? null : text.strip());
+    }
+
+    /** Comma- or space-separated names of the functions it calls. */
+    public static UnaryOperator<Function> calls(String text) {
+        return f -> f.withCalls(Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+    }
+
+    public static UnaryOperator<Function> cpuMs(String text) {
+        return f -> {
+            var s = simulation(f);
+            return f.withSimulate(new Simulation(decimal("cpuMs", text), s.latency(), s.errorRate(), s.responseBytes()));
+        };
+    }
+
+    public static UnaryOperator<Function> latencyMs(String text) {
+        return f -> {
+            var s = simulation(f);
+            var old = s.latency() == null ? Latency.fixed(0) : s.latency();
+            var latency = new Latency(old.distribution(), decimal("latency.meanMs", text), old.spreadMs());
+            return f.withSimulate(new Simulation(s.cpuMs(), latency, s.errorRate(), s.responseBytes()));
+        };
+    }
+
+    public static UnaryOperator<Function> errorRate(String text) {
+        return f -> {
+            var s = simulation(f);
+            return f.withSimulate(new Simulation(s.cpuMs(), s.latency(), decimal("errorRate", text), s.responseBytes()));
+        };
+    }
+
+    public static UnaryOperator<Design> healthInterval(String text) {
+        return d -> health(d, new HealthCheck(whole("intervalMs", text), hc(d).timeoutMs(),
+                hc(d).unhealthyThreshold(), hc(d).healthyThreshold()));
+    }
+
+    public static UnaryOperator<Design> healthTimeout(String text) {
+        return d -> health(d, new HealthCheck(hc(d).intervalMs(), whole("timeoutMs", text),
+                hc(d).unhealthyThreshold(), hc(d).healthyThreshold()));
+    }
+
+    public static UnaryOperator<Design> unhealthyThreshold(String text) {
+        return d -> health(d, new HealthCheck(hc(d).intervalMs(), hc(d).timeoutMs(),
+                whole("unhealthyThreshold", text), hc(d).healthyThreshold()));
+    }
+
+    public static UnaryOperator<Design> retries(String text) {
+        return d -> {
+            var g = d.gateway();
+            return d.withGateway(new GatewaySettings(g.healthCheck(), g.requestTimeoutMs(), whole("retries", text),
+                    g.maxBodyBytes()));
+        };
+    }
+
+    public static UnaryOperator<Design> requestTimeout(String text) {
+        return d -> {
+            var g = d.gateway();
+            return d.withGateway(new GatewaySettings(g.healthCheck(), whole("requestTimeoutMs", text), g.retries(),
+                    g.maxBodyBytes()));
+        };
+    }
+
+    public static UnaryOperator<Design> proxy(boolean enabled) {
+        return d -> d.withProxy(new ProxySettings(enabled));
+    }
+
+    public static UnaryOperator<Design> hopLatency(String text) {
+        return d -> {
+            var old = d.network().hopLatency() == null ? Latency.fixed(0) : d.network().hopLatency();
+            return d.withNetwork(new NetworkSettings(
+                    new Latency(old.distribution(), decimal("hopLatency.meanMs", text), old.spreadMs())));
+        };
+    }
+
+    /** A number as the inspector shows it: no trailing {@code .0}. */
+    public static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e12
+                ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+
+    static double decimal(String field, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(field, "expected a number, was '" + text.strip() + "'");
+        }
+    }
+
+    static int whole(String field, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(field, "expected a whole number, was '" + text.strip() + "'");
+        }
+    }
+
+    private static Simulation simulation(Function f) {
+        if (f.simulate() == null) {
+            throw new InvalidValueException("simulate", "function '" + f.name() + "' runs Java code; it has no cost model");
+        }
+        return f.simulate();
+    }
+
+    private static HealthCheck hc(Design d) {
+        return d.gateway().healthCheck();
+    }
+
+    private static Design health(Design d, HealthCheck check) {
+        return d.withGateway(d.gateway().withHealthCheck(check));
+    }
+}

@@ -1,0 +1,75 @@
+package io.clusterdeck.app.designer;
+
+import io.clusterdeck.design.Design;
+import io.clusterdeck.design.Layout;
+import io.clusterdeck.design.Position;
+import io.clusterdeck.design.Segment;
+import java.util.HashMap;
+
+/** Changes to which segment holds which function, and where the cards are drawn. */
+final class Segmentation {
+    static final double CARD_SPACING_X = 360;
+    static final double CARD_SPACING_Y = 360;
+    static final double MARGIN = 40;
+
+    private Segmentation() {
+    }
+
+    /** The design with a function in the given segment and no other, or in none when {@code segmentName} is null. */
+    static Design move(Design design, String functionName, String segmentName) {
+        return design.withSegments(design.segments().stream()
+                .map(s -> s.name().equals(segmentName) ? s.withFunction(functionName) : s.withoutFunction(functionName))
+                .toList());
+    }
+
+    /** The design without a segment and its card; its functions are left in no segment. */
+    static Design withoutSegment(Design design, String segmentName) {
+        var positions = new HashMap<>(design.layout().segments());
+        positions.remove(segmentName);
+        return design.withSegments(design.segments().stream().filter(s -> !s.name().equals(segmentName)).toList())
+                .withLayout(new Layout(positions));
+    }
+
+    /** The design without a function, in no segment and called by no function. */
+    static Design withoutFunction(Design design, String functionName) {
+        var functions = design.functions().stream().filter(f -> !f.name().equals(functionName))
+                .map(f -> f.withCalls(f.calls().stream().filter(c -> !c.equals(functionName)).toList())).toList();
+        var segments = design.segments().stream().map(s -> s.withoutFunction(functionName)).toList();
+        return design.withFunctions(functions).withSegments(segments);
+    }
+
+    /** The design with a segment's card moved from its old name to its new one, where it was drawn. */
+    static Design withCardRenamed(Design design, String oldName, Position position, String newName) {
+        var positions = new HashMap<>(design.layout().segments());
+        positions.remove(oldName);
+        positions.put(newName, position);
+        return design.withLayout(new Layout(positions));
+    }
+
+    /** Where a segment's card is drawn: its layout position, or its place in a grid of three columns. */
+    static Position positionOf(Design design, String segmentName) {
+        var placed = design.layout().segments().get(segmentName);
+        if (placed != null) {
+            return placed;
+        }
+        int index = Math.max(0, design.segments().stream().map(Segment::name).toList().indexOf(segmentName));
+        return gridPosition(index);
+    }
+
+    /** The first place in the grid that no card covers. */
+    static Position freePosition(Design design) {
+        var taken = design.segments().stream().map(s -> positionOf(design, s.name())).toList();
+        for (int index = 0; ; index++) {
+            var candidate = gridPosition(index);
+            boolean free = taken.stream().noneMatch(p -> Math.abs(p.x() - candidate.x()) < CARD_SPACING_X - 20
+                    && Math.abs(p.y() - candidate.y()) < CARD_SPACING_Y - 20);
+            if (free) {
+                return candidate;
+            }
+        }
+    }
+
+    private static Position gridPosition(int index) {
+        return new Position(MARGIN + (index % 3) * CARD_SPACING_X, MARGIN + (double) (index / 3) * CARD_SPACING_Y);
+    }
+}
