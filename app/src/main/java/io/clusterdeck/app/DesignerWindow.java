@@ -3,7 +3,7 @@ package io.clusterdeck.app;
 import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
-import io.clusterdeck.app.designer.BundleImporter;
+import io.clusterdeck.app.designer.ScannedBundles;
 import io.clusterdeck.app.designer.DesignerModel;
 import io.clusterdeck.app.designer.DesignerView;
 import io.clusterdeck.app.workspace.RecentFiles;
@@ -32,7 +32,7 @@ public final class DesignerWindow {
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
-        this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, BundleImporter.UNAVAILABLE);
+        this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
         this.view = new DesignerView(model);
         Theme.LIGHT.apply();
         var screen = Screen.getPrimary().getVisualBounds();

@@ -151,7 +151,7 @@ class DesignerWindowIT {
         var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
         assertThat(stage.getIcons()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(robot.lookup("#launch").query().isDisabled()).isTrue();
-        assertThat(robot.lookup("#import-bundle").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#import-bundle").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class).getText())
                 .isEqualTo("1 call");
     }

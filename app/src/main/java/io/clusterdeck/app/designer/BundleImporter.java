@@ -16,7 +16,7 @@ public interface BundleImporter {
         }
 
         @Override
-        public Imported scan(Path jar) throws IOException {
+        public Imported scan(Path jar, Path designFolder) throws IOException {
             throw new IOException("importing bundles is not available yet");
         }
     };
@@ -30,5 +30,10 @@ public interface BundleImporter {
 
     boolean available();
 
-    Imported scan(Path jar) throws IOException;
+    /**
+     * Reads a jar's functions.
+     *
+     * @param designFolder the folder of the design being edited (bundle paths are relative to it), or null
+     */
+    Imported scan(Path jar, Path designFolder) throws IOException;
 }

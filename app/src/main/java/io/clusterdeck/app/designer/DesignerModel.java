@@ -394,7 +394,7 @@ public final class DesignerModel {
             return;
         }
         try {
-            var imported = importer.scan(jar);
+            var imported = importer.scan(jar, file().map(f -> f.toAbsolutePath().getParent()).orElse(null));
             var bundles = new ArrayList<>(design().bundles());
             bundles.removeIf(b -> b.name().equals(imported.bundle().name()));
             bundles.add(imported.bundle());
