@@ -78,6 +78,12 @@ public final class MonitorViewModel {
     private final ObservableList<FaultSummary> faults = FXCollections.observableArrayList();
     private final List<FaultSummary> settledFaults = new ArrayList<>();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    // Made once: an unmodifiable view listens weakly to its list, so a view made per call loses its listeners.
+    private final ObservableList<ProcessRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<SegmentLoad> segmentsView = FXCollections.unmodifiableObservableList(segments);
+    private final ObservableList<TimelineEntry> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<FaultSummary> faultsView = FXCollections.unmodifiableObservableList(faults);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ReadOnlyObjectWrapper<ProcessRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -132,7 +138,7 @@ public final class MonitorViewModel {
 
     /** Every process, in start order (repository, gateway, workers by segment, proxy). */
     public ObservableList<ProcessRow> processes() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public Optional<ProcessRow> process(String name) {
@@ -140,22 +146,22 @@ public final class MonitorViewModel {
     }
 
     public ObservableList<SegmentLoad> segments() {
-        return FXCollections.unmodifiableObservableList(segments);
+        return segmentsView;
     }
 
     /** Events of the last {@link #TIMELINE_SPAN}, oldest first, at most {@link #TIMELINE_CAPACITY}. */
     public ObservableList<TimelineEntry> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineView;
     }
 
     /** What each fault cost, newest first. */
     public ObservableList<FaultSummary> faults() {
-        return FXCollections.unmodifiableObservableList(faults);
+        return faultsView;
     }
 
     /** The selected process's last lines. */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public ReadOnlyObjectProperty<ProcessRow> selectedProperty() {

@@ -94,7 +94,19 @@ final class KillScenario {
         while (clock.isBefore(end)) {
             clock = clock.plusMillis(250);
             while (next < script.size() && !script.get(next).instant().isAfter(clock)) {
-                cluster.publish(script.get(next++));
+                var event = script.get(next++);
+                cluster.publish(event);
+                if (event.worker() != null && event.source().equals("launcher")) {
+                    cluster.logLine(event.worker(), "[launcher] " + event.type().json() + ": " + event.reason());
+                }
+            }
+            if (Duration.between(START, clock).toMillis() % 5000 == 0) {
+                for (var worker : served.keySet()) {
+                    if (!worker.contains("@")) {
+                        cluster.logLine(worker, clock + " INFO served " + Math.round(served.get(worker))
+                                + " calls, heap 31 MB");
+                    }
+                }
             }
             cluster.processes = statuses();
             if (Duration.between(lastSecond, clock).toMillis() >= 1000) {
