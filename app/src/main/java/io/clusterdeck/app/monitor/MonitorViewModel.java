@@ -2,9 +2,6 @@ package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.design.Access;
 import io.clusterdeck.event.ClusterEvent;
-import io.clusterdeck.event.EventType;
-import io.clusterdeck.launch.FailoverReport;
-import io.clusterdeck.launch.ProcessState;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.plan.FunctionRoute;
@@ -14,9 +11,7 @@ import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Role;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,13 +49,6 @@ public final class MonitorViewModel {
     public static final Duration TIMELINE_SPAN = Duration.ofSeconds(90);
     public static final int LOG_LINES = 1_000;
     static final Duration POLL_EVERY = Duration.ofSeconds(1);
-    private static final int REPORT_EVENTS = 5_000;
-    private static final int FAULTS_SHOWN = 20;
-    /** A fault's report looks at most 30 s ahead; after that it cannot change. */
-    private static final Duration REPORT_WINDOW = Duration.ofSeconds(31);
-    private static final Set<EventType> REPORTED = EnumSet.of(EventType.FAULT, EventType.SUSPECT, EventType.UNHEALTHY,
-            EventType.REMOVED, EventType.DEREGISTERED, EventType.HEALTHY, EventType.NO_WORKER, EventType.TIMED_OUT,
-            EventType.RETRIED);
     private static final Logger LOG = Logger.getLogger(MonitorViewModel.class.getName());
 
     private final ClusterSource source;
@@ -76,7 +63,6 @@ public final class MonitorViewModel {
     private final ObservableList<SegmentLoad> segments = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ObservableList<FaultSummary> faults = FXCollections.observableArrayList();
-    private final List<FaultSummary> settledFaults = new ArrayList<>();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     // Made once: an unmodifiable view listens weakly to its list, so a view made per call loses its listeners.
     private final ObservableList<ProcessRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -90,7 +76,7 @@ public final class MonitorViewModel {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper lastFrameUpdates = new ReadOnlyIntegerWrapper();
-    private final ArrayDeque<ClusterEvent> reportEvents = new ArrayDeque<>();
+    private final FaultReports reports = new FaultReports();
     private final TrafficModel traffic;
     private Runnable unsubscribe = () -> { };
     private ClusterSnapshot lastSnapshot;
@@ -249,7 +235,10 @@ public final class MonitorViewModel {
         appendLog(lines);
         faultsDirty |= reportsChanged;
         if (faultsDirty && (lastFaultRefresh == null || !time.isBefore(lastFaultRefresh.plus(POLL_EVERY)))) {
-            refreshFaults(time);
+            var fresh = reports.refresh(time);
+            if (!fresh.equals(faults)) {
+                faults.setAll(fresh);
+            }
             faultsDirty = false;
             lastFaultRefresh = time;
         }
@@ -346,54 +335,9 @@ public final class MonitorViewModel {
     private boolean applyEvent(ClusterEvent event) {
         var row = event.worker() == null ? null : rowsByName.get(event.worker());
         if (row != null) {
-            switch (event.type()) {
-                case REGISTERED:
-                    row.gatewayState("starting");
-                    break;
-                case HEALTHY:
-                    row.gatewayState("healthy");
-                    break;
-                case SUSPECT:
-                    row.gatewayState("suspect");
-                    break;
-                case UNHEALTHY:
-                    row.gatewayState("unhealthy");
-                    break;
-                case REMOVED:
-                case DEREGISTERED:
-                    row.unknownToGateway();
-                    break;
-                case STARTED:
-                    row.processState(ProcessState.STARTING);
-                    break;
-                case EXITED:
-                    row.processState(ProcessState.RESTARTING);
-                    break;
-                case RESTARTED:
-                    row.restarted();
-                    break;
-                case GAVE_UP:
-                    row.processState(ProcessState.GAVE_UP);
-                    break;
-                case FAULT:
-                    if (event.reason() != null && event.reason().startsWith("pause")) {
-                        row.processState(ProcessState.PAUSED);
-                    } else if (event.reason() != null && event.reason().startsWith("resume")) {
-                        row.processState(ProcessState.RUNNING);
-                    }
-                    break;
-                default:
-                    break;
-            }
+            row.event(event);
         }
-        if (!REPORTED.contains(event.type())) {
-            return false;
-        }
-        reportEvents.addLast(event);
-        while (reportEvents.size() > REPORT_EVENTS) {
-            reportEvents.removeFirst();
-        }
-        return true;
+        return reports.add(event);
     }
 
     private void applyPoll(Poll poll) {
@@ -478,41 +422,6 @@ public final class MonitorViewModel {
             log.remove(0, drop);
         }
         log.addAll(kept);
-    }
-
-    /**
-     * Recomputes the report of the latest fault. A fault's report only looks at the events until the next fault
-     * (at most 30 s), so every earlier one is final: it is kept as it is and its events are dropped. The work stays
-     * bounded by one fault's window however long the monitor runs.
-     */
-    private void refreshFaults(Instant time) {
-        var reports = FailoverReport.of(List.copyOf(reportEvents));
-        FaultSummary open = null;
-        for (int i = 0; i < reports.size(); i++) {
-            var summary = FaultSummary.of(reports.get(i));
-            if (i < reports.size() - 1 || summary.time().isBefore(time.minus(REPORT_WINDOW))) {
-                settledFaults.add(summary);
-            } else {
-                open = summary;
-            }
-        }
-        while (settledFaults.size() > FAULTS_SHOWN) {
-            settledFaults.remove(0);
-        }
-        var keepFrom = open == null ? null : open.time();
-        while (!reportEvents.isEmpty() && (keepFrom == null || reportEvents.peekFirst().instant().isBefore(keepFrom))) {
-            reportEvents.removeFirst();
-        }
-        var newestFirst = new ArrayList<FaultSummary>();
-        if (open != null) {
-            newestFirst.add(open);
-        }
-        for (int i = settledFaults.size() - 1; i >= 0 && newestFirst.size() < FAULTS_SHOWN; i--) {
-            newestFirst.add(settledFaults.get(i));
-        }
-        if (!newestFirst.equals(faults)) {
-            faults.setAll(newestFirst);
-        }
     }
 
     private String summarize() {

@@ -1,5 +1,6 @@
 package io.clusterdeck.app.monitor;
 
+import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.launch.ProcessState;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.plan.Role;
@@ -127,7 +128,52 @@ public final class ProcessRow {
         refreshHealth();
     }
 
-    void processState(ProcessState newState) {
+    /** What an event about this process says about its state, before the next poll confirms it. */
+    void event(ClusterEvent event) {
+        switch (event.type()) {
+            case REGISTERED:
+                gatewayState("starting");
+                break;
+            case HEALTHY:
+                gatewayState("healthy");
+                break;
+            case SUSPECT:
+                gatewayState("suspect");
+                break;
+            case UNHEALTHY:
+                gatewayState("unhealthy");
+                break;
+            case REMOVED:
+            case DEREGISTERED:
+                unknownToGateway();
+                break;
+            case STARTED:
+                processState(ProcessState.STARTING);
+                break;
+            case EXITED:
+                processState(ProcessState.RESTARTING);
+                break;
+            case RESTARTED:
+                restarts.set(restarts.get() + 1);
+                processState(ProcessState.STARTING);
+                break;
+            case GAVE_UP:
+                processState(ProcessState.GAVE_UP);
+                break;
+            case FAULT:
+                var reason = event.reason() == null ? "" : event.reason();
+                if (reason.startsWith("pause")) {
+                    processState(ProcessState.PAUSED);
+                } else if (reason.startsWith("resume")) {
+                    processState(ProcessState.RUNNING);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void processState(ProcessState newState) {
         processState = newState;
         if (newState != ProcessState.RUNNING && newState != ProcessState.PAUSED) {
             pid.set(-1);
@@ -136,14 +182,9 @@ public final class ProcessRow {
         refreshHealth();
     }
 
-    void gatewayState(String newState) {
+    private void gatewayState(String newState) {
         gatewayState = newState;
         refreshHealth();
-    }
-
-    void restarted() {
-        restarts.set(restarts.get() + 1);
-        processState(ProcessState.STARTING);
     }
 
     /** Takes the gateway's counters; returns the calls served since the previous snapshot. */

@@ -7,6 +7,8 @@ import io.clusterdeck.event.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -88,6 +90,30 @@ class MonitorViewTest {
 
         assertThat(scenario.cluster.commands).containsExactly("scale images 4", "pause worker-orders-1",
                 "unhealthy worker-orders-1", "restart worker-orders-1");
+    }
+
+    @Test
+    void theWindowFollowsTheClusterUntilItIsClosedAndThenStopsItsTraffic(FxRobot robot) throws Exception {
+        var executor = Executors.newCachedThreadPool();
+        try {
+            var cluster = new KillScenario().cluster;
+            var window = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                    () -> MonitorWindow.open(null, cluster, executor)));
+            var root = window.getScene().getRoot();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(root).lookup(".summary")
+                    .queryAs(Label.class).getText().contains(" of 10 processes up"));
+            robot.clickOn(robot.from(root).lookup("#traffic-toggle").queryButton());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cluster.commands.contains("traffic images/thumbnail"));
+            assertThat(cluster.listeners()).isEqualTo(1);
+
+            robot.interact(window::close);
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> cluster.commands.contains("stop traffic images/thumbnail"));
+            assertThat(cluster.listeners()).isZero();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private void screenshot(FxRobot robot, String name) throws IOException {

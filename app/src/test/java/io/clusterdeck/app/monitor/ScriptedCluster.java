@@ -35,6 +35,10 @@ final class ScriptedCluster implements ClusterSource {
         listeners.forEach(l -> l.accept(event));
     }
 
+    int listeners() {
+        return listeners.size();
+    }
+
     void logLine(String process, String line) {
         logFollowers.getOrDefault(process, List.of()).forEach(l -> l.accept(line));
     }
