@@ -245,7 +245,9 @@ public final class MonitorViewModel {
         for (var row : rows) {
             row.tick(time);
         }
-        traffic.tick(time);
+        if (traffic.tick(time) && lastSnapshot == null) {
+            applyCallerRates(traffic.answeredByWorker());
+        }
         summary.set(summarize());
         now.set(time);
         lastFrameUpdates.set(updates);
@@ -372,33 +374,59 @@ public final class MonitorViewModel {
     private void applySnapshot(ClusterSnapshot snapshot) {
         double seconds = lastSnapshot == null ? 0
                 : Math.max(0.05, Duration.between(lastSnapshot.time(), snapshot.time()).toMillis() / 1000.0);
-        var rates = new HashMap<String, Map<String, Double>>();
+        var rates = new HashMap<String, Double>();
         var weights = new HashMap<String, Integer>();
-        double total = 0;
         for (var row : rows) {
             if (!row.isWorker()) {
                 continue;
             }
             var stats = snapshot.worker(row.name());
-            double rate = 0;
             if (stats.isPresent()) {
                 long served = row.stats(stats.get());
-                rate = seconds == 0 ? 0 : served / seconds;
+                rates.put(row.name(), seconds == 0 ? 0 : served / seconds);
                 weights.put(row.name(), stats.get().weight());
             } else {
                 row.unknownToGateway();
+                rates.put(row.name(), 0.0);
             }
-            row.callsPerSecond(rate);
-            total += rate;
-            rates.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), rate);
+        }
+        sampleLoad(rates, segment -> snapshot.route(segment).map(ClusterSnapshot.Route::inRotation).orElse(List.of()),
+                weights);
+        lastSnapshot = snapshot;
+    }
+
+    /**
+     * Without the gateway's counters, the calls the traffic generator saw each worker answer are the next best
+     * measure of the load's spread; the workers in rotation are then the healthy ones.
+     */
+    private void applyCallerRates(Map<String, Long> answeredByWorker) {
+        var rates = new HashMap<String, Double>();
+        for (var row : rows) {
+            if (row.isWorker()) {
+                rates.put(row.name(), answeredByWorker.getOrDefault(row.name(), 0L).doubleValue());
+            }
+        }
+        sampleLoad(rates, segment -> rows.stream().filter(r -> segment.equals(r.segment()) && r.health() == Health.UP)
+                .map(ProcessRow::name).toList(), Map.of());
+    }
+
+    private void sampleLoad(Map<String, Double> rates, java.util.function.Function<String, List<String>> inRotation,
+                            Map<String, Integer> weights) {
+        var bySegment = new HashMap<String, Map<String, Double>>();
+        double total = 0;
+        for (var row : rows) {
+            var rate = rates.get(row.name());
+            if (rate != null) {
+                row.callsPerSecond(rate);
+                total += rate;
+                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), rate);
+            }
         }
         entryCallsPerSecond = total;
         for (var load : segmentsByName.values()) {
-            var segmentRates = rates.getOrDefault(load.name(), Map.of());
-            var inRotation = snapshot.route(load.name()).map(ClusterSnapshot.Route::inRotation).orElse(List.of());
-            load.sample(segmentRates, inRotation, weights, new java.util.TreeSet<>(segmentRates.keySet()));
+            var segmentRates = bySegment.getOrDefault(load.name(), Map.of());
+            load.sample(segmentRates, inRotation.apply(load.name()), weights, new java.util.TreeSet<>(segmentRates.keySet()));
         }
-        lastSnapshot = snapshot;
     }
 
     private void trimTimeline(Instant time) {

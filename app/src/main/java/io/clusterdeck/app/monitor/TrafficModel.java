@@ -36,6 +36,7 @@ public final class TrafficModel {
     private final Map<String, LoadSecond> pending = new LinkedHashMap<>();
     private final List<ClusterSource.Traffic> streams = new ArrayList<>();
     private Instant lastSample;
+    private Map<String, Long> answeredByWorker = Map.of();
 
     TrafficModel(List<String> functions) {
         functions.forEach(f -> chosen.put(f, new SimpleBooleanProperty(true)));
@@ -85,6 +86,11 @@ public final class TrafficModel {
 
     public BoundedSeries p99Series() {
         return p99;
+    }
+
+    /** Calls each worker answered in the latest sample, as the callers saw them. */
+    Map<String, Long> answeredByWorker() {
+        return answeredByWorker;
     }
 
     // Commands (called by the view-model, on the FX thread)
@@ -147,6 +153,11 @@ public final class TrafficModel {
             weightedP50 += second.p50Ms() * second.ok();
             worstP99 = Math.max(worstP99, second.p99Ms());
         }
+        var answered = new LinkedHashMap<String, Long>();
+        for (var second : pending.values()) {
+            second.byWorker().forEach((worker, calls) -> answered.merge(worker, calls, Long::sum));
+        }
+        answeredByWorker = Map.copyOf(answered);
         var merged = new LinkedHashMap<>(byFunction.get());
         merged.putAll(pending);
         byFunction.set(Map.copyOf(merged));

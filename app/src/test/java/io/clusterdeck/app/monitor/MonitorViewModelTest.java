@@ -3,6 +3,8 @@ package io.clusterdeck.app.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.load.LoadSecond;
+import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -171,6 +173,28 @@ class MonitorViewModelTest {
         monitor.stopTraffic();
         assertThat(scenario.cluster.commands).contains("stop traffic catalog/search", "stop traffic images/thumbnail");
         assertThat(traffic.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void withoutTheGatewaysCountersTheWorkersTheTrafficSawAnswerGiveTheLoad() {
+        var cluster = new ScriptedCluster(scenario.plan);
+        cluster.processes = scenario.cluster.processes;
+        var blind = new MonitorViewModel(cluster, Runnable::run);
+        blind.start();
+        blind.startTraffic();
+        var time = KillScenario.START;
+        for (int second = 1; second <= 3; second++) {
+            cluster.second("images/thumbnail", new LoadSecond(second, 30, 30, Map.of(), 40, 60,
+                    Map.of("worker-images-1", 20L, "worker-images-2", 10L)));
+            time = time.plusSeconds(1);
+            blind.frame(time);
+        }
+
+        var images = blind.segments().get(2);
+        assertThat(images.callsPerSecondProperty().get()).isEqualTo(30);
+        assertThat(images.sharesProperty().get()).containsEntry("worker-images-1", 2 / 3.0)
+                .containsEntry("worker-images-2", 1 / 3.0);
+        assertThat(blind.process("worker-images-1").orElseThrow().callsPerSecondProperty().get()).isEqualTo(20);
     }
 
     @Test
