@@ -127,11 +127,15 @@ final class TimelineView extends VBox {
                 measure.setText(caption);
                 double width = measure.getLayoutBounds().getWidth();
                 double x = x(entry.time(), from, plot);
+                boolean fitsLeft = x - 9 - width >= LABELS + 2 && x - 9 <= limit[lane] - 6;
+                boolean fitsRight = x + 9 + width <= limit[lane] - 6;
+                // A worker coming back reads forward; everything else points back at what led to it.
+                boolean preferRight = entry.type() == EventType.HEALTHY;
                 double start;
-                if (x - 9 - width >= LABELS + 2 && x - 9 <= limit[lane] - 6) {
-                    start = x - 9 - width;
-                } else if (x + 9 + width <= limit[lane] - 6) {
+                if (fitsRight && (preferRight || !fitsLeft)) {
                     start = x + 9;
+                } else if (fitsLeft) {
+                    start = x - 9 - width;
                 } else {
                     continue;
                 }
