@@ -1,0 +1,57 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.ProcessStatus;
+import io.clusterdeck.load.LoadSecond;
+import io.clusterdeck.plan.Plan;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * What the live monitor needs from a running cluster. Every method may be called from any thread except the FX
+ * thread; the ones that change the cluster may block until the change is done.
+ */
+public interface ClusterSource {
+
+    /** The processes the cluster was planned with, and the gateway's routes. */
+    Plan plan();
+
+    List<ProcessStatus> processes();
+
+    /** Replays the recent events to the listener, then streams new ones; the returned action unsubscribes. */
+    Runnable subscribe(Consumer<ClusterEvent> listener);
+
+    /** The gateway's view of its workers ({@code GET /cluster}), or empty when it cannot be read right now. */
+    Optional<ClusterSnapshot> snapshot();
+
+    /** The resident memory of a process, or empty when it cannot be read cheaply. */
+    OptionalLong residentBytes(long pid);
+
+    /** The last lines a process wrote, oldest first. */
+    List<String> logTail(String process, int lines);
+
+    /** Streams each new line of a process's log; the returned action stops it. */
+    Runnable followLog(String process, Consumer<String> listener);
+
+    void kill(String process);
+
+    void pause(String process);
+
+    void resume(String process);
+
+    void setHealthy(String worker, boolean healthy);
+
+    void restart(String process);
+
+    void scale(String segment, int workers);
+
+    /** Calls a function through the cluster's entry at a constant rate until stopped, reporting every second. */
+    Traffic startTraffic(String function, double perSecond, Consumer<LoadSecond> eachSecond);
+
+    /** A running stream of calls. */
+    interface Traffic {
+        void stop();
+    }
+}

@@ -1,0 +1,114 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.LocalCluster;
+import io.clusterdeck.launch.ProcessStatus;
+import io.clusterdeck.load.LoadGenerator;
+import io.clusterdeck.load.LoadSecond;
+import io.clusterdeck.load.LoadSpec;
+import io.clusterdeck.plan.Plan;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A {@link ClusterSource} over a cluster launched on this machine. The gateway's snapshot comes from a supplier
+ * so that whoever holds the cluster's key decides how {@code /cluster} is read.
+ */
+public final class LocalClusterSource implements ClusterSource {
+    private static final Duration LONGEST_TRAFFIC = Duration.ofHours(8);
+
+    private final LocalCluster cluster;
+    private final Supplier<Optional<ClusterSnapshot>> snapshots;
+    private final Executor trafficExecutor;
+
+    /**
+     * @param snapshots       reads the gateway's {@code /cluster}; empty when it cannot
+     * @param trafficExecutor runs each traffic stream for as long as it lasts: give it a thread per stream
+     */
+    public LocalClusterSource(LocalCluster cluster, Supplier<Optional<ClusterSnapshot>> snapshots,
+                              Executor trafficExecutor) {
+        this.cluster = cluster;
+        this.snapshots = snapshots;
+        this.trafficExecutor = trafficExecutor;
+    }
+
+    @Override
+    public Plan plan() {
+        return cluster.plan();
+    }
+
+    @Override
+    public List<ProcessStatus> processes() {
+        return cluster.processes();
+    }
+
+    @Override
+    public Runnable subscribe(Consumer<ClusterEvent> listener) {
+        return cluster.events().subscribe(listener);
+    }
+
+    @Override
+    public Optional<ClusterSnapshot> snapshot() {
+        return snapshots.get();
+    }
+
+    @Override
+    public OptionalLong residentBytes(long pid) {
+        return ProcessMemory.residentBytes(pid);
+    }
+
+    @Override
+    public List<String> logTail(String process, int lines) {
+        return cluster.log(process).tail(lines);
+    }
+
+    @Override
+    public Runnable followLog(String process, Consumer<String> listener) {
+        return cluster.log(process).follow(listener);
+    }
+
+    @Override
+    public void kill(String process) {
+        cluster.kill(process);
+    }
+
+    @Override
+    public void pause(String process) {
+        cluster.pause(process);
+    }
+
+    @Override
+    public void resume(String process) {
+        cluster.resume(process);
+    }
+
+    @Override
+    public void setHealthy(String worker, boolean healthy) {
+        cluster.setHealthy(worker, healthy);
+    }
+
+    @Override
+    public void restart(String process) {
+        cluster.restart(process);
+    }
+
+    @Override
+    public void scale(String segment, int workers) {
+        cluster.scale(segment, workers);
+    }
+
+    @Override
+    public Traffic startTraffic(String function, double perSecond, Consumer<LoadSecond> eachSecond) {
+        var spec = new LoadSpec(URI.create(cluster.plan().entryUrl()), List.of(new LoadSpec.Target(function, "{}")),
+                perSecond, LONGEST_TRAFFIC, 256, Duration.ofSeconds(5));
+        var generator = new LoadGenerator(spec);
+        trafficExecutor.execute(() -> generator.run(eachSecond));
+        return generator::stop;
+    }
+}

@@ -1,0 +1,524 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.design.Access;
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.ProcessStatus;
+import io.clusterdeck.load.LoadSecond;
+import io.clusterdeck.plan.FunctionRoute;
+import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.plan.Plan;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The live state of a running cluster for the monitor. Events, snapshots, traffic and log lines arrive on any
+ * thread into one queue; {@link #frame} drains a bounded batch of it on the FX thread a few times a second, so
+ * the window's work per frame stays the same however busy the cluster is.
+ */
+public final class MonitorViewModel {
+    /** The most queued updates one frame applies; the rest wait for the next frame. */
+    public static final int MAX_UPDATES_PER_FRAME = 1_000;
+    public static final int TIMELINE_CAPACITY = 2_000;
+    public static final Duration TIMELINE_SPAN = Duration.ofSeconds(90);
+    public static final int LOG_LINES = 1_000;
+    static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(MonitorViewModel.class.getName());
+
+    private final ClusterSource source;
+    private final Executor executor;
+    private final Plan plan;
+    private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicReference<Runnable> unfollow = new AtomicReference<>(() -> { });
+    private final Map<String, ProcessRow> rowsByName = new LinkedHashMap<>();
+    private final ObservableList<ProcessRow> rows = FXCollections.observableArrayList();
+    private final Map<String, SegmentLoad> segmentsByName = new LinkedHashMap<>();
+    private final ObservableList<SegmentLoad> segments = FXCollections.observableArrayList();
+    private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
+    private final ObservableList<FaultSummary> faults = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    // Made once: an unmodifiable view listens weakly to its list, so a view made per call loses its listeners.
+    private final ObservableList<ProcessRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<SegmentLoad> segmentsView = FXCollections.unmodifiableObservableList(segments);
+    private final ObservableList<TimelineEntry> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<FaultSummary> faultsView = FXCollections.unmodifiableObservableList(faults);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ReadOnlyObjectWrapper<ProcessRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+    private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper lastFrameUpdates = new ReadOnlyIntegerWrapper();
+    private final FaultReports reports = new FaultReports();
+    private final TrafficModel traffic;
+    private Runnable unsubscribe = () -> { };
+    private ClusterSnapshot lastSnapshot;
+    private Instant lastPoll;
+    private double entryCallsPerSecond;
+    private boolean closed;
+    private boolean faultsDirty;
+    private Instant lastFaultRefresh;
+
+    /**
+     * @param executor runs everything that may block: reading the cluster, faults, scaling, starting traffic
+     */
+    public MonitorViewModel(ClusterSource source, Executor executor) {
+        this.source = source;
+        this.executor = executor;
+        this.plan = source.plan();
+        var gateway = gatewayConfig(plan);
+        for (var route : gateway.map(GatewayConfig::segments).orElse(List.of())) {
+            var segment = new SegmentLoad(route.name(), route.balancing(), route.functions(), route.workers());
+            segmentsByName.put(route.name(), segment);
+        }
+        segments.setAll(segmentsByName.values());
+        traffic = new TrafficModel(gateway.map(GatewayConfig::functions).orElse(List.of()).stream()
+                .filter(f -> f.access() == Access.PUBLIC).map(FunctionRoute::name).toList());
+        for (var process : plan.processes()) {
+            rowsByName.put(process.name(), new ProcessRow(process.name(), process.role(), process.segment()));
+        }
+        rows.setAll(rowsByName.values());
+    }
+
+    private static Optional<GatewayConfig> gatewayConfig(Plan plan) {
+        return plan.withRole(Role.GATEWAY).stream().map(PlannedProcess::config)
+                .filter(GatewayConfig.class::isInstance).map(GatewayConfig.class::cast).findFirst();
+    }
+
+    // Properties
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public String designName() {
+        return plan.design();
+    }
+
+    /** Every process, in start order (repository, gateway, workers by segment, proxy). */
+    public ObservableList<ProcessRow> processes() {
+        return rowsView;
+    }
+
+    public Optional<ProcessRow> process(String name) {
+        return Optional.ofNullable(rowsByName.get(name));
+    }
+
+    public ObservableList<SegmentLoad> segments() {
+        return segmentsView;
+    }
+
+    /** Events of the last {@link #TIMELINE_SPAN}, oldest first, at most {@link #TIMELINE_CAPACITY}. */
+    public ObservableList<TimelineEntry> timeline() {
+        return timelineView;
+    }
+
+    /** What each fault cost, newest first. */
+    public ObservableList<FaultSummary> faults() {
+        return faultsView;
+    }
+
+    /** The selected process's last lines. */
+    public ObservableList<String> log() {
+        return logView;
+    }
+
+    public ReadOnlyObjectProperty<ProcessRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The latest thing to tell the user, in one sentence. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** {@code 12 of 13 processes up · 148 calls/s} */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The time of the latest frame: the right end of the timeline. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** Counts frames; views that draw live series redraw when it changes. */
+    public ReadOnlyLongProperty framesProperty() {
+        return frames.getReadOnlyProperty();
+    }
+
+    /** How many queued updates the latest frame applied, at most {@link #MAX_UPDATES_PER_FRAME}. */
+    public ReadOnlyIntegerProperty lastFrameUpdatesProperty() {
+        return lastFrameUpdates.getReadOnlyProperty();
+    }
+
+    /** Updates waiting for a frame. */
+    public int backlog() {
+        return inbox.size();
+    }
+
+    public double entryCallsPerSecond() {
+        return entryCallsPerSecond;
+    }
+
+    public TrafficModel traffic() {
+        return traffic;
+    }
+
+    // Commands
+
+    /** Starts listening to the cluster's events; the first frame reads its processes. */
+    public void start() {
+        unsubscribe = source.subscribe(inbox::add);
+    }
+
+    /** Applies what arrived since the previous frame, at most {@link #MAX_UPDATES_PER_FRAME} updates. */
+    public void frame(Instant time) {
+        var added = new ArrayList<TimelineEntry>();
+        var lines = new ArrayList<String>();
+        boolean reportsChanged = false;
+        int updates = 0;
+        Object update;
+        while (updates < MAX_UPDATES_PER_FRAME && (update = inbox.poll()) != null) {
+            updates++;
+            if (update instanceof ClusterEvent event) {
+                added.add(TimelineEntry.of(event));
+                reportsChanged |= applyEvent(event);
+            } else if (update instanceof Poll poll) {
+                applyPoll(poll);
+            } else if (update instanceof TrafficSecond second) {
+                traffic.second(second.function(), second.second());
+            } else if (update instanceof LogLines more) {
+                if (selected.get() != null && selected.get().name().equals(more.process())) {
+                    if (more.replace()) {
+                        lines.clear();
+                        log.clear();
+                    }
+                    lines.addAll(more.lines());
+                }
+            } else if (update instanceof Notice notice) {
+                message.set(notice.text());
+                if (notice.trafficFailed()) {
+                    traffic.failed();
+                }
+            }
+        }
+        timeline.addAll(added);
+        trimTimeline(time);
+        appendLog(lines);
+        faultsDirty |= reportsChanged;
+        if (faultsDirty && (lastFaultRefresh == null || !time.isBefore(lastFaultRefresh.plus(POLL_EVERY)))) {
+            var fresh = reports.refresh(time);
+            if (!fresh.equals(faults)) {
+                faults.setAll(fresh);
+            }
+            faultsDirty = false;
+            lastFaultRefresh = time;
+        }
+        for (var row : rows) {
+            row.tick(time);
+        }
+        if (traffic.tick(time) && lastSnapshot == null) {
+            applyCallerRates(traffic.answeredByWorker());
+        }
+        summary.set(summarize());
+        now.set(time);
+        lastFrameUpdates.set(updates);
+        frames.set(frames.get() + 1);
+        pollIfDue(time);
+    }
+
+    /** Shows the log of a process and follows it. */
+    public void select(String name) {
+        var row = rowsByName.get(name);
+        if (row == null || row == selected.get()) {
+            return;
+        }
+        unfollow.getAndSet(() -> { }).run();
+        log.clear();
+        selected.set(row);
+        executor.execute(() -> {
+            try {
+                inbox.add(new LogLines(name, source.logTail(name, 200), true));
+                unfollow.getAndSet(source.followLog(name, line -> inbox.add(new LogLines(name, List.of(line), false))))
+                        .run();
+            } catch (RuntimeException e) {
+                tell("Cannot read the log of " + name, e);
+            }
+        });
+    }
+
+    public void kill(String process) {
+        act("Kill " + process, () -> source.kill(process));
+    }
+
+    public void pause(String process) {
+        act("Pause " + process, () -> source.pause(process));
+    }
+
+    public void resume(String process) {
+        act("Resume " + process, () -> source.resume(process));
+    }
+
+    public void setHealthy(String worker, boolean healthy) {
+        act((healthy ? "Make healthy " : "Make unhealthy ") + worker, () -> source.setHealthy(worker, healthy));
+    }
+
+    public void restart(String process) {
+        act("Restart " + process, () -> source.restart(process));
+    }
+
+    /** Adds ({@code +1}) or removes ({@code -1}) workers; a segment keeps at least one. */
+    public void scale(String segment, int change) {
+        var load = segmentsByName.get(segment);
+        if (load == null) {
+            return;
+        }
+        int target = Math.max(1, load.workersProperty().get() + change);
+        if (target == load.workersProperty().get()) {
+            message.set(segment + " keeps at least one worker.");
+            return;
+        }
+        load.workers(target);
+        act("Scale " + segment + " to " + target + " workers", () -> source.scale(segment, target));
+    }
+
+    public void startTraffic() {
+        var problem = traffic.start(source, runningOrTold("Start traffic"),
+                (function, second) -> inbox.add(new TrafficSecond(function, second)));
+        if (problem != null) {
+            message.set(problem);
+        }
+    }
+
+    public void stopTraffic() {
+        traffic.stop(runningOrTold("Stop traffic"));
+    }
+
+    /** Stops listening and stops the traffic; the cluster itself keeps running. */
+    public void close() {
+        closed = true;
+        unsubscribe.run();
+        unfollow.getAndSet(() -> { }).run();
+        if (traffic.runningProperty().get()) {
+            stopTraffic();
+        }
+    }
+
+    // Applying updates
+
+    private boolean applyEvent(ClusterEvent event) {
+        var row = event.worker() == null ? null : rowsByName.get(event.worker());
+        if (row != null) {
+            row.event(event);
+        }
+        return reports.add(event);
+    }
+
+    private void applyPoll(Poll poll) {
+        var present = new LinkedHashSet<String>();
+        boolean added = false;
+        for (var status : poll.processes()) {
+            present.add(status.name());
+            var row = rowsByName.get(status.name());
+            if (row == null) {
+                row = new ProcessRow(status.name(), status.role(), status.segment());
+                rowsByName.put(status.name(), row);
+                added = true;
+            }
+            row.status(status, poll.memory().getOrDefault(status.name(), OptionalLong.empty()));
+        }
+        if (added || rowsByName.size() != present.size()) {
+            rowsByName.keySet().retainAll(present);
+            var ordered = new ArrayList<>(rowsByName.values());
+            ordered.sort((a, b) -> Integer.compare(a.role().ordinal(), b.role().ordinal()));
+            rows.setAll(ordered);
+        }
+        var running = new HashMap<String, Integer>();
+        for (var row : rows) {
+            if (row.isWorker()) {
+                running.merge(row.segment(), 1, Integer::sum);
+            }
+        }
+        segmentsByName.forEach((name, load) -> load.workers(running.getOrDefault(name, 0)));
+        poll.snapshot().ifPresent(this::applySnapshot);
+    }
+
+    private void applySnapshot(ClusterSnapshot snapshot) {
+        double seconds = lastSnapshot == null ? 0
+                : Math.max(0.05, Duration.between(lastSnapshot.time(), snapshot.time()).toMillis() / 1000.0);
+        var rates = new HashMap<String, Double>();
+        var weights = new HashMap<String, Integer>();
+        for (var row : rows) {
+            if (!row.isWorker()) {
+                continue;
+            }
+            var stats = snapshot.worker(row.name());
+            if (stats.isPresent()) {
+                long served = row.stats(stats.get());
+                rates.put(row.name(), seconds == 0 ? 0 : served / seconds);
+                weights.put(row.name(), stats.get().weight());
+            } else {
+                row.unknownToGateway();
+                rates.put(row.name(), 0.0);
+            }
+        }
+        sampleLoad(rates, segment -> snapshot.route(segment).map(ClusterSnapshot.Route::inRotation).orElse(List.of()),
+                weights);
+        lastSnapshot = snapshot;
+    }
+
+    /**
+     * Without the gateway's counters, the calls the traffic generator saw each worker answer are the next best
+     * measure of the load's spread; the workers in rotation are then the healthy ones.
+     */
+    private void applyCallerRates(Map<String, Long> answeredByWorker) {
+        var rates = new HashMap<String, Double>();
+        for (var row : rows) {
+            if (row.isWorker()) {
+                rates.put(row.name(), answeredByWorker.getOrDefault(row.name(), 0L).doubleValue());
+            }
+        }
+        sampleLoad(rates, segment -> rows.stream().filter(r -> segment.equals(r.segment()) && r.health() == Health.UP)
+                .map(ProcessRow::name).toList(), Map.of());
+    }
+
+    private void sampleLoad(Map<String, Double> rates, java.util.function.Function<String, List<String>> inRotation,
+                            Map<String, Integer> weights) {
+        var bySegment = new HashMap<String, Map<String, Double>>();
+        double total = 0;
+        for (var row : rows) {
+            var rate = rates.get(row.name());
+            if (rate != null) {
+                row.callsPerSecond(rate);
+                total += rate;
+                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), rate);
+            }
+        }
+        entryCallsPerSecond = total;
+        for (var load : segmentsByName.values()) {
+            var segmentRates = bySegment.getOrDefault(load.name(), Map.of());
+            load.sample(segmentRates, inRotation.apply(load.name()), weights, new java.util.TreeSet<>(segmentRates.keySet()));
+        }
+    }
+
+    private void trimTimeline(Instant time) {
+        var oldest = time.minus(TIMELINE_SPAN);
+        int drop = Math.max(0, timeline.size() - TIMELINE_CAPACITY);
+        while (drop < timeline.size() && timeline.get(drop).time().isBefore(oldest)) {
+            drop++;
+        }
+        if (drop > 0) {
+            timeline.remove(0, drop);
+        }
+    }
+
+    private void appendLog(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        var kept = lines.size() > LOG_LINES ? lines.subList(lines.size() - LOG_LINES, lines.size()) : lines;
+        int drop = Math.max(0, log.size() + kept.size() - LOG_LINES);
+        if (drop > 0) {
+            log.remove(0, drop);
+        }
+        log.addAll(kept);
+    }
+
+    private String summarize() {
+        long up = rows.stream().filter(r -> r.health() == Health.UP).count();
+        return up + " of " + rows.size() + " processes up · " + Math.round(entryCallsPerSecond) + " calls/s";
+    }
+
+    private void pollIfDue(Instant time) {
+        if (closed || lastPoll != null && Duration.between(lastPoll, time).compareTo(POLL_EVERY) < 0
+                || !polling.compareAndSet(false, true)) {
+            return;
+        }
+        lastPoll = time;
+        executor.execute(() -> {
+            try {
+                var statuses = source.processes();
+                var memory = new HashMap<String, OptionalLong>();
+                for (var status : statuses) {
+                    memory.put(status.name(), status.pid() > 0 ? source.residentBytes(status.pid()) : OptionalLong.empty());
+                }
+                inbox.add(new Poll(statuses, source.snapshot(), memory));
+            } catch (RuntimeException e) {
+                tell("Cannot read the cluster", e);
+            } finally {
+                polling.set(false);
+            }
+        });
+    }
+
+    private void act(String what, Runnable action) {
+        message.set(what + "…");
+        executor.execute(() -> {
+            try {
+                action.run();
+                inbox.add(new Notice(what + ": done.", false));
+            } catch (RuntimeException e) {
+                tell(what + " failed", e);
+            }
+        });
+    }
+
+    private Executor runningOrTold(String what) {
+        return command -> executor.execute(() -> {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, what + " failed: " + e);
+                LOG.log(Level.FINE, what, e);
+                inbox.add(new Notice(what + " failed: " + e.getMessage(), true));
+            }
+        });
+    }
+
+    private void tell(String what, RuntimeException e) {
+        LOG.log(Level.WARNING, what + ": " + e);
+        LOG.log(Level.FINE, what, e);
+        inbox.add(new Notice(what + ": " + e.getMessage(), false));
+    }
+
+    private record Poll(List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,
+                        Map<String, OptionalLong> memory) {
+    }
+
+    private record TrafficSecond(String function, LoadSecond second) {
+    }
+
+    private record LogLines(String process, List<String> lines, boolean replace) {
+    }
+
+    private record Notice(String text, boolean trafficFailed) {
+    }
+}

@@ -1,0 +1,248 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.ProcessState;
+import io.clusterdeck.launch.ProcessStatus;
+import io.clusterdeck.plan.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One process as the health grid and the topology show it. Changed only by {@link MonitorViewModel}. */
+public final class ProcessRow {
+    static final int SERIES = 60;
+
+    private final String name;
+    private final Role role;
+    private final String segment;
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.STARTING);
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("starting");
+    private final ReadOnlyLongWrapper pid = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper restarts = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper inFlight = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper callsPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper p50 = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper p99 = new ReadOnlyDoubleWrapper();
+    private final BoundedSeries p99Series = new BoundedSeries(SERIES);
+
+    private ProcessState processState = ProcessState.STARTING;
+    private String gatewayState;
+    private Instant startedAt;
+    private long lastServed = -1;
+
+    ProcessRow(String name, Role role, String segment) {
+        this.name = name;
+        this.role = role;
+        this.segment = segment;
+    }
+
+    // Properties
+
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The segment of a worker, null for other roles. */
+    public String segment() {
+        return segment;
+    }
+
+    public boolean isWorker() {
+        return role == Role.WORKER;
+    }
+
+    public ReadOnlyObjectProperty<Health> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    public Health health() {
+        return health.get();
+    }
+
+    /** The process state in words, with the gateway's view of a worker when it differs. */
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty pidProperty() {
+        return pid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty uptimeProperty() {
+        return uptime.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty restartsProperty() {
+        return restarts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty inFlightProperty() {
+        return inFlight.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty callsPerSecondProperty() {
+        return callsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty p50Property() {
+        return p50.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty p99Property() {
+        return p99.getReadOnlyProperty();
+    }
+
+    /** The 99th percentile latency, one sample per snapshot. */
+    public BoundedSeries p99Series() {
+        return p99Series;
+    }
+
+    // Updates from the view-model
+
+    void status(ProcessStatus status, OptionalLong residentBytes) {
+        processState = status.state();
+        pid.set(status.pid());
+        startedAt = status.startedAt();
+        restarts.set(status.restarts());
+        memory.set(residentBytes.isPresent() ? megabytes(residentBytes.getAsLong()) : "");
+        refreshHealth();
+    }
+
+    /** What an event about this process says about its state, before the next poll confirms it. */
+    void event(ClusterEvent event) {
+        switch (event.type()) {
+            case REGISTERED:
+                gatewayState("starting");
+                break;
+            case HEALTHY:
+                gatewayState("healthy");
+                break;
+            case SUSPECT:
+                gatewayState("suspect");
+                break;
+            case UNHEALTHY:
+                gatewayState("unhealthy");
+                break;
+            case REMOVED:
+            case DEREGISTERED:
+                unknownToGateway();
+                break;
+            case STARTED:
+                processState(ProcessState.STARTING);
+                break;
+            case EXITED:
+                processState(ProcessState.RESTARTING);
+                break;
+            case RESTARTED:
+                restarts.set(restarts.get() + 1);
+                processState(ProcessState.STARTING);
+                break;
+            case GAVE_UP:
+                processState(ProcessState.GAVE_UP);
+                break;
+            case FAULT:
+                var reason = event.reason() == null ? "" : event.reason();
+                if (reason.startsWith("pause")) {
+                    processState(ProcessState.PAUSED);
+                } else if (reason.startsWith("resume")) {
+                    processState(ProcessState.RUNNING);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void processState(ProcessState newState) {
+        processState = newState;
+        if (newState != ProcessState.RUNNING && newState != ProcessState.PAUSED) {
+            pid.set(-1);
+            inFlight.set(0);
+        }
+        refreshHealth();
+    }
+
+    private void gatewayState(String newState) {
+        gatewayState = newState;
+        refreshHealth();
+    }
+
+    /** Takes the gateway's counters; returns the calls served since the previous snapshot. */
+    long stats(ClusterSnapshot.WorkerStats stats) {
+        gatewayState = stats.state();
+        inFlight.set(stats.inFlight());
+        p50.set(stats.p50Ms());
+        p99.set(stats.p99Ms());
+        p99Series.add(stats.p99Ms());
+        // A worker that registered again starts counting from zero.
+        long served = lastServed < 0 || stats.served() < lastServed ? stats.served() : stats.served() - lastServed;
+        lastServed = stats.served();
+        refreshHealth();
+        return served;
+    }
+
+    /** The gateway does not know the worker (yet, or any more). */
+    void unknownToGateway() {
+        gatewayState = null;
+        inFlight.set(0);
+        lastServed = -1;
+        p99Series.add(0);
+        refreshHealth();
+    }
+
+    void callsPerSecond(double rate) {
+        callsPerSecond.set(rate);
+    }
+
+    void tick(Instant now) {
+        boolean alive = processState == ProcessState.RUNNING || processState == ProcessState.PAUSED;
+        uptime.set(alive && startedAt != null ? duration(Duration.between(startedAt, now)) : "");
+    }
+
+    private void refreshHealth() {
+        var combined = Health.of(processState, isWorker(), gatewayState);
+        health.set(combined);
+        var words = processState.label();
+        if (isWorker() && processState == ProcessState.RUNNING && gatewayState != null && !"healthy".equals(gatewayState)) {
+            words = words + ", " + gatewayState;
+        } else if (isWorker() && processState == ProcessState.RUNNING && gatewayState == null) {
+            words = words + ", not in rotation";
+        }
+        state.set(words);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format("%.0f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    static String duration(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+}

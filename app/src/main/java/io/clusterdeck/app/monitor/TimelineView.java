@@ -1,0 +1,181 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.event.EventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The last 30 seconds on one time axis: a lane each for faults, health, processes and calls, each fault's window
+ * shaded until the gateway noticed (amber) and until the worker was back (red), and below it what each fault cost.
+ */
+final class TimelineView extends VBox {
+    static final Duration SHOWN = Duration.ofSeconds(30);
+    private static final double LABELS = 78;
+    private static final double AXIS = 18;
+    private static final Set<EventType> CAPTIONED = EnumSet.of(EventType.FAULT, EventType.EXITED, EventType.RESTARTED,
+            EventType.REMOVED, EventType.UNHEALTHY, EventType.HEALTHY, EventType.GAVE_UP, EventType.SCALED,
+            EventType.DEREGISTERED);
+
+    private final MonitorViewModel monitor;
+    private final Lanes lanes = new Lanes();
+    private final VBox reports = new VBox(2);
+
+    TimelineView(MonitorViewModel monitor) {
+        this.monitor = monitor;
+        getStyleClass().add("timeline");
+        setSpacing(6);
+        VBox.setVgrow(lanes, Priority.ALWAYS);
+        reports.getStyleClass().add("fault-reports");
+        getChildren().addAll(lanes, reports);
+        monitor.framesProperty().addListener((o, a, b) -> lanes.redraw());
+        monitor.faults().addListener((javafx.collections.ListChangeListener<FaultSummary>) c -> showReports());
+        showReports();
+    }
+
+    private void showReports() {
+        reports.getChildren().clear();
+        if (monitor.faults().isEmpty()) {
+            var none = new Label("No faults yet: kill, pause or make a worker unhealthy to see what failover costs.");
+            none.getStyleClass().add("muted");
+            reports.getChildren().add(none);
+            return;
+        }
+        monitor.faults().stream().limit(3).forEach(f -> {
+            var line = new Label(f.render());
+            line.getStyleClass().add("fault-report");
+            line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), f.recovered() == null);
+            reports.getChildren().add(line);
+        });
+    }
+
+    private final class Lanes extends CanvasPane {
+        Lanes() {
+            setPrefHeight(150);
+            setMinHeight(120);
+        }
+
+        @Override
+        void draw(GraphicsContext g, double width, double height) {
+            Instant now = monitor.nowProperty().get();
+            Instant from = now.minus(SHOWN);
+            var laneValues = TimelineEntry.Lane.values();
+            double laneHeight = (height - AXIS) / laneValues.length;
+            double plot = width - LABELS - 8;
+            g.setTextBaseline(VPos.CENTER);
+            for (int i = 0; i < laneValues.length; i++) {
+                double y = i * laneHeight;
+                g.setFill(i % 2 == 0 ? Palette.LANE : javafx.scene.paint.Color.WHITE);
+                g.fillRect(LABELS, y, plot, laneHeight);
+                g.setFill(Palette.MUTED);
+                g.setFont(Font.font(null, FontWeight.BOLD, 11));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(laneValues[i].title(), 4, y + laneHeight / 2);
+            }
+            for (var fault : monitor.faults()) {
+                shade(g, fault, from, plot, height - AXIS);
+            }
+            axis(g, from, plot, height);
+            g.setFont(Font.font(11));
+            var captioned = new java.util.ArrayList<TimelineEntry>();
+            for (var entry : monitor.timeline()) {
+                if (entry.time().isBefore(from)) {
+                    continue;
+                }
+                double x = x(entry.time(), from, plot);
+                double y = entry.lane().ordinal() * laneHeight + laneHeight / 2;
+                g.setFill(Palette.event(entry.type()));
+                if (entry.lane() == TimelineEntry.Lane.CALLS) {
+                    g.fillRect(x - 1, y - laneHeight * 0.3, 2, laneHeight * 0.6);
+                } else if (entry.type() == EventType.FAULT) {
+                    g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 7, y, y + 7, y}, 4);
+                } else {
+                    g.fillOval(x - 4, y - 4, 8, 8);
+                }
+                if (CAPTIONED.contains(entry.type())) {
+                    captioned.add(entry);
+                }
+            }
+            captions(g, captioned, from, plot, laneHeight);
+        }
+
+        /**
+         * Newest first, each lane's captions go left of their mark, or right of it when there is no room, and are
+         * left out when they would overlap a newer one.
+         */
+        private void captions(GraphicsContext g, java.util.List<TimelineEntry> entries, Instant from, double plot,
+                              double laneHeight) {
+            var lanes = TimelineEntry.Lane.values();
+            double[] limit = new double[lanes.length];
+            java.util.Arrays.fill(limit, LABELS + plot);
+            var measure = new javafx.scene.text.Text();
+            measure.setFont(Font.font(11));
+            g.setTextAlign(TextAlignment.LEFT);
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                var entry = entries.get(i);
+                int lane = entry.lane().ordinal();
+                var caption = entry.caption();
+                measure.setText(caption);
+                double width = measure.getLayoutBounds().getWidth();
+                double x = x(entry.time(), from, plot);
+                boolean fitsLeft = x - 9 - width >= LABELS + 2 && x - 9 <= limit[lane] - 6;
+                boolean fitsRight = x + 9 + width <= limit[lane] - 6;
+                // A worker coming back reads forward; everything else points back at what led to it.
+                boolean preferRight = entry.type() == EventType.HEALTHY;
+                double start;
+                if (fitsRight && (preferRight || !fitsLeft)) {
+                    start = x + 9;
+                } else if (fitsLeft) {
+                    start = x - 9 - width;
+                } else {
+                    continue;
+                }
+                double y = lane * laneHeight + laneHeight / 2;
+                g.setFill(javafx.scene.paint.Color.web("#ffffff", 0.85));
+                g.fillRect(start - 2, y - 8, width + 4, 16);
+                g.setFill(Palette.TEXT);
+                g.fillText(caption, start, y);
+                limit[lane] = Math.min(start, x - 6);
+            }
+        }
+
+        private void shade(GraphicsContext g, FaultSummary fault, Instant from, double plot, double bottom) {
+            double start = x(fault.time(), from, plot);
+            Instant now = monitor.nowProperty().get();
+            double detected = x(fault.detected() == null ? now : fault.time().plus(fault.detected()), from, plot);
+            double recovered = x(fault.recovered() == null ? now : fault.time().plus(fault.recovered()), from, plot);
+            g.setFill(javafx.scene.paint.Color.web("#bf8700", 0.18));
+            g.fillRect(Math.max(LABELS, start), 0, Math.max(0, detected - Math.max(LABELS, start)), bottom);
+            g.setFill(javafx.scene.paint.Color.web("#cf222e", 0.10));
+            g.fillRect(Math.max(LABELS, detected), 0, Math.max(0, recovered - Math.max(LABELS, detected)), bottom);
+        }
+
+        private void axis(GraphicsContext g, Instant from, double plot, double height) {
+            g.setStroke(Palette.GRID);
+            g.setLineWidth(1);
+            g.setFont(Font.font(10));
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int s = 0; s <= SHOWN.toSeconds(); s += 5) {
+                double x = LABELS + plot * s / SHOWN.toSeconds();
+                g.strokeLine(x, 0, x, height - AXIS);
+                g.setFill(Palette.MUTED);
+                long ago = SHOWN.toSeconds() - s;
+                g.fillText(ago == 0 ? "now" : "−" + ago + " s", Math.min(x, LABELS + plot - 10), height - AXIS / 2);
+            }
+        }
+
+        private double x(Instant time, Instant from, double plot) {
+            double seconds = Duration.between(from, time).toMillis() / 1000.0;
+            return LABELS + Math.max(0, Math.min(1, seconds / SHOWN.toSeconds())) * plot;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.clusterdeck.app.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterdeck.event.EventType;
+import io.clusterdeck.load.LoadSecond;
+import java.util.Map;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class MonitorViewModelTest {
+    private final KillScenario scenario = new KillScenario();
+    private final MonitorViewModel monitor = new MonitorViewModel(scenario.cluster, Runnable::run);
+
+    MonitorViewModelTest() {
+        monitor.start();
+    }
+
+    private Health victim() {
+        return monitor.process(KillScenario.VICTIM).orElseThrow().health();
+    }
+
+    @Test
+    void everyPlannedProcessIsInTheGridFromTheStart() {
+        assertThat(monitor.processes()).extracting(ProcessRow::name).containsExactly("repository", "gateway",
+                "worker-storefront-1", "worker-storefront-2", "worker-orders-1", "worker-orders-2",
+                "worker-images-1", "worker-images-2", "worker-images-3", "proxy");
+        assertThat(monitor.segments()).extracting(SegmentLoad::name).containsExactly("storefront", "orders", "images");
+    }
+
+    @Test
+    void aKilledWorkerIsDownThenStartingThenUpAgainWithOneRestart() {
+        scenario.playUntil(19, monitor);
+        assertThat(victim()).isEqualTo(Health.UP);
+
+        scenario.playUntil(20.5, monitor);
+        assertThat(victim()).isEqualTo(Health.DOWN);
+
+        scenario.playUntil(22, monitor);
+        assertThat(victim()).isEqualTo(Health.STARTING);
+
+        scenario.playUntil(26, monitor);
+        var row = monitor.process(KillScenario.VICTIM).orElseThrow();
+        assertThat(row.health()).isEqualTo(Health.UP);
+        assertThat(row.restartsProperty().get()).isEqualTo(1);
+        assertThat(row.pidProperty().get()).isEqualTo(5123);
+    }
+
+    @Test
+    void theTimelineShowsTheKillTheRemovalAndTheRestartOnTheirLanes() {
+        scenario.playUntil(26, monitor);
+
+        assertThat(monitor.timeline()).filteredOn(e -> e.subject().equals(KillScenario.VICTIM))
+                .extracting(TimelineEntry::type, TimelineEntry::lane)
+                .contains(org.assertj.core.groups.Tuple.tuple(EventType.FAULT, TimelineEntry.Lane.FAULTS),
+                        org.assertj.core.groups.Tuple.tuple(EventType.REMOVED, TimelineEntry.Lane.HEALTH),
+                        org.assertj.core.groups.Tuple.tuple(EventType.RESTARTED, TimelineEntry.Lane.PROCESSES),
+                        org.assertj.core.groups.Tuple.tuple(EventType.RETRIED, TimelineEntry.Lane.CALLS));
+    }
+
+    @Test
+    void theKillsReportSaysWhenItWasDetectedWhenTheWorkerCameBackAndWhatItCost() {
+        scenario.playUntil(30, monitor);
+
+        assertThat(monitor.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.worker()).isEqualTo(KillScenario.VICTIM);
+            assertThat(fault.detected()).isEqualTo(Duration.ofMillis(80));
+            assertThat(fault.recovered()).isEqualTo(Duration.ofMillis(3100));
+            assertThat(fault.lost()).isEqualTo(1);
+            assertThat(fault.retried()).isEqualTo(4);
+            assertThat(fault.render()).isEqualTo("kill worker-images-2: detected in 0.08 s · back after 3.10 s · "
+                    + "1 call lost · 4 retried");
+        });
+    }
+
+    @Test
+    void aSegmentsCallsMoveToTheOtherWorkersWhileOneIsDown() {
+        scenario.playUntil(19, monitor);
+        var images = monitor.segments().get(2);
+        assertThat(images.sharesProperty().get().get(KillScenario.VICTIM)).isBetween(0.30, 0.36);
+        assertThat(images.callsPerSecondProperty().get()).isBetween(28.0, 32.0);
+
+        scenario.playUntil(22.5, monitor);
+        assertThat(images.calls(KillScenario.VICTIM).last()).isZero();
+        assertThat(images.calls("worker-images-1").last()).isGreaterThan(14);
+    }
+
+    @Test
+    void edgesCarryCallsPerSecondFromTheGatewaysCounters() {
+        scenario.playUntil(10, monitor);
+
+        assertThat(monitor.entryCallsPerSecond()).isBetween(100.0, 116.0);
+        assertThat(monitor.process("worker-orders-1").orElseThrow().callsPerSecondProperty().get()).isBetween(7.0, 8.0);
+        assertThat(monitor.summaryProperty().get()).startsWith("10 of 10 processes up · ");
+    }
+
+    @Test
+    void theHealthGridShowsPidUptimeRestartsAndMemory() {
+        scenario.playUntil(75, monitor);
+
+        var gateway = monitor.process("gateway").orElseThrow();
+        assertThat(gateway.uptimeProperty().get()).isEqualTo("1 min 15 s");
+        assertThat(gateway.pidProperty().get()).isEqualTo(4101);
+        assertThat(gateway.memoryProperty().get()).isEqualTo("81 MB");
+        assertThat(gateway.stateProperty().get()).isEqualTo("running");
+    }
+
+    @Test
+    void theTimelineKeepsOnlyItsSpan() {
+        scenario.playUntil(105, monitor);
+
+        assertThat(monitor.timeline()).isNotEmpty().allSatisfy(e -> assertThat(e.time())
+                .isAfterOrEqualTo(scenario.now().minus(MonitorViewModel.TIMELINE_SPAN)));
+        assertThat(monitor.timeline()).first().extracting(TimelineEntry::type).isEqualTo(EventType.FAULT);
+    }
+
+    @Test
+    void commandsRunOnTheExecutorAndSayWhenTheyAreDone() {
+        monitor.kill("worker-images-2");
+        monitor.pause("worker-orders-1");
+        monitor.resume("worker-orders-1");
+        monitor.setHealthy("worker-storefront-2", false);
+        monitor.setHealthy("worker-storefront-2", true);
+        monitor.restart("gateway");
+        monitor.frame(scenario.now());
+
+        assertThat(scenario.cluster.commands).containsExactly("kill worker-images-2", "pause worker-orders-1",
+                "resume worker-orders-1", "unhealthy worker-storefront-2", "healthy worker-storefront-2",
+                "restart gateway");
+        assertThat(monitor.messageProperty().get()).isEqualTo("Restart gateway: done.");
+    }
+
+    @Test
+    void aFailedCommandBecomesASentenceForTheUser() {
+        scenario.cluster.failure = new IllegalStateException("worker-images-9 is not running");
+        monitor.kill("worker-images-9");
+        monitor.frame(scenario.now());
+
+        assertThat(monitor.messageProperty().get()).isEqualTo("Kill worker-images-9 failed: worker-images-9 is not running");
+    }
+
+    @Test
+    void scalingAddsOrRemovesOneWorkerAndKeepsAtLeastOne() {
+        monitor.scale("images", +1);
+        monitor.scale("orders", -1);
+        monitor.scale("orders", -1);
+
+        assertThat(scenario.cluster.commands).containsExactly("scale images 4", "scale orders 1");
+        assertThat(monitor.messageProperty().get()).isEqualTo("orders keeps at least one worker.");
+    }
+
+    @Test
+    void trafficSplitsTheRateOverTheChosenFunctionsAndReportsEachSecond() {
+        var traffic = monitor.traffic();
+        assertThat(traffic.functions()).containsExactly("catalog/search", "catalog/product", "cart/add", "cart/view",
+                "orders/checkout", "images/thumbnail");
+        traffic.functions().stream().filter(f -> !f.equals("catalog/search") && !f.equals("images/thumbnail"))
+                .forEach(f -> traffic.chosenProperty(f).set(false));
+        traffic.rateProperty().set(80);
+
+        monitor.startTraffic();
+        scenario.playUntil(21, monitor);
+
+        assertThat(scenario.cluster.trafficRates).containsOnlyKeys("catalog/search", "images/thumbnail")
+                .containsValues(40.0, 40.0);
+        assertThat(traffic.runningProperty().get()).isTrue();
+        assertThat(traffic.latestProperty().get()).isEqualTo(new TrafficModel.Second(37, 3, (11 * 20 + 41 * 17) / 37.0, 2900));
+        assertThat(traffic.byFunctionProperty().get()).containsOnlyKeys("catalog/search", "images/thumbnail");
+        assertThat(traffic.okSeries().size()).isBetween(19, 21);
+
+        monitor.stopTraffic();
+        assertThat(scenario.cluster.commands).contains("stop traffic catalog/search", "stop traffic images/thumbnail");
+        assertThat(traffic.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void withoutTheGatewaysCountersTheWorkersTheTrafficSawAnswerGiveTheLoad() {
+        var cluster = new ScriptedCluster(scenario.plan);
+        cluster.processes = scenario.cluster.processes;
+        var blind = new MonitorViewModel(cluster, Runnable::run);
+        blind.start();
+        blind.startTraffic();
+        var time = KillScenario.START;
+        for (int second = 1; second <= 3; second++) {
+            cluster.second("images/thumbnail", new LoadSecond(second, 30, 30, Map.of(), 40, 60,
+                    Map.of("worker-images-1", 20L, "worker-images-2", 10L)));
+            time = time.plusSeconds(1);
+            blind.frame(time);
+        }
+
+        var images = blind.segments().get(2);
+        assertThat(images.callsPerSecondProperty().get()).isEqualTo(30);
+        assertThat(images.sharesProperty().get()).containsEntry("worker-images-1", 2 / 3.0)
+                .containsEntry("worker-images-2", 1 / 3.0);
+        assertThat(blind.process("worker-images-1").orElseThrow().callsPerSecondProperty().get()).isEqualTo(20);
+    }
+
+    @Test
+    void trafficWithNoFunctionChosenDoesNotStart() {
+        monitor.traffic().functions().forEach(f -> monitor.traffic().chosenProperty(f).set(false));
+
+        monitor.startTraffic();
+
+        assertThat(monitor.traffic().runningProperty().get()).isFalse();
+        assertThat(monitor.messageProperty().get()).isEqualTo("Choose at least one function to call.");
+    }
+
+    @Test
+    void theSelectedProcesssLogIsFollowedAndBounded() {
+        monitor.select("worker-orders-2");
+        for (int i = 0; i < MonitorViewModel.LOG_LINES + 500; i++) {
+            scenario.cluster.logLine("worker-orders-2", "line " + i);
+        }
+        scenario.cluster.logLine("worker-orders-1", "not shown");
+        scenario.playUntil(1, monitor);
+
+        assertThat(monitor.log()).hasSize(MonitorViewModel.LOG_LINES).last().isEqualTo("line 1499");
+
+        monitor.select("gateway");
+        monitor.frame(scenario.now());
+        assertThat(monitor.log()).containsExactly("[gateway] started", "[gateway] listening");
+    }
+}

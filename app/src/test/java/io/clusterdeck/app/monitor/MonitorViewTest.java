@@ -1,0 +1,124 @@
+package io.clusterdeck.app.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import io.clusterdeck.event.EventType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The live view through a recorded kill of worker-images-2 under traffic, with a screenshot before, during, after. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(90)
+class MonitorViewTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private KillScenario scenario;
+    private MonitorViewModel monitor;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scenario = new KillScenario();
+        monitor = new MonitorViewModel(scenario.cluster, Runnable::run);
+        monitor.start();
+        scene = new Scene(new MonitorView(monitor), 1600, 1000);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.clearExceptions();
+    }
+
+    @Test
+    void aKilledWorkerGoesDownIsRemovedRestartsAndComesBackWithItsFailoverReport(FxRobot robot) throws IOException {
+        robot.clickOn("#chip-" + KillScenario.VICTIM);
+        robot.clickOn("#traffic-toggle");
+        robot.interact(() -> scenario.playUntil(19.75, monitor));
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().health()).isEqualTo(Health.UP);
+        assertThat(robot.lookup("#traffic-toggle").queryButton().getText()).isEqualTo("Stop");
+        screenshot(robot, "monitor-before.png");
+
+        robot.clickOn("#action-kill");
+        assertThat(scenario.cluster.commands).contains("kill " + KillScenario.VICTIM);
+        robot.interact(() -> scenario.playUntil(21, monitor));
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().health()).isEqualTo(Health.DOWN);
+        assertThat(monitor.timeline()).extracting(TimelineEntry::type)
+                .contains(EventType.FAULT, EventType.EXITED, EventType.SUSPECT, EventType.UNHEALTHY);
+        screenshot(robot, "monitor-during.png");
+
+        robot.interact(() -> scenario.playUntil(32, monitor));
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().health()).isEqualTo(Health.UP);
+        assertThat(monitor.timeline()).extracting(TimelineEntry::type)
+                .contains(EventType.REMOVED, EventType.RESTARTED, EventType.REGISTERED, EventType.HEALTHY);
+        assertThat(robot.lookup("#chip-" + KillScenario.VICTIM).query().getPseudoClassStates())
+                .extracting(Object::toString).contains("up");
+        assertThat(robot.lookup(".fault-report").queryAs(Label.class).getText())
+                .isEqualTo("kill worker-images-2: detected in 0.08 s · back after 3.10 s · 1 call lost · 4 retried");
+        screenshot(robot, "monitor-after.png");
+    }
+
+    @Test
+    void scaleButtonsAndWorkerActionsReachTheCluster(FxRobot robot) {
+        robot.clickOn("#scale-images-up");
+        robot.clickOn("#chip-worker-orders-1");
+        robot.clickOn("#action-pause");
+        robot.clickOn("#action-make-unhealthy");
+        robot.clickOn("#action-restart");
+
+        assertThat(scenario.cluster.commands).containsExactly("scale images 4", "pause worker-orders-1",
+                "unhealthy worker-orders-1", "restart worker-orders-1");
+    }
+
+    @Test
+    void theWindowFollowsTheClusterUntilItIsClosedAndThenStopsItsTraffic(FxRobot robot) throws Exception {
+        var executor = Executors.newCachedThreadPool();
+        try {
+            var cluster = new KillScenario().cluster;
+            var window = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                    () -> MonitorWindow.open(null, cluster, executor)));
+            var root = window.getScene().getRoot();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(root).lookup(".summary")
+                    .queryAs(Label.class).getText().contains(" of 10 processes up"));
+            robot.clickOn(robot.from(root).lookup("#traffic-toggle").queryButton());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cluster.commands.contains("traffic images/thumbnail"));
+            assertThat(cluster.listeners()).isEqualTo(1);
+
+            robot.interact(window::close);
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> cluster.commands.contains("stop traffic images/thumbnail"));
+            assertThat(cluster.listeners()).isZero();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private void screenshot(FxRobot robot, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        var image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
+    }
+}

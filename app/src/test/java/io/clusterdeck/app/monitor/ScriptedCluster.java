@@ -1,0 +1,148 @@
+package io.clusterdeck.app.monitor;
+
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.ProcessStatus;
+import io.clusterdeck.load.LoadSecond;
+import io.clusterdeck.plan.Plan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** A cluster whose processes, snapshots, events and logs a test scripts; it records the commands it is given. */
+final class ScriptedCluster implements ClusterSource {
+    private final Plan plan;
+    private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ClusterEvent> published = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Consumer<String>>> logFollowers = new LinkedHashMap<>();
+    final Map<String, Consumer<LoadSecond>> traffic = new LinkedHashMap<>();
+    final Map<String, Double> trafficRates = new LinkedHashMap<>();
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    volatile List<ProcessStatus> processes = List.of();
+    volatile ClusterSnapshot snapshot;
+    volatile RuntimeException failure;
+
+    ScriptedCluster(Plan plan) {
+        this.plan = plan;
+    }
+
+    void publish(ClusterEvent event) {
+        published.add(event);
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    int listeners() {
+        return listeners.size();
+    }
+
+    void logLine(String process, String line) {
+        logFollowers.getOrDefault(process, List.of()).forEach(l -> l.accept(line));
+    }
+
+    @Override
+    public Plan plan() {
+        return plan;
+    }
+
+    @Override
+    public List<ProcessStatus> processes() {
+        return processes;
+    }
+
+    @Override
+    public Runnable subscribe(Consumer<ClusterEvent> listener) {
+        published.forEach(listener);
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Optional<ClusterSnapshot> snapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    @Override
+    public OptionalLong residentBytes(long pid) {
+        return pid > 0 ? OptionalLong.of((60 + pid % 40) * 1024L * 1024L) : OptionalLong.empty();
+    }
+
+    @Override
+    public List<String> logTail(String process, int lines) {
+        var tail = new ArrayList<String>();
+        tail.add("[" + process + "] started");
+        tail.add("[" + process + "] listening");
+        return tail;
+    }
+
+    @Override
+    public Runnable followLog(String process, Consumer<String> listener) {
+        logFollowers.computeIfAbsent(process, p -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> logFollowers.get(process).remove(listener);
+    }
+
+    @Override
+    public void kill(String process) {
+        command("kill " + process);
+    }
+
+    @Override
+    public void pause(String process) {
+        command("pause " + process);
+    }
+
+    @Override
+    public void resume(String process) {
+        command("resume " + process);
+    }
+
+    @Override
+    public void setHealthy(String worker, boolean healthy) {
+        command((healthy ? "healthy " : "unhealthy ") + worker);
+    }
+
+    @Override
+    public void restart(String process) {
+        command("restart " + process);
+    }
+
+    @Override
+    public void scale(String segment, int workers) {
+        command("scale " + segment + " " + workers);
+    }
+
+    @Override
+    public Traffic startTraffic(String function, double perSecond, Consumer<LoadSecond> eachSecond) {
+        command("traffic " + function);
+        synchronized (traffic) {
+            traffic.put(function, eachSecond);
+            trafficRates.put(function, perSecond);
+        }
+        return () -> {
+            synchronized (traffic) {
+                traffic.remove(function);
+            }
+            commands.add("stop traffic " + function);
+        };
+    }
+
+    void second(String function, LoadSecond second) {
+        Consumer<LoadSecond> sink;
+        synchronized (traffic) {
+            sink = traffic.get(function);
+        }
+        if (sink != null) {
+            sink.accept(second);
+        }
+    }
+
+    private void command(String command) {
+        commands.add(command);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
