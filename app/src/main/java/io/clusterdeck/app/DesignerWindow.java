@@ -4,6 +4,12 @@ import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import io.clusterdeck.app.designer.ScannedBundles;
+import io.clusterdeck.app.launcher.LaunchControls;
+import io.clusterdeck.app.launcher.LaunchModel;
+import io.clusterdeck.app.monitor.ClusterSnapshot;
+import io.clusterdeck.app.monitor.LocalClusterSource;
+import io.clusterdeck.app.monitor.MonitorWindow;
+import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
 import io.clusterdeck.app.designer.DesignerView;
 import io.clusterdeck.app.workspace.RecentFiles;
@@ -12,6 +18,7 @@ import io.clusterdeck.app.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
@@ -28,12 +35,24 @@ public final class DesignerWindow {
     private final DesignerView view;
     private final Recovery recovery;
     private final ScheduledExecutorService background;
+    private final ExecutorService clusterWork = Executors.newCachedThreadPool(runnable -> {
+        var thread = new Thread(runnable, "clusterdeck-cluster");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LaunchModel launch;
+    private final Stage stage;
+    private Stage monitor;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
-        this.view = new DesignerView(model);
+        this.launch = new LaunchModel(clusterWork, Platform::runLater, LaunchOptions.defaults(), cluster -> showMonitor());
+        this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor));
+        this.stage = stage;
+        // Closing the window stops the cluster; so does a signal that ends the app without closing it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> launch.cluster().ifPresent(c -> c.close()), "stop-cluster"));
         Theme.LIGHT.apply();
         var screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight())));
@@ -52,7 +71,12 @@ public final class DesignerWindow {
             if (!model.dirtyProperty().get()) {
                 recovery.clear();
             }
+            if (monitor != null) {
+                monitor.close();
+            }
+            launch.stopNow();
             background.shutdown();
+            clusterWork.shutdown();
         });
     }
 
@@ -75,6 +99,36 @@ public final class DesignerWindow {
         // Asked once the window is up, so the question has the window behind it.
         recovered.ifPresent(copy -> Platform.runLater(() -> window.offerRecovery(copy)));
         return window;
+    }
+
+    /** The live view's window, while it is open. */
+    public Optional<Stage> monitorWindow() {
+        return Optional.ofNullable(monitor).filter(Stage::isShowing);
+    }
+
+    public LaunchModel launch() {
+        return launch;
+    }
+
+    /** Runs the design as shown, unsaved edits included; its file (or the working folder) locates relative paths. */
+    private void launchDesign() {
+        var file = model.file().orElse(Path.of("untitled.json").toAbsolutePath());
+        launch.launch(model.design(), file);
+    }
+
+    /** Opens the live view of the running cluster, or brings it to the front. */
+    private void showMonitor() {
+        var cluster = launch.cluster();
+        if (cluster.isEmpty()) {
+            return;
+        }
+        if (monitor != null && monitor.isShowing()) {
+            monitor.toFront();
+            return;
+        }
+        var source = new LocalClusterSource(cluster.get(),
+                () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
+        monitor = MonitorWindow.open(stage, source, clusterWork);
     }
 
     public DesignerModel model() {

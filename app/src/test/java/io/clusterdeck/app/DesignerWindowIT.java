@@ -147,10 +147,10 @@ class DesignerWindowIT {
     }
 
     @Test
-    void theWindowCarriesTheAppIconAndTheLaunchActionWaitsDisabled(FxRobot robot) {
+    void theWindowCarriesTheAppIconAndOffersLaunchAndImport(FxRobot robot) {
         var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
         assertThat(stage.getIcons()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(robot.lookup("#launch").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#launch").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#import-bundle").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class).getText())
                 .isEqualTo("1 call");

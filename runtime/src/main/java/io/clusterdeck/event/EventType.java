@@ -26,6 +26,8 @@ public enum EventType {
     TIMED_OUT,
     /** A process was started. */
     STARTED,
+    /** A started process said it is ready: listening, and for a worker registered. */
+    READY,
     /** A process exited. */
     EXITED,
     /** A process was restarted after it exited. */

@@ -1,5 +1,6 @@
 package io.clusterdeck.launch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,11 +28,15 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
         Objects.requireNonNull(backoff, "backoff");
     }
 
-    /** The defaults: this JVM's java and class path, AppCDS on, 30 s to get ready, 5 s to stop. */
+    /**
+     * The defaults: this JVM's java, AppCDS on, 60 s to get ready, 5 s to stop, and as class path the jar named by
+     * the system property {@code clusterdeck.jar} when it exists, else this JVM's own class path.
+     */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(defaultHome(), Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), true, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Backoff.DEFAULT);
+        var jar = System.getProperty("clusterdeck.jar");
+        var classpath = jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
+        return new LaunchOptions(defaultHome(), Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
+                true, Duration.ofSeconds(60), Duration.ofSeconds(5), Backoff.DEFAULT);
     }
 
     /** {@code clusterdeck.home}, or {@code ~/.clusterdeck}. */

@@ -1,5 +1,6 @@
 package io.clusterdeck.launch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.WorkerCount;
 import io.clusterdeck.event.ClusterEvent;
@@ -13,6 +14,10 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +26,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +57,7 @@ public final class LocalCluster implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Supervisor supervisor;
     private final AdminClient admin;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final GatewayEvents gatewayEvents;
     private ControlServer control;
     private final List<String> notes = new ArrayList<>();
@@ -81,18 +89,27 @@ public final class LocalCluster implements AutoCloseable {
      * stopped again and the exception says which process failed and shows its last lines.
      */
     public static LocalCluster start(Design design, Path designFile, LaunchOptions options) {
+        return start(design, designFile, options, event -> { });
+    }
+
+    /** Starts as {@link #start(Design, Path, LaunchOptions)} does, telling {@code progress} every event meanwhile. */
+    public static LocalCluster start(Design design, Path designFile, LaunchOptions options,
+                                     Consumer<ClusterEvent> progress) {
         LocalCluster cluster;
         try {
             cluster = new LocalCluster(design, designFile, options);
         } catch (IOException e) {
             throw new LaunchException("cannot create the run folder under " + options.home() + ": " + e.getMessage(), e);
         }
+        var following = cluster.events.subscribe(progress);
         try {
             cluster.startAll();
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
+        } finally {
+            following.run();
         }
     }
 
@@ -125,6 +142,25 @@ public final class LocalCluster implements AutoCloseable {
     public List<ProcessStatus> processes() {
         synchronized (lock) {
             return processes.values().stream().map(ManagedProcess::status).toList();
+        }
+    }
+
+    /** The gateway's view of its workers ({@code GET /cluster}), or empty when it does not answer right now. */
+    public Optional<JsonNode> gatewaySnapshot() {
+        var gateway = plan.process(Planner.GATEWAY);
+        if (gateway.isEmpty()) {
+            return Optional.empty();
+        }
+        var request = HttpRequest.newBuilder(URI.create(gateway.get().url() + "/cluster"))
+                .timeout(Duration.ofSeconds(1)).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -190,6 +190,8 @@ final class Supervisor {
                                 managed.state = ProcessState.RUNNING;
                             }
                         }
+                        emit(EventType.READY, managed, "ready in " + Duration.between(managed.startedAt, Instant.now()).toMillis()
+                                + " ms at " + ready.group(2));
                         managed.ready.complete(ready.group(2));
                     }
                 }

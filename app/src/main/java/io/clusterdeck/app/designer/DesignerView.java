@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -41,8 +42,12 @@ public final class DesignerView extends BorderPane {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
 
-    public DesignerView(DesignerModel model) {
+    /** @param launchControls the toolbar's launch part, from the window that knows how to launch */
+    private final Node launchControls;
+
+    public DesignerView(DesignerModel model, Node launchControls) {
         this.model = model;
+        this.launchControls = launchControls;
         getStyleClass().add("designer");
         getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
         theme.addListener((obs, old, now) -> now.apply());
@@ -185,17 +190,11 @@ public final class DesignerView extends BorderPane {
                 ? "Add the functions of a bundle jar" : "coming soon"));
         var themeButton = toolButton(Feather.MOON, "Light or dark (Ctrl+Shift+D)", () -> theme.set(theme.get().other()));
         themeButton.setId("toggle-theme");
-        var launch = new Button("Launch", new FontIcon(Feather.PLAY));
-        launch.setId("launch");
-        launch.getStyleClass().add("accent");
-        launch.setDisable(true);
-        var launchHolder = new StackPane(launch);
-        Tooltip.install(launchHolder, new Tooltip("Run this design as a cluster on this machine (coming soon)"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
         return new ToolBar(logo, title, location, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
-                separator(), themeButton, launchHolder);
+                separator(), themeButton, launchControls);
     }
 
     private Region separator() {

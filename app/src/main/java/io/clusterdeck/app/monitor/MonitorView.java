@@ -21,7 +21,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MonitorView extends BorderPane {
     public static final String STYLESHEET = MonitorView.class.getResource("monitor.css").toExternalForm();
 
+    private final MonitorViewModel monitor;
+
     public MonitorView(MonitorViewModel monitor) {
+        this.monitor = monitor;
         getStyleClass().add("monitor");
         getStylesheets().add(STYLESHEET);
         setTop(new VBox(header(monitor), new TrafficBar(monitor)));
@@ -88,5 +91,10 @@ public final class MonitorView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("monitor-header");
         return header;
+    }
+
+    /** The view-model this view shows. */
+    public MonitorViewModel model() {
+        return monitor;
     }
 }

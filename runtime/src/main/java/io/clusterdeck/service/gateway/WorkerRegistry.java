@@ -53,13 +53,17 @@ public final class WorkerRegistry {
     /** Registers a worker, or refreshes it (a heartbeat). True when it is new to this gateway. */
     public boolean register(Registration registration) {
         var known = workers.get(registration.name());
-        if (known != null && !known.removed() && known.registration().url().equals(registration.url())) {
+        if (known != null && !known.removed() && known.registration().url().equals(registration.url())
+                && known.registration().pid() == registration.pid()) {
             return false;
         }
         var entry = new WorkerEntry(registration, new WorkerHealth(policy, clock));
         var previous = workers.put(registration.name(), entry);
-        if (previous != null) {
+        if (previous != null && !previous.removed()) {
             previous.markRemoved();
+            // A restarted worker comes back under its old name: the instance that died leaves for good.
+            publish(EventType.REMOVED, previous, "replaced by a new instance"
+                    + (registration.pid() > 0 ? " (pid " + registration.pid() + ")" : ""));
         }
         publish(EventType.REGISTERED, entry, "registered at " + registration.url()
                 + (registration.pid() > 0 ? " (pid " + registration.pid() + ")" : ""));
