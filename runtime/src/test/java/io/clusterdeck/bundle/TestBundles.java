@@ -18,13 +18,13 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
-/** Compiles Java sources with the real compiler and packs the classes into a bundle jar. */
-final class TestBundles {
+/** Compiles Java sources with the real compiler and packs the classes into a bundle jar (also for the services). */
+public final class TestBundles {
     private TestBundles() {
     }
 
     /** A jar compiled with {@code -parameters}, as a bundle should be. */
-    static Path jar(Path folder, String jarName, Map<String, String> sources) throws IOException {
+    public static Path jar(Path folder, String jarName, Map<String, String> sources) throws IOException {
         return jar(folder, jarName, true, sources);
     }
 

@@ -77,6 +77,28 @@ public final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a command line as written for people, such as an export's README gives it: {@code java} is this JVM and
+     * {@code clusterdeck.jar} the built jar. Waits for the ready line.
+     */
+    public Running run(String name, Path workingDir, List<String> commandLine, Duration bound) {
+        var command = new ArrayList<String>();
+        for (var word : commandLine) {
+            command.add(word.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                    : word.equals("clusterdeck.jar") ? jar() : word);
+        }
+        try {
+            var builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+            builder.environment().remove(ServiceConfig.CLUSTER_KEY_ENV);
+            var running = new Running(name, builder.start());
+            started.add(running);
+            running.awaitReady(bound);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         for (var running : started) {

@@ -16,6 +16,8 @@ import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.worker.FunctionCatalog;
 import io.clusterdeck.service.worker.FunctionEndpoint;
 import io.clusterdeck.service.worker.FunctionImplementations;
+import io.clusterdeck.service.worker.HostedBundles;
+import io.clusterdeck.service.worker.JavaFunctions;
 import io.clusterdeck.service.worker.WorkerState;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Standalone: a repository and a worker holding every function, in one process. Every call between functions is
- * in-process. It is the entry point, so it applies access rules itself: public functions for anyone, protected
+ * in-process. Java functions come from the bundles' files, checked against the design's SHA-256 when it gives one. It is the entry point, so it applies access rules itself: public functions for anyone, protected
  * ones with a cluster token, private ones only from other functions. Endpoints: {@code POST /rpc/{function}},
  * {@code GET /health}, {@code GET /metrics}, and the repository's bundles and assets.
  */
@@ -35,6 +37,8 @@ public final class StandaloneService implements Service {
     private final RepositoryRoutes repository;
     private final FunctionCatalog catalog;
     private final ExecutorService cpu;
+    private final ExecutorService javaThreads;
+    private final HostedBundles bundles;
     private final Scheduler scheduler;
     private HttpServer server;
 
@@ -49,8 +53,19 @@ public final class StandaloneService implements Service {
             return thread;
         });
         this.scheduler = Scheduler.threads(config.name() + "-scheduler", 2);
-        this.catalog = new FunctionCatalog(config.functions(), config.name(),
-                FunctionImplementations.simulated(cpu, scheduler), null);
+        this.javaThreads = Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), r -> {
+            var thread = new Thread(r, config.name() + "-java");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.bundles = HostedBundles.local(config.bundles());
+        try {
+            this.catalog = new FunctionCatalog(config.functions(), config.name(), new JavaFunctions(config.functions(),
+                    bundles.loaded(), javaThreads, FunctionImplementations.simulated(cpu, scheduler)), null);
+        } catch (RuntimeException e) {
+            bundles.close();
+            throw e;
+        }
     }
 
     /** @param key the cluster key, or null: then protected and private functions cannot be called from outside */
@@ -111,5 +126,7 @@ public final class StandaloneService implements Service {
             server.stop();
         }
         cpu.shutdownNow();
+        javaThreads.shutdownNow();
+        bundles.close();
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Makes the implementation of each function a worker hosts. The default one simulates functions that have a cost
- * model and answers 501 {@code not_implemented} for Java functions; a Java-capable one can replace it.
+ * Makes the implementation of each function a worker hosts. {@link #simulated} simulates functions that have a cost
+ * model and answers 501 {@code not_implemented} for Java functions; {@link JavaFunctions} runs Java functions from
+ * loaded bundles and hands the others to it.
  */
 public interface FunctionImplementations {
     FunctionImplementation implement(Function function, String worker);

@@ -46,8 +46,8 @@ final class GatewayCaller implements FunctionCaller {
                     }
                     if (response.statusCode() != 200) {
                         var error = body == null ? Json.object() : body.path("error");
-                        throw new ServiceException(response.statusCode(), error.path("code").asText("call_failed"),
-                                "'" + function + "' failed: " + error.path("message").asText("status " + response.statusCode()));
+                        throw new CalleeException(function, response.statusCode(), error.path("code").asText("call_failed"),
+                                error.path("message").asText("status " + response.statusCode()));
                     }
                     return body;
                 });

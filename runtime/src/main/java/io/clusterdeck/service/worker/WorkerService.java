@@ -45,8 +45,12 @@ public final class WorkerService implements Service {
     private final ClusterClient client;
     private final ServiceMetrics metrics;
     private final ExecutorService cpu;
+    private final ExecutorService javaThreads;
     private final WorkerState state = new WorkerState();
-    private final FunctionCatalog catalog;
+    private final FunctionImplementations implementations;
+    private final FunctionCaller remote;
+    private HostedBundles bundles = HostedBundles.none();
+    private FunctionCatalog catalog;
     private HttpServer server;
     private GatewayLink link;
 
@@ -59,26 +63,33 @@ public final class WorkerService implements Service {
         this.client = new ClusterClient(config.name());
         this.metrics = new ServiceMetrics(config.name());
         this.cpu = cpuThreads(config.name());
-        var remote = new GatewayCaller(config.gatewayUrl(), client, tokens, Duration.ofSeconds(30));
-        var factory = implementations == null ? FunctionImplementations.simulated(cpu, scheduler) : implementations;
-        this.catalog = new FunctionCatalog(config.functions(), config.name(), factory, remote);
+        this.javaThreads = javaThreads(config.name());
+        this.remote = new GatewayCaller(config.gatewayUrl(), client, tokens, Duration.ofSeconds(30));
+        this.implementations = implementations;
         metrics.registry().gauge("clusterdeck_in_flight", state, WorkerState::inFlight);
     }
 
-    /** A worker running its functions simulated (Java functions answer 501). */
+    /**
+     * A worker running its simulated functions, and its Java functions from the bundles its config names, which it
+     * fetches from the repository when it starts.
+     */
     public static WorkerService create(WorkerConfig config, ClusterKey key) {
         return create(config, key, null, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 2));
     }
 
-    /** A worker whose functions the given factory implements. */
+    /** A worker whose functions the given factory implements (null: as {@link #create(WorkerConfig, ClusterKey)}). */
     public static WorkerService create(WorkerConfig config, ClusterKey key, FunctionImplementations implementations,
                                        Clock clock, Scheduler scheduler) {
         return new WorkerService(config, key, implementations, clock, scheduler);
     }
 
-    /** Listens, then registers with the gateway (retrying while it is unreachable), then keeps the tie alive. */
+    /**
+     * Fetches and loads its bundles (retrying while the repository is unreachable), listens, then registers with the
+     * gateway (retrying while it is unreachable), then keeps the tie alive.
+     */
     @Override
     public WorkerService start() {
+        catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote);
         server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), handler()));
         var registration = new LinkedHashMap<String, Object>();
         registration.put("name", config.name());
@@ -100,6 +111,23 @@ public final class WorkerService implements Service {
         }
         link.keepAlive();
         return this;
+    }
+
+    private FunctionImplementations implementations() {
+        if (implementations != null) {
+            return implementations;
+        }
+        if (!config.bundles().isEmpty()) {
+            try {
+                bundles = new BundleFetch(config.repositoryUrl(), client, clock, Thread::sleep, BundleFetch.PATIENCE)
+                        .fetch(config.bundles());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fetching bundles", e);
+            }
+        }
+        return new JavaFunctions(config.functions(), bundles.loaded(), javaThreads,
+                FunctionImplementations.simulated(cpu, scheduler));
     }
 
     private HttpHandler handler() {
@@ -207,6 +235,18 @@ public final class WorkerService implements Service {
         }
         client.close();
         cpu.shutdownNow();
+        javaThreads.shutdownNow();
+        bundles.close();
+    }
+
+    /** Java functions block on the calls they make, so they get threads of their own, more than the cores. */
+    private static ExecutorService javaThreads(String name) {
+        var count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), runnable -> {
+            var thread = new Thread(runnable, name + "-java-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static ExecutorService cpuThreads(String name) {
