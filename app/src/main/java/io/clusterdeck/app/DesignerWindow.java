@@ -4,6 +4,8 @@ import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import io.clusterdeck.app.designer.ScannedBundles;
+import io.clusterdeck.app.export.ExportDialog;
+import io.clusterdeck.app.export.ExportModel;
 import io.clusterdeck.app.launcher.LaunchControls;
 import io.clusterdeck.app.launcher.LaunchModel;
 import io.clusterdeck.app.monitor.ClusterSnapshot;
@@ -49,7 +51,8 @@ public final class DesignerWindow {
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
         this.launch = new LaunchModel(clusterWork, Platform::runLater, LaunchOptions.defaults(), cluster -> showMonitor());
-        this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor));
+        this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor),
+                this::showExport);
         this.stage = stage;
         // Closing the window stops the cluster; so does a signal that ends the app without closing it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> launch.cluster().ifPresent(c -> c.close()), "stop-cluster"));
@@ -114,6 +117,12 @@ public final class DesignerWindow {
     private void launchDesign() {
         var file = model.file().orElse(Path.of("untitled.json").toAbsolutePath());
         launch.launch(model.design(), file);
+    }
+
+    /** The Export dialog, on the design as saved. */
+    private void showExport() {
+        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get());
+        new ExportDialog(stage, exportModel).showAndWait();
     }
 
     /** Opens the live view of the running cluster, or brings it to the front. */

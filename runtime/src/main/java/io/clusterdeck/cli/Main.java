@@ -19,7 +19,12 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        var commandLine = commandLine();
+        int code = commandLine.execute(args);
+        // print() does not flush; what a command printed must not be lost on exit.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line, for embedding and tests. */

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -277,6 +278,7 @@ public final class LocalCluster implements AutoCloseable {
         events.publish(ClusterEvent.of(Instant.now(), EventType.SCALED, "launcher", null, segment,
                 "from " + before + " to " + workers + " workers"));
         await(started);
+        awaitHealthy(started);
         removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> forget(m)));
     }
 
@@ -329,6 +331,9 @@ public final class LocalCluster implements AutoCloseable {
             await(batch);
             if (stage.contains(Role.GATEWAY) && !batch.isEmpty()) {
                 gatewayEvents.start();
+            }
+            if (stage.contains(Role.WORKER)) {
+                awaitHealthy(batch);
             }
         }
         timeToReady = Duration.between(began, Instant.now());
@@ -399,9 +404,42 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Ready is not enough: a worker takes calls once the gateway has seen it pass a health check. */
+    private void awaitHealthy(List<ManagedProcess> workers) {
+        if (workers.isEmpty() || plan.process(Planner.GATEWAY).isEmpty()) {
+            return;
+        }
+        var names = workers.stream().map(m -> m.name).collect(Collectors.toSet());
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        while (true) {
+            var healthy = new HashSet<String>();
+            gatewaySnapshot().ifPresent(cluster -> cluster.path("workers").forEach(w -> {
+                if ("healthy".equals(w.path("state").asText())) {
+                    healthy.add(w.path("name").asText());
+                }
+            }));
+            if (healthy.containsAll(names)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                names.removeAll(healthy);
+                throw new LaunchException("the gateway did not find " + String.join(", ", new TreeSet<>(names))
+                        + " healthy within " + options.readyTimeout().toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while waiting for healthy workers", e);
+            }
+        }
+    }
+
     private void forget(ManagedProcess managed) {
         synchronized (lock) {
-            if (managed.retiring && managed.state == ProcessState.EXITED) {
+            // Runs when the process has exited, possibly before the supervisor has marked it so.
+            if (managed.retiring && managed.pid() < 0) {
+                managed.state = ProcessState.EXITED;
                 processes.remove(managed.name);
                 managed.log.close();
             }

@@ -38,7 +38,8 @@ final class Ports {
 
     static boolean available(String host, int port) {
         try (var socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the services bind: a port whose old connections linger in TIME_WAIT is free for them.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(bindable(host)), port));
             return true;
         } catch (IOException e) {

@@ -42,12 +42,17 @@ public final class DesignerView extends BorderPane {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
 
-    /** @param launchControls the toolbar's launch part, from the window that knows how to launch */
     private final Node launchControls;
+    private final Runnable export;
 
-    public DesignerView(DesignerModel model, Node launchControls) {
+    /**
+     * @param launchControls the toolbar's launch part, from the window that knows how to launch
+     * @param export         opens the Export dialog
+     */
+    public DesignerView(DesignerModel model, Node launchControls, Runnable export) {
         this.model = model;
         this.launchControls = launchControls;
+        this.export = export;
         getStyleClass().add("designer");
         getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
         theme.addListener((obs, old, now) -> now.apply());
@@ -127,6 +132,7 @@ public final class DesignerView extends BorderPane {
                 item("Save _as\u2026", null, "Shortcut+Shift+S", this::saveAs),
                 new SeparatorMenuItem(),
                 importBundle,
+                exportItem(),
                 new SeparatorMenuItem(),
                 item("_Quit", null, "Shortcut+Q", () -> getScene().getWindow().hide()));
         var undo = item("_Undo", Feather.ROTATE_CCW, "Shortcut+Z", model::undo);
@@ -151,6 +157,12 @@ public final class DesignerView extends BorderPane {
         var bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private MenuItem exportItem() {
+        var item = item("_Export for production…", Feather.SHARE, "Shortcut+Shift+E", export);
+        item.setId("menu-export");
+        return item;
     }
 
     private ToolBar toolBar() {
