@@ -38,8 +38,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * A design running as real processes on this machine: started in dependency order (repository, gateway,
- * workers, proxy), supervised, changed while running (scale, restart), and broken on demand (faults).
+ * A design running as real processes on this machine: started in dependency order (repository and gateway,
+ * then workers and proxy), supervised, changed while running (scale, restart), and broken on demand (faults).
  * The CLI's {@code launch} and the GUI share it.
  *
  * <pre>{@code
@@ -315,8 +315,8 @@ public final class LocalCluster implements AutoCloseable {
     private void startAll() {
         plan = planWithPorts(design);
         var began = Instant.now();
-        var stages = List.of(List.of(Role.REPOSITORY, Role.STANDALONE), List.of(Role.GATEWAY), List.of(Role.WORKER),
-                List.of(Role.PROXY));
+        // Workers need the gateway (to register) and the repository (for bundles); nothing else waits on anyone.
+        var stages = List.of(List.of(Role.REPOSITORY, Role.STANDALONE, Role.GATEWAY), List.of(Role.WORKER, Role.PROXY));
         for (var stage : stages) {
             var batch = new ArrayList<ManagedProcess>();
             synchronized (lock) {
@@ -333,7 +333,7 @@ public final class LocalCluster implements AutoCloseable {
                 gatewayEvents.start();
             }
             if (stage.contains(Role.WORKER)) {
-                awaitHealthy(batch);
+                awaitHealthy(batch.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
             }
         }
         timeToReady = Duration.between(began, Instant.now());

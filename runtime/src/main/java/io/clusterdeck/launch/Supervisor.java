@@ -3,6 +3,7 @@ package io.clusterdeck.launch;
 import io.clusterdeck.design.Restart;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.plan.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,7 +44,9 @@ final class Supervisor {
         synchronized (lock) {
             try {
                 var config = run.writeConfig(managed.planned);
-                boolean dump = command.archiveWanted() && !archiveClaimed;
+                // A worker loads the most classes of any role: its archive serves every process best.
+                boolean dump = command.archiveWanted() && !archiveClaimed
+                        && (managed.planned.role() == Role.WORKER || managed.planned.role() == Role.STANDALONE);
                 archiveClaimed |= dump;
                 var builder = new ProcessBuilder(command.build(managed.planned, config, dump))
                         .redirectErrorStream(true);
