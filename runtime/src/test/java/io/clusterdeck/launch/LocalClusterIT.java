@@ -122,6 +122,59 @@ class LocalClusterIT {
         System.out.printf("load: %s", report.render());
     }
 
+    @Test
+    void pausedWorkerLeavesRotationAndReturnsWhenResumed() {
+        cluster = launch(TestDesigns.echo(2, Restart.ALWAYS));
+        var victim = Planner.workerName("echo", 1);
+
+        cluster.pause(victim);
+
+        assertThat(cluster.process(victim).state()).isEqualTo(ProcessState.PAUSED);
+        Calls.await("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
+                () -> types(victim).contains(EventType.UNHEALTHY));
+        for (int i = 0; i < 10; i++) {
+            assertThat(Calls.call(gateway(), "echo/fast").worker()).isEqualTo(Planner.workerName("echo", 2));
+        }
+        cluster.resume(victim);
+        Calls.await(victim + " serving again", Duration.ofSeconds(30),
+                () -> victim.equals(Calls.call(gateway(), "echo/fast").worker()));
+        assertThat(cluster.process(victim).restarts()).isZero();
+    }
+
+    @Test
+    void workerMadeUnhealthyKeepsRunningButGetsNoCallsUntilMadeHealthy() {
+        cluster = launch(TestDesigns.echo(2, Restart.ALWAYS));
+        var victim = Planner.workerName("echo", 2);
+
+        cluster.setHealthy(victim, false);
+
+        Calls.await("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
+                () -> types(victim).contains(EventType.UNHEALTHY));
+        for (int i = 0; i < 10; i++) {
+            assertThat(Calls.call(gateway(), "echo/fast").worker()).isEqualTo(Planner.workerName("echo", 1));
+        }
+        assertThat(cluster.process(victim).state()).isEqualTo(ProcessState.RUNNING);
+        cluster.setHealthy(victim, true);
+        Calls.await(victim + " serving again", Duration.ofSeconds(30),
+                () -> victim.equals(Calls.call(gateway(), "echo/fast").worker()));
+        assertThat(FailoverReport.of(cluster.events().recent())).first()
+                .satisfies(r -> assertThat(r.detected()).isNotNull());
+    }
+
+    @Test
+    void takenPortIsReplacedByAFreeOneAndTheLaunchSaysSo() throws Exception {
+        var design = TestDesigns.echo(1, Restart.ALWAYS);
+        int gatewayPort = design.ports().base() + 1;
+        try (var squatter = new java.net.ServerSocket(gatewayPort, 50, java.net.InetAddress.getLoopbackAddress())) {
+            cluster = launch(design);
+
+            var gateway = cluster.plan().process(Planner.GATEWAY).orElseThrow();
+            assertThat(gateway.port()).isNotEqualTo(gatewayPort);
+            assertThat(cluster.notes()).containsExactly("port " + gatewayPort + " is taken; gateway uses " + gateway.port());
+            assertThat(Calls.call(gateway.url(), "echo/fast").status()).isEqualTo(200);
+        }
+    }
+
     private LocalCluster launch(io.clusterdeck.design.Design design) {
         var file = TestDesigns.write(design, folder);
         var launched = LocalCluster.start(design, file, TestDesigns.options(folder.resolve("home")));

@@ -1,0 +1,73 @@
+package io.clusterdeck.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.event.EventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FailoverReportTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private final List<ClusterEvent> events = new ArrayList<>();
+
+    @Test
+    void killIsDetectedFailuresCountedAndRecoveryTimedFromTheEventsAlone() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "kill (SIGKILL) of pid 10");
+        at(40, EventType.EXITED, "launcher", "worker-a-1", "killed by SIGKILL");
+        at(60, EventType.SUSPECT, "gateway", "worker-a-1", "a call failed: connection refused");
+        at(70, EventType.RETRIED, "gateway", "worker-a-2", "retried elsewhere");
+        at(90, EventType.RETRIED, "gateway", "worker-a-2", "retried elsewhere");
+        at(300, EventType.NO_WORKER, "gateway", null, "no healthy worker");
+        at(900, EventType.RESTARTED, "launcher", "worker-a-1", "restart 1");
+        at(2100, EventType.HEALTHY, "gateway", "worker-a-1", "passed its first health check");
+        at(2500, EventType.RETRIED, "gateway", "worker-b-1", "another segment's retry does not count");
+
+        var report = FailoverReport.of(events).get(0);
+
+        assertThat(report.detected()).isEqualTo(Duration.ofMillis(60));
+        assertThat(report.retried()).isEqualTo(2);
+        assertThat(report.failedCalls()).isEqualTo(1);
+        assertThat(report.errorsFor()).isEqualTo(Duration.ofMillis(300));
+        assertThat(report.recovered()).isEqualTo(Duration.ofMillis(2100));
+        assertThat(report.render()).isEqualTo("worker-a-1: kill (SIGKILL) of pid 10: detected in 60 ms, errors for 300 ms, "
+                + "1 failed, 2 retried, back after 2100 ms");
+    }
+
+    @Test
+    void faultNobodyNoticedIsReportedAsNeverDetected() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "latency +200 ms");
+
+        var report = FailoverReport.of(events).get(0);
+
+        assertThat(report.detected()).isNull();
+        assertThat(report.recovered()).isNull();
+        assertThat(report.render()).isEqualTo("worker-a-1: latency +200 ms: detected never, errors for 0 ms, 0 failed, "
+                + "0 retried, not back yet");
+    }
+
+    @Test
+    void eachFaultIsJudgedOnlyByWhatHappenedBeforeTheNextOne() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "pause (SIGSTOP) of pid 10");
+        at(500, EventType.UNHEALTHY, "gateway", "worker-a-1", "2 failed health checks in 500 ms");
+        at(1000, EventType.FAULT, "launcher", "worker-a-1", "resume (SIGCONT) of pid 10");
+        at(1200, EventType.HEALTHY, "gateway", "worker-a-1", "passed a health check");
+        at(5000, EventType.FAULT, "launcher", "worker-a-2", "kill (SIGKILL) of pid 11");
+
+        var reports = FailoverReport.of(events);
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).detected()).isEqualTo(Duration.ofMillis(500));
+        assertThat(reports.get(0).recovered()).as("a resume is part of the pause it ends").isEqualTo(Duration.ofMillis(1200));
+        assertThat(reports.get(1).fault().worker()).isEqualTo("worker-a-2");
+        assertThat(reports.get(1).detected()).isNull();
+    }
+
+    private void at(long millis, EventType type, String source, String worker, String reason) {
+        String segment = worker == null ? "a" : worker.split("-")[1];
+        events.add(ClusterEvent.of(T0.plusMillis(millis), type, source, worker, segment, reason));
+    }
+}
