@@ -14,10 +14,6 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -58,7 +53,7 @@ public final class LocalCluster implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Supervisor supervisor;
     private final AdminClient admin;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final GatewayProbe probe = new GatewayProbe();
     private final GatewayEvents gatewayEvents;
     private ControlServer control;
     private final List<String> notes = new ArrayList<>();
@@ -148,21 +143,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The gateway's view of its workers ({@code GET /cluster}), or empty when it does not answer right now. */
     public Optional<JsonNode> gatewaySnapshot() {
-        var gateway = plan.process(Planner.GATEWAY);
-        if (gateway.isEmpty()) {
-            return Optional.empty();
-        }
-        var request = HttpRequest.newBuilder(URI.create(gateway.get().url() + "/cluster"))
-                .timeout(Duration.ofSeconds(1)).GET().build();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return plan.process(Planner.GATEWAY).flatMap(gateway -> probe.snapshot(gateway.url()));
     }
 
     public ProcessStatus process(String name) {
@@ -406,32 +387,10 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Ready is not enough: a worker takes calls once the gateway has seen it pass a health check. */
     private void awaitHealthy(List<ManagedProcess> workers) {
-        if (workers.isEmpty() || plan.process(Planner.GATEWAY).isEmpty()) {
-            return;
-        }
-        var names = workers.stream().map(m -> m.name).collect(Collectors.toSet());
-        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
-        while (true) {
-            var healthy = new HashSet<String>();
-            gatewaySnapshot().ifPresent(cluster -> cluster.path("workers").forEach(w -> {
-                if ("healthy".equals(w.path("state").asText())) {
-                    healthy.add(w.path("name").asText());
-                }
-            }));
-            if (healthy.containsAll(names)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                names.removeAll(healthy);
-                throw new LaunchException("the gateway did not find " + String.join(", ", new TreeSet<>(names))
-                        + " healthy within " + options.readyTimeout().toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("interrupted while waiting for healthy workers", e);
-            }
+        var gateway = plan.process(Planner.GATEWAY);
+        if (!workers.isEmpty() && gateway.isPresent()) {
+            probe.awaitHealthy(gateway.get().url(), workers.stream().map(m -> m.name).collect(Collectors.toSet()),
+                    options.readyTimeout());
         }
     }
 

@@ -1,0 +1,61 @@
+package io.clusterdeck.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterdeck.json.StrictJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads the gateway's view of its workers: for the live view, and to know when a launch can take calls. */
+final class GatewayProbe {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** {@code GET /cluster}, or empty when the gateway does not answer right now. */
+    Optional<JsonNode> snapshot(String gatewayUrl) {
+        var request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/cluster")).timeout(Duration.ofSeconds(1)).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Waits until the gateway reports every named worker healthy; the exception names the ones that are not. */
+    void awaitHealthy(String gatewayUrl, Set<String> workers, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var healthy = new HashSet<String>();
+            snapshot(gatewayUrl).ifPresent(cluster -> cluster.path("workers").forEach(w -> {
+                if ("healthy".equals(w.path("state").asText())) {
+                    healthy.add(w.path("name").asText());
+                }
+            }));
+            if (healthy.containsAll(workers)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                var missing = new TreeSet<>(workers);
+                missing.removeAll(healthy);
+                throw new LaunchException("the gateway did not find " + String.join(", ", missing) + " healthy within "
+                        + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while waiting for healthy workers", e);
+            }
+        }
+    }
+}
