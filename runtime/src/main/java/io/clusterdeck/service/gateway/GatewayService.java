@@ -9,12 +9,11 @@ import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.EventStream;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.Routes;
 import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.Service;
 import io.clusterdeck.service.ServiceException;
 import io.clusterdeck.service.ServiceMetrics;
 import io.undertow.server.HttpHandler;
@@ -30,7 +29,7 @@ import java.io.IOException;
  * {@link io.clusterdeck.event.ClusterEvent}s, the recent ones first), {@code GET /health}, {@code GET /metrics},
  * {@code POST /rpc/{function}}.
  */
-public final class GatewayService implements Service {
+public final class GatewayService extends HttpService {
     private final GatewayConfig config;
     private final ClusterTokens tokens;
     private final EventLog events = new EventLog(2_000);
@@ -38,7 +37,6 @@ public final class GatewayService implements Service {
     private final ClusterClient client;
     private final WorkerRegistry registry;
     private final Forwarder forwarder;
-    private HttpServer server;
 
     private GatewayService(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {
         this.config = config;
@@ -61,7 +59,7 @@ public final class GatewayService implements Service {
 
     @Override
     public GatewayService start() {
-        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), handler()));
+        listen(config.host(), config.port(), Routes.root(config.name(), handler()));
         return this;
     }
 
@@ -121,21 +119,9 @@ public final class GatewayService implements Service {
     }
 
     @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String url() {
-        return server.url();
-    }
-
-    @Override
     public void stop() {
         registry.stop();
-        if (server != null) {
-            server.stop();
-        }
+        stopListening();
         client.close();
     }
 }

@@ -4,12 +4,11 @@ import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.service.Bodies;
 import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.Headers;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.RequestIds;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.Service;
 import io.clusterdeck.service.ServiceException;
 import io.clusterdeck.service.ServiceMetrics;
 import io.undertow.server.HttpServerExchange;
@@ -26,12 +25,11 @@ import java.util.Set;
  * are unknown here: 404), every other GET to the repository. Its own {@code GET /health} and {@code GET /metrics}
  * answer locally. Callers' credentials are not passed on: from outside, only public functions exist.
  */
-public final class ProxyService implements Service {
+public final class ProxyService extends HttpService {
     private final ProxyConfig config;
     private final Set<String> publicFunctions;
     private final ServiceMetrics metrics;
     private final ClusterClient client;
-    private HttpServer server;
 
     private ProxyService(ProxyConfig config) {
         this.config = config;
@@ -47,7 +45,7 @@ public final class ProxyService implements Service {
     @Override
     public ProxyService start() {
         var health = Json.object().put("status", "UP").put("name", config.name());
-        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
+        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {
                 rpc(exchange);
@@ -137,20 +135,8 @@ public final class ProxyService implements Service {
     }
 
     @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String url() {
-        return server.url();
-    }
-
-    @Override
     public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        stopListening();
         client.close();
     }
 }

@@ -1,22 +1,20 @@
 package io.clusterdeck.service.repository;
 
 import io.clusterdeck.plan.RepositoryConfig;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.Service;
 import io.clusterdeck.service.ServiceMetrics;
 
 /**
  * The repository: serves function bundles and static assets from its folders only (see {@link RepositoryRoutes}),
  * plus {@code GET /health} and {@code GET /metrics}.
  */
-public final class RepositoryService implements Service {
+public final class RepositoryService extends HttpService {
     private final RepositoryConfig config;
     private final RepositoryRoutes routes;
     private final ServiceMetrics metrics;
-    private HttpServer server;
 
     private RepositoryService(RepositoryConfig config) {
         this.config = config;
@@ -31,7 +29,7 @@ public final class RepositoryService implements Service {
     @Override
     public RepositoryService start() {
         var health = Json.object().put("status", "UP").put("name", config.name());
-        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
+        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             switch (exchange.getRequestPath()) {
                 case "/health":
                     Responses.json(exchange, 200, health);
@@ -52,19 +50,7 @@ public final class RepositoryService implements Service {
     }
 
     @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String url() {
-        return server.url();
-    }
-
-    @Override
     public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        stopListening();
     }
 }

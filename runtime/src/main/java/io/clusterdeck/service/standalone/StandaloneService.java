@@ -5,12 +5,11 @@ import io.clusterdeck.service.Access;
 import io.clusterdeck.service.Clock;
 import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.Routes;
 import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.Service;
 import io.clusterdeck.service.ServiceMetrics;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.worker.FunctionCatalog;
@@ -29,7 +28,7 @@ import java.util.concurrent.Executors;
  * ones with a cluster token, private ones only from other functions. Endpoints: {@code POST /rpc/{function}},
  * {@code GET /health}, {@code GET /metrics}, and the repository's bundles and assets.
  */
-public final class StandaloneService implements Service {
+public final class StandaloneService extends HttpService {
     private final StandaloneConfig config;
     private final ClusterTokens tokens;
     private final ServiceMetrics metrics;
@@ -40,7 +39,6 @@ public final class StandaloneService implements Service {
     private final ExecutorService javaThreads;
     private final HostedBundles bundles;
     private final Scheduler scheduler;
-    private HttpServer server;
 
     private StandaloneService(StandaloneConfig config, ClusterKey key) {
         this.config = config;
@@ -79,7 +77,7 @@ public final class StandaloneService implements Service {
                 (exchange, function) -> Access.check(function.access(), function.name(),
                         tokens == null ? Optional.empty() : tokens.verify(exchange)),
                 scheduler, cpu, Clock.SYSTEM, metrics);
-        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), exchange -> {
+        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {
                 rpc.handleRequest(exchange);
@@ -101,16 +99,6 @@ public final class StandaloneService implements Service {
     }
 
     @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String url() {
-        return server.url();
-    }
-
-    @Override
     public void stop() {
         state.drain();
         long deadline = System.currentTimeMillis() + 10_000;
@@ -122,9 +110,7 @@ public final class StandaloneService implements Service {
                 break;
             }
         }
-        if (server != null) {
-            server.stop();
-        }
+        stopListening();
         cpu.shutdownNow();
         javaThreads.shutdownNow();
         bundles.close();

@@ -6,12 +6,11 @@ import io.clusterdeck.service.Clock;
 import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.Routes;
 import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.Service;
 import io.clusterdeck.service.ServiceException;
 import io.clusterdeck.service.ServiceMetrics;
 import io.undertow.server.HttpHandler;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * DOWN), {@code POST /admin/health {"healthy":false}} and {@code POST /admin/latency {"addedMs":200}} (cluster
  * token), {@code GET /metrics}. {@link #stop()} drains: no new calls, deregister, finish the calls in flight.
  */
-public final class WorkerService implements Service {
+public final class WorkerService extends HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private static final long DRAIN_LIMIT_MS = 10_000;
 
@@ -51,7 +50,6 @@ public final class WorkerService implements Service {
     private final FunctionCaller remote;
     private HostedBundles bundles = HostedBundles.none();
     private FunctionCatalog catalog;
-    private HttpServer server;
     private GatewayLink link;
 
     private WorkerService(WorkerConfig config, ClusterKey key, FunctionImplementations implementations, Clock clock,
@@ -90,7 +88,7 @@ public final class WorkerService implements Service {
     @Override
     public WorkerService start() {
         catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote);
-        server = HttpServer.start(config.host(), config.port(), Routes.root(config.name(), handler()));
+        listen(config.host(), config.port(), Routes.root(config.name(), handler()));
         var registration = new LinkedHashMap<String, Object>();
         registration.put("name", config.name());
         registration.put("segment", config.segment());
@@ -103,10 +101,10 @@ public final class WorkerService implements Service {
             link.register();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            server.stop();
+            stopListening();
             throw new IllegalStateException("interrupted while registering with the gateway", e);
         } catch (RuntimeException e) {
-            server.stop();
+            stopListening();
             throw e;
         }
         link.keepAlive();
@@ -189,7 +187,7 @@ public final class WorkerService implements Service {
                 host = "127.0.0.1";
             }
         }
-        return "http://" + host + ":" + server.port();
+        return "http://" + host + ":" + port();
     }
 
     public WorkerState state() {
@@ -199,16 +197,6 @@ public final class WorkerService implements Service {
     @Override
     public String name() {
         return config.name();
-    }
-
-    @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String url() {
-        return server.url();
     }
 
     /** Drains: takes no new calls, deregisters, waits for the calls in flight (at most 10 s), then closes. */
@@ -230,9 +218,7 @@ public final class WorkerService implements Service {
         if (state.inFlight() > 0) {
             LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT_MS);
         }
-        if (server != null) {
-            server.stop();
-        }
+        stopListening();
         client.close();
         cpu.shutdownNow();
         javaThreads.shutdownNow();
