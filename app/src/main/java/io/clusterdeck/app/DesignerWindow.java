@@ -50,7 +50,8 @@ public final class DesignerWindow {
         this.background = background;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
-        this.launch = new LaunchModel(clusterWork, Platform::runLater, LaunchOptions.defaults(), cluster -> showMonitor());
+        this.launch = new LaunchModel(clusterWork, Platform::runLater,
+                LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
         this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor),
                 this::showExport);
         this.stage = stage;

@@ -7,14 +7,12 @@ import io.clusterdeck.app.monitor.Health;
 import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorViewModel;
 import io.clusterdeck.app.monitor.TimelineEntry;
-import io.clusterdeck.app.workspace.Workspace;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.launch.ProcessStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -49,11 +47,8 @@ class LiveClusterIT {
 
     @Start
     void start(Stage stage) throws IOException {
-        var home = Files.createDirectories(temp.resolve("home"));
-        System.setProperty("clusterdeck.home", home.toString());
-        var file = Files.copy(DesignerFixture.DESIGNS.resolve("webshop.json"), temp.resolve("webshop.json"));
         designer = stage;
-        window = DesignerWindow.show(stage, new Workspace(home), Optional.of(file));
+        window = DesignerFixture.open(stage, temp, "webshop.json").window;
     }
 
     @AfterEach

@@ -24,7 +24,14 @@ public record FailoverReport(ClusterEvent fault, Duration detected, Duration err
     private static final Set<EventType> DETECTION = EnumSet.of(EventType.SUSPECT, EventType.UNHEALTHY,
             EventType.REMOVED, EventType.DEREGISTERED);
     private static final Set<EventType> FAILURE = EnumSet.of(EventType.NO_WORKER, EventType.TIMED_OUT);
-    private static final Duration WINDOW = Duration.ofSeconds(30);
+    /** The longest a report looks after its fault. */
+    public static final Duration WINDOW = Duration.ofSeconds(30);
+
+    /** Whether events of this type can change a report: a caller that keeps events for reports keeps only these. */
+    public static boolean concerns(EventType type) {
+        return type == EventType.FAULT || type == EventType.HEALTHY || type == EventType.RETRIED
+                || DETECTION.contains(type) || FAILURE.contains(type);
+    }
 
     /** One report per fault in the events, each looking at the events until the next fault (at most 30 s). */
     public static List<FailoverReport> of(List<ClusterEvent> events) {

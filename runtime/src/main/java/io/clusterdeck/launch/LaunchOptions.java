@@ -39,10 +39,13 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
                 true, Duration.ofSeconds(60), Duration.ofSeconds(5), Backoff.DEFAULT);
     }
 
-    /** {@code clusterdeck.home}, or {@code ~/.clusterdeck}. */
+    /** The system property that moves Clusterdeck's folder away from {@code ~/.clusterdeck}. */
+    public static final String HOME_PROPERTY = "clusterdeck.home";
+
+    /** Clusterdeck's folder: the one {@value #HOME_PROPERTY} names, or {@code ~/.clusterdeck}. */
     public static Path defaultHome() {
-        var home = System.getProperty("clusterdeck.home");
-        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".clusterdeck");
+        var home = System.getProperty(HOME_PROPERTY);
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".clusterdeck");
     }
 
     public LaunchOptions withHome(Path newHome) {

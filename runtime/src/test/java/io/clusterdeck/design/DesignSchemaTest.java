@@ -58,11 +58,8 @@ class DesignSchemaTest {
         assertThat(DesignFiles.load(file).problems()).isEmpty();
     }
 
-    static Stream<Path> exampleDesigns() throws IOException {
-        try (var files = Files.list(Path.of("..", "designs"))) {
-            return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json"))
-                    .sorted().toList().stream();
-        }
+    static Stream<Path> exampleDesigns() {
+        return ExampleDesignFiles.all().stream();
     }
 
     private JsonNode definition(Class<?> type) {

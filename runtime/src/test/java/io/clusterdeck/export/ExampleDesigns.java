@@ -2,26 +2,21 @@ package io.clusterdeck.export;
 
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.DesignFiles;
+import io.clusterdeck.design.ExampleDesignFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The example designs of the repository, loaded as a user's design files would be. */
 final class ExampleDesigns {
-    static final Path FOLDER = Path.of("..", "designs").toAbsolutePath().normalize();
+    static final Path FOLDER = ExampleDesignFiles.FOLDER;
 
     private ExampleDesigns() {
     }
 
     static List<Path> files() {
-        try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleDesignFiles.all();
     }
 
     static Path file(String name) {

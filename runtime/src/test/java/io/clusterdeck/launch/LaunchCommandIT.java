@@ -2,6 +2,7 @@ package io.clusterdeck.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.service.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,9 +63,9 @@ class LaunchCommandIT {
 
         launcher.destroyForcibly();
         launcher.waitFor(10, TimeUnit.SECONDS);
-        var took = Calls.await("every child gone", Duration.ofSeconds(20), () -> children.stream().noneMatch(this::alive));
+        var took = Await.until("every child gone", Duration.ofSeconds(20), () -> children.stream().noneMatch(this::alive));
 
-        System.out.printf("children gone %d ms after kill -9 of the launcher%n", took.toMillis());
+        System.out.printf("children gone %d ms after kill -9 of the launcher%n", took);
         assertThat(children).noneMatch(this::alive);
     }
 
@@ -82,9 +83,9 @@ class LaunchCommandIT {
         assertThat(logs.output().lines()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.output()).contains("unknown process 'worker-nope-1'");
-        Calls.await("the kill in the event stream", Duration.ofSeconds(20),
+        Await.until("the kill in the event stream", Duration.ofSeconds(20),
                 () -> output.stream().anyMatch(l -> l.contains("fault") && l.contains("worker-images-2")));
-        Calls.await("worker-images-2 restarted", Duration.ofSeconds(30),
+        Await.until("worker-images-2 restarted", Duration.ofSeconds(30),
                 () -> output.stream().anyMatch(l -> l.contains("restarted") && l.contains("worker-images-2")));
     }
 

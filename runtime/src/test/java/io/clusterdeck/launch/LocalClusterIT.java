@@ -8,14 +8,15 @@ import io.clusterdeck.event.EventType;
 import io.clusterdeck.load.LoadGenerator;
 import io.clusterdeck.load.LoadSpec;
 import io.clusterdeck.plan.Planner;
+import io.clusterdeck.service.Await;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,12 +48,12 @@ class LocalClusterIT {
 
         cluster.kill(victim);
 
-        Calls.await("a restarted " + victim, Duration.ofSeconds(30), () -> {
+        Await.until("a restarted " + victim, Duration.ofSeconds(30), () -> {
             var status = cluster.process(victim);
             return status.state() == ProcessState.RUNNING && status.pid() > 0 && status.pid() != oldPid;
         });
         assertThat(types(victim)).containsSubsequence(EventType.FAULT, EventType.EXITED, EventType.RESTARTED);
-        Calls.await(victim + " serving again", Duration.ofSeconds(30), () ->
+        Await.until(victim + " serving again", Duration.ofSeconds(30), () ->
                 victim.equals(Calls.call(gateway(), "echo/fast").worker()));
         assertThat(cluster.process(victim).restarts()).isEqualTo(1);
     }
@@ -64,7 +65,7 @@ class LocalClusterIT {
 
         cluster.kill(victim);
 
-        Calls.await(victim + " exited", Duration.ofSeconds(30), () -> cluster.process(victim).state() == ProcessState.EXITED);
+        Await.until(victim + " exited", Duration.ofSeconds(30), () -> cluster.process(victim).state() == ProcessState.EXITED);
         var served = new HashSet<String>();
         for (int i = 0; i < 20; i++) {
             var answer = Calls.call(gateway(), "echo/fast");
@@ -84,12 +85,12 @@ class LocalClusterIT {
         Set<String> servedAfterScaleUp = ConcurrentHashMap.newKeySet();
 
         cluster.scale("echo", 4);
-        Calls.await("calls served by all four workers", Duration.ofSeconds(30), () -> {
+        Await.until("calls served by all four workers", Duration.ofSeconds(30), () -> {
             servedAfterScaleUp.add(Calls.call(gateway(), "echo/fast").worker());
             return servedAfterScaleUp.size() == 4;
         });
         cluster.scale("echo", 2);
-        Calls.await("the removed workers gone", Duration.ofSeconds(30), () -> cluster.processes().size() == 4);
+        Await.until("the removed workers gone", Duration.ofSeconds(30), () -> cluster.processes().size() == 4);
         Set<String> servedAfterScaleDown = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             servedAfterScaleDown.add(Calls.call(gateway(), "echo/fast").worker());
@@ -130,13 +131,13 @@ class LocalClusterIT {
         cluster.pause(victim);
 
         assertThat(cluster.process(victim).state()).isEqualTo(ProcessState.PAUSED);
-        Calls.await("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
+        Await.until("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
                 () -> types(victim).contains(EventType.UNHEALTHY));
         for (int i = 0; i < 10; i++) {
             assertThat(Calls.call(gateway(), "echo/fast").worker()).isEqualTo(Planner.workerName("echo", 2));
         }
         cluster.resume(victim);
-        Calls.await(victim + " serving again", Duration.ofSeconds(30),
+        Await.until(victim + " serving again", Duration.ofSeconds(30),
                 () -> victim.equals(Calls.call(gateway(), "echo/fast").worker()));
         assertThat(cluster.process(victim).restarts()).isZero();
     }
@@ -148,14 +149,14 @@ class LocalClusterIT {
 
         cluster.setHealthy(victim, false);
 
-        Calls.await("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
+        Await.until("the gateway to find " + victim + " unhealthy", Duration.ofSeconds(30),
                 () -> types(victim).contains(EventType.UNHEALTHY));
         for (int i = 0; i < 10; i++) {
             assertThat(Calls.call(gateway(), "echo/fast").worker()).isEqualTo(Planner.workerName("echo", 1));
         }
         assertThat(cluster.process(victim).state()).isEqualTo(ProcessState.RUNNING);
         cluster.setHealthy(victim, true);
-        Calls.await(victim + " serving again", Duration.ofSeconds(30),
+        Await.until(victim + " serving again", Duration.ofSeconds(30),
                 () -> victim.equals(Calls.call(gateway(), "echo/fast").worker()));
         assertThat(FailoverReport.of(cluster.events().recent())).first()
                 .satisfies(r -> assertThat(r.detected()).isNotNull());

@@ -1,15 +1,12 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
-import io.clusterdeck.event.EventType;
 import io.clusterdeck.launch.FailoverReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The launcher's failover report of each fault, kept up to date from the event stream with bounded work. A fault's
@@ -19,17 +16,15 @@ import java.util.Set;
 final class FaultReports {
     static final int SHOWN = 20;
     private static final int KEPT_EVENTS = 5_000;
-    private static final Duration WINDOW = Duration.ofSeconds(31);
-    private static final Set<EventType> REPORTED = EnumSet.of(EventType.FAULT, EventType.SUSPECT, EventType.UNHEALTHY,
-            EventType.REMOVED, EventType.DEREGISTERED, EventType.HEALTHY, EventType.NO_WORKER, EventType.TIMED_OUT,
-            EventType.RETRIED);
+    /** A report is final once its window has passed; a second more allows for events that arrive late. */
+    private static final Duration SETTLED_AFTER = FailoverReport.WINDOW.plusSeconds(1);
 
     private final ArrayDeque<ClusterEvent> events = new ArrayDeque<>();
     private final List<FaultSummary> settled = new ArrayList<>();
 
     /** Keeps an event a report may need; says whether it was one. */
     boolean add(ClusterEvent event) {
-        if (!REPORTED.contains(event.type())) {
+        if (!FailoverReport.concerns(event.type())) {
             return false;
         }
         events.addLast(event);
@@ -45,7 +40,7 @@ final class FaultReports {
         FaultSummary open = null;
         for (int i = 0; i < reports.size(); i++) {
             var summary = FaultSummary.of(reports.get(i));
-            if (i < reports.size() - 1 || summary.time().isBefore(now.minus(WINDOW))) {
+            if (i < reports.size() - 1 || summary.time().isBefore(now.minus(SETTLED_AFTER))) {
                 settled.add(summary);
             } else {
                 open = summary;

@@ -1,5 +1,6 @@
 package io.clusterdeck.app.workspace;
 
+import io.clusterdeck.launch.LaunchOptions;
 import java.nio.file.Path;
 
 /**
@@ -7,15 +8,11 @@ import java.nio.file.Path;
  * property {@value #HOME_PROPERTY} names another folder.
  */
 public record Workspace(Path home) {
-    public static final String HOME_PROPERTY = "clusterdeck.home";
+    public static final String HOME_PROPERTY = LaunchOptions.HOME_PROPERTY;
 
-    /** The workspace of this user, or of the folder the system property names. */
+    /** The workspace of this user, or of the folder the system property names; the launcher's runs are there too. */
     public static Workspace current() {
-        String override = System.getProperty(HOME_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return new Workspace(Path.of(override));
-        }
-        return new Workspace(Path.of(System.getProperty("user.home"), ".clusterdeck"));
+        return new Workspace(LaunchOptions.defaultHome());
     }
 
     public Path recoveryFolder() {
