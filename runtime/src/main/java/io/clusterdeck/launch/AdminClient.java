@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 
 /** Calls a worker's admin endpoints as a member of the cluster (the launcher holds the cluster key). */
 final class AdminClient {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
     private final Supplier<String> authorization;
 
-    AdminClient(Supplier<String> authorization) {
+    AdminClient(HttpClient client, Supplier<String> authorization) {
+        this.client = client;
         this.authorization = authorization;
     }
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,12 +21,13 @@ final class GatewayEvents implements AutoCloseable {
     private final Supplier<String> url;
     private final Supplier<String> authorization;
     private final Consumer<ClusterEvent> sink;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
     private final LinkedHashSet<String> seen = new LinkedHashSet<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    GatewayEvents(Supplier<String> url, Supplier<String> authorization, Consumer<ClusterEvent> sink) {
+    GatewayEvents(HttpClient client, Supplier<String> url, Supplier<String> authorization, Consumer<ClusterEvent> sink) {
+        this.client = client;
         this.url = url;
         this.authorization = authorization;
         this.sink = sink;

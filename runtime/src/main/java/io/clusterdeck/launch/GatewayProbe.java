@@ -15,7 +15,11 @@ import java.util.TreeSet;
 
 /** Reads the gateway's view of its workers: for the live view, and to know when a launch can take calls. */
 final class GatewayProbe {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http;
+
+    GatewayProbe(HttpClient http) {
+        this.http = http;
+    }
 
     /** {@code GET /cluster}, or empty when the gateway does not answer right now. */
     Optional<JsonNode> snapshot(String gatewayUrl) {

@@ -14,6 +14,7 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class LocalCluster implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Supervisor supervisor;
     private final AdminClient admin;
-    private final GatewayProbe probe = new GatewayProbe();
+    private final GatewayProbe probe;
     private final GatewayEvents gatewayEvents;
     private ControlServer control;
     private final List<String> notes = new ArrayList<>();
@@ -75,8 +76,11 @@ public final class LocalCluster implements AutoCloseable {
         });
         this.supervisor = new Supervisor(run, new JvmCommand(options), options.backoff(), scheduler, events::publish, lock);
         var authorization = ClusterAuth.authorization(run.clusterKey());
-        this.admin = new AdminClient(authorization);
-        this.gatewayEvents = new GatewayEvents(() -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(),
+        // One client for every call the launcher makes into its cluster: admin flags, events, snapshots.
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        this.admin = new AdminClient(http, authorization);
+        this.probe = new GatewayProbe(http);
+        this.gatewayEvents = new GatewayEvents(http, () -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(),
                 authorization, events::publish);
     }
 
@@ -231,9 +235,9 @@ public final class LocalCluster implements AutoCloseable {
      * calls) before they exit. Running processes keep their ports.
      */
     public void scale(String segment, int workers) {
-        var current = design.segment(segment).orElseThrow(() -> new LaunchException("unknown segment '" + segment
+        design.segment(segment).orElseThrow(() -> new LaunchException("unknown segment '" + segment
                 + "'; segments: " + design.segments().stream().map(s -> s.name()).collect(Collectors.joining(", "))));
-        int before = current.workers().resolve(Runtime.getRuntime().availableProcessors());
+        int before = plan.workersOf(segment).size();
         var scaled = design.withSegment(segment, s -> s.withWorkers(WorkerCount.of(workers)));
         var newPlan = planWithPorts(scaled);
         List<ManagedProcess> started = new ArrayList<>();
