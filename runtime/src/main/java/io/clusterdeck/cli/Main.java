@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Design, launch, watch and export segmented clusters of runtime services.",
         subcommands = {ValidateCommand.class, PlanCommand.class, LaunchCommand.class, StatusCommand.class,
                 FaultCommand.class, ScaleCommand.class, LogsCommand.class, LoadCommand.class, ExportCommand.class,
+                TokenCommand.class,
                 RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -17,10 +17,13 @@ final class ClusterAuth {
 
     /** The {@code Authorization} header value for calls to the cluster's internal endpoints. */
     static Supplier<String> authorization(Path clusterKeyFile) {
+        var tokens = new ClusterTokens("launcher", key(clusterKeyFile), Clock.SYSTEM);
+        return () -> tokens.authorization(null);
+    }
+
+    static ClusterKey key(Path clusterKeyFile) {
         try {
-            var key = ClusterKey.of(Files.readString(clusterKeyFile, StandardCharsets.UTF_8));
-            var tokens = new ClusterTokens("launcher", key, Clock.SYSTEM);
-            return () -> tokens.authorization(null);
+            return ClusterKey.of(Files.readString(clusterKeyFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the cluster key " + clusterKeyFile, e);
         }

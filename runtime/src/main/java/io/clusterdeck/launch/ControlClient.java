@@ -46,6 +46,11 @@ public final class ControlClient {
         return runFolder;
     }
 
+    /** The cluster key of the running launch, for tools that call its members directly. */
+    public io.clusterdeck.service.ClusterKey clusterKey() {
+        return ClusterAuth.key(RunFolder.clusterKeyIn(runFolder));
+    }
+
     public String processes() {
         return send("GET", "/processes");
     }

@@ -53,7 +53,11 @@ public final class RunFolder {
     }
 
     Path clusterKey() {
-        return folder.resolve("cluster.key");
+        return clusterKeyIn(folder);
+    }
+
+    static Path clusterKeyIn(Path runFolder) {
+        return runFolder.resolve("cluster.key");
     }
 
     Path log(String process) {

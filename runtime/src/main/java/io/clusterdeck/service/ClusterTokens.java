@@ -39,6 +39,8 @@ public final class ClusterTokens {
     public static final String AUDIENCE = "clusterdeck";
     public static final String FUNCTION_CLAIM = "fn";
     public static final long LIFETIME_SECONDS = 60;
+    /** The longest lifetime a member token may have. */
+    public static final long MAX_LIFETIME_SECONDS = 3_600;
     public static final long SKEW_SECONDS = 5;
     private static final String BEARER = "Bearer ";
 
