@@ -2,8 +2,8 @@
 # The gateway benchmark: Clusterdeck's gateway, and its proxy in front of it, against nginx and HAProxy in front of
 # the same three worker processes, and against calling one worker directly (the ceiling).
 #
-#   bench/gateway.sh                 # 3 interleaved rounds of 5 s per cell, about 5 minutes
-#   ROUNDS=1 SECONDS_PER_CELL=3 bench/gateway.sh    # a quick look
+#   bench/gateway.sh                 # 3 interleaved rounds of 5 s per cell, about 6 minutes
+#   ROUNDS=1 SECONDS_PER_CELL=3 WARMUP_SECONDS=5 bench/gateway.sh    # a quick look
 #
 # It installs nginx, HAProxy and wrk from the distribution's packages when they are missing, builds the runtime's
 # jar when it is missing, launches bench/gateway-bench.json on 127.0.0.1 in a folder of its own, and stops
@@ -13,6 +13,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_CELL=${SECONDS_PER_CELL:-5}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}   # per cell, for each Java target: until the JIT has settled
 CONNECTIONS=${CONNECTIONS:-64}
 PACED_CONNECTIONS=4
 PACED_DELAY_MS=20   # 4 connections, each sending every 20 ms plus its latency: about 200 calls/s
@@ -278,8 +279,8 @@ await_port "$HAPROXY_PORT"
 targets=(direct nginx haproxy gateway proxy)
 say "Warming up"
 for target in direct gateway proxy; do
-  run_cell "" "$target" light "$SECONDS_PER_CELL"
-  run_cell "" "$target" heavy "$SECONDS_PER_CELL"
+  run_cell "" "$target" light "$WARMUP_SECONDS"
+  run_cell "" "$target" heavy "$WARMUP_SECONDS"
 done
 for round in $(seq "$ROUNDS"); do
   for cell in light heavy paced; do

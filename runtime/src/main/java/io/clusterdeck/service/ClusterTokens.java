@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code fn} (optional): the function on whose behalf the call is made. Private functions accept only
  *       calls that carry it.</li>
  * </ul>
- * Tokens are reused for half their lifetime, so signing costs nothing per call.
+ * Tokens are reused for half their lifetime, so signing costs nothing per call; a token verified once is known
+ * until it expires, so verifying the same token again costs a lookup.
  */
 public final class ClusterTokens {
     public static final String AUDIENCE = "clusterdeck";
@@ -48,7 +49,11 @@ public final class ClusterTokens {
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
+    private static final int KNOWN_TOKENS = 1_024;
+    private static final byte[] JSON_LINE = "Content-Type: application/json\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Map<String, Minted> cache = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public ClusterTokens(String issuer, ClusterKey key, Clock clock) {
         this.issuer = issuer;
@@ -63,15 +68,30 @@ public final class ClusterTokens {
 
     /** The {@code Authorization} header value for a call by this service, on behalf of a function or not (null). */
     public String authorization(String function) {
+        return minted(function).header();
+    }
+
+    /**
+     * The header lines of a JSON call by this service on behalf of a function or not (null), as bytes ready for the
+     * wire: {@code Content-Type: application/json} and {@code Authorization}.
+     */
+    public byte[] callHeaders(String function) {
+        return minted(function).callHeaders();
+    }
+
+    private Minted minted(String function) {
         var key = function == null ? "" : function;
         var now = clock.now();
         var minted = cache.get(key);
         if (minted == null || minted.renewAt().isBefore(now)) {
-            minted = new Minted(BEARER + mint(function, Duration.ofSeconds(LIFETIME_SECONDS)),
-                    now.plusSeconds(LIFETIME_SECONDS / 2));
+            var header = BEARER + mint(function, Duration.ofSeconds(LIFETIME_SECONDS));
+            var lines = new java.io.ByteArrayOutputStream();
+            lines.writeBytes(JSON_LINE);
+            lines.writeBytes(("Authorization: " + header + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            minted = new Minted(header, lines.toByteArray(), now.plusSeconds(LIFETIME_SECONDS / 2));
             cache.put(key, minted);
         }
-        return minted.header();
+        return minted;
     }
 
     /** A fresh signed token valid for the given time. */
@@ -104,6 +124,19 @@ public final class ClusterTokens {
         if (authorization == null) {
             return Optional.empty();
         }
+        var known = verified.get(authorization);
+        if (known != null && clock.now().toEpochMilli() < known.expiresAtMillis()) {
+            return known.caller();
+        }
+        var checked = verifyFully(authorization);
+        if (verified.size() >= KNOWN_TOKENS) {
+            verified.clear();
+        }
+        verified.put(authorization, checked);
+        return checked.caller();
+    }
+
+    private Verified verifyFully(String authorization) {
         if (!authorization.startsWith(BEARER)) {
             throw ServiceException.unauthorized("expected 'Authorization: Bearer <cluster token>'");
         }
@@ -125,7 +158,8 @@ public final class ClusterTokens {
                 throw ServiceException.unauthorized("the cluster token is not for " + AUDIENCE);
             }
             var function = claims.getClaim(FUNCTION_CLAIM);
-            return Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null));
+            return new Verified(Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null)),
+                    claims.getExpirationTime().getTime() + SKEW_SECONDS * 1000);
         } catch (ParseException | JOSEException e) {
             throw ServiceException.unauthorized("the cluster token is malformed");
         }
@@ -141,6 +175,9 @@ public final class ClusterTokens {
     public record Caller(String service, String function) {
     }
 
-    private record Minted(String header, java.time.Instant renewAt) {
+    private record Minted(String header, byte[] callHeaders, java.time.Instant renewAt) {
+    }
+
+    private record Verified(Optional<Caller> caller, long expiresAtMillis) {
     }
 }

@@ -6,6 +6,7 @@ import io.undertow.util.HttpString;
 public final class Headers {
     /** Names the worker that served a call; set on every response that a worker produced. */
     public static final HttpString WORKER = new HttpString("X-Clusterdeck-Worker");
+    public static final String WORKER_NAME = WORKER.toString();
     /** Follows one call through every hop; made by the first service that sees a call without one. */
     public static final HttpString REQUEST_ID = new HttpString("X-Request-Id");
     /** Sticky balancing: calls with the same affinity key go to the same worker while it is healthy. */

@@ -1,12 +1,13 @@
 package io.clusterdeck.service;
 
+import io.clusterdeck.http.IoEngine;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
 import org.xnio.Options;
 
-/** An Undertow listener on one address; port 0 picks a free port. */
+/** An Undertow listener on one address, on a service's {@link IoEngine}; port 0 picks a free port. */
 public final class HttpServer {
     private final Undertow undertow;
     private final String host;
@@ -16,11 +17,11 @@ public final class HttpServer {
         this.host = host;
     }
 
-    public static HttpServer start(String host, int port, HttpHandler handler) {
+    public static HttpServer start(IoEngine engine, String host, int port, HttpHandler handler) {
         var undertow = Undertow.builder()
+                .setWorker(engine.worker())
+                .setByteBufferPool(engine.buffers())
                 .addHttpListener(port, host)
-                .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .setWorkerThreads(32)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
                 .setSocketOption(Options.REUSE_ADDRESSES, true)

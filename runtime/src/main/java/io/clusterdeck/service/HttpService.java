@@ -1,14 +1,21 @@
 package io.clusterdeck.service;
 
+import io.clusterdeck.http.IoEngine;
 import io.undertow.server.HttpHandler;
 
-/** A service with one HTTP listener, which tells its port and URL. */
+/** A service with one HTTP listener on its own {@link IoEngine}, which tells its port and URL. */
 public abstract class HttpService implements Service {
+    /** The service's I/O threads, buffers and client; made with the service, so it can call out before it listens. */
+    protected final IoEngine engine;
     private volatile HttpServer listener;
+
+    protected HttpService(IoEngine engine) {
+        this.engine = engine;
+    }
 
     /** Starts listening; a service calls it from {@link #start()}. */
     protected final void listen(String host, int port, HttpHandler handler) {
-        listener = HttpServer.start(host, port, handler);
+        listener = HttpServer.start(engine, host, port, handler);
     }
 
     /** Stops listening, if it ever started. */
@@ -17,6 +24,12 @@ public abstract class HttpService implements Service {
         if (current != null) {
             current.stop();
         }
+    }
+
+    /** Stops listening and the engine's threads. */
+    protected final void stopEngine() {
+        stopListening();
+        engine.close();
     }
 
     @Override

@@ -42,6 +42,32 @@ public final class Json {
         return (ObjectNode) node;
     }
 
+    /**
+     * Checks, without building it, that a request body is one JSON object (or empty), as {@link #requestObject}
+     * would accept it; a 400 otherwise.
+     */
+    public static void checkObject(byte[] body) {
+        if (body.length == 0) {
+            return;
+        }
+        try (var parser = MAPPER.getFactory().createParser(body)) {
+            var first = parser.nextToken();
+            if (first == null) {
+                return;
+            }
+            if (first != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw ServiceException.badRequest("expected a JSON object of named arguments, got "
+                        + MAPPER.<com.fasterxml.jackson.databind.JsonNode>readTree(parser).getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw ServiceException.badRequest("malformed JSON: more than one value in the body");
+            }
+        } catch (IOException e) {
+            throw ServiceException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
     public static byte[] bytes(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -42,6 +42,9 @@ public final class Responses {
             exchange.endExchange();
             return;
         }
+        if (e.retryAfterSeconds() > 0) {
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, e.retryAfterSeconds());
+        }
         json(exchange, e.status(), errorBody(e));
     }
 }

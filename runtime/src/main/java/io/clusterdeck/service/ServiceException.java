@@ -8,11 +8,22 @@ package io.clusterdeck.service;
 public class ServiceException extends RuntimeException {
     private final int status;
     private final String code;
+    private final int retryAfterSeconds;
 
     public ServiceException(int status, String code, String message) {
-        super(message);
+        this(status, code, message, 0);
+    }
+
+    private ServiceException(int status, String code, String message, int retryAfterSeconds) {
+        super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds a client should wait before it tries again ({@code Retry-After}), or 0. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -57,6 +68,11 @@ public class ServiceException extends RuntimeException {
 
     public static ServiceException unavailable(String code, String message) {
         return new ServiceException(503, code, message);
+    }
+
+    /** 503 with {@code Retry-After: 1}: the service is full right now, not broken. */
+    public static ServiceException busy(String message) {
+        return new ServiceException(503, "busy", message, 1);
     }
 
     public static ServiceException timedOut(String message) {

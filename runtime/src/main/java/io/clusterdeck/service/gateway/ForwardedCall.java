@@ -1,93 +1,98 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.event.EventType;
-import io.clusterdeck.plan.FunctionRoute;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.http.BodySink;
+import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.Deadlines;
+import io.clusterdeck.http.ClientCall;
+import io.clusterdeck.http.ExchangeRelay;
+import io.clusterdeck.http.Failure;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.ResponseHandler;
+import io.clusterdeck.http.ResponseHead;
 import io.clusterdeck.service.Headers;
 import io.clusterdeck.service.LatencySampler;
 import io.clusterdeck.service.RequestIds;
 import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.Scheduler;
 import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.service.worker.FunctionEndpoint;
 import io.undertow.server.HttpServerExchange;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.undertow.util.HttpString;
+import java.io.IOException;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+import org.xnio.XnioIoThread;
 
 /**
- * One call through the gateway. It goes to a worker in rotation; a call that never reached its worker is always
- * tried on another one, a call that did only when its function is idempotent. One deadline covers every try.
+ * One call through the gateway, from start to end on the I/O thread that took it. It goes to a worker in
+ * rotation; a call that never reached its worker is always tried on another one, a call that did only when its
+ * function is idempotent. One deadline covers every try.
  */
 final class ForwardedCall {
-    static final String DRAINING = "X-Clusterdeck-Draining";
+    private static final HttpString CONTENT_TYPE = io.undertow.util.Headers.CONTENT_TYPE;
 
     private final Forwarder gateway;
     private final HttpServerExchange exchange;
-    private final FunctionRoute route;
+    private final XnioIoThread thread;
+    private final RpcRoute route;
     private final byte[] body;
     private final String affinity;
     private final String requestId;
     private final long startNanos;
-    private final Set<String> tried = new HashSet<>();
-    private final AtomicBoolean done = new AtomicBoolean();
+    private Set<String> tried;
+    private boolean done;
     private int retriesLeft;
-    private Scheduler.Cancellable deadline;
-    private volatile Attempt current;
+    private Deadlines.Deadline deadline;
+    private Attempt current;
 
-    ForwardedCall(Forwarder gateway, HttpServerExchange exchange, FunctionRoute route, byte[] body, String affinity) {
+    ForwardedCall(Forwarder gateway, HttpServerExchange exchange, RpcRoute route, byte[] body, String affinity) {
         this.gateway = gateway;
         this.exchange = exchange;
+        this.thread = exchange.getIoThread();
         this.route = route;
         this.body = body;
         this.affinity = affinity;
         this.requestId = RequestIds.of(exchange);
-        this.startNanos = gateway.clock.nanos();
+        this.startNanos = System.nanoTime();
         this.retriesLeft = gateway.retries();
     }
 
     void start() {
-        deadline = gateway.scheduler.schedule(this::timedOut, gateway.timeoutMs(), TimeUnit.MILLISECONDS);
+        deadline = gateway.deadlines.start(thread, this::timedOut);
         attempt(null);
     }
 
-    private synchronized void attempt(String previousFailure) {
-        if (done.get()) {
+    private void attempt(String previousFailure) {
+        if (done) {
             return;
         }
-        var candidates = gateway.registry.candidates(route.segment(), tried);
+        var candidates = tried == null ? gateway.registry.inRotation(route.segment())
+                : gateway.registry.candidates(route.segment(), tried);
         if (candidates.isEmpty()) {
-            var message = tried.isEmpty()
+            var message = tried == null
                     ? "no healthy worker in segment '" + route.segment() + "' for '" + route.name() + "'"
                     : "no other healthy worker in segment '" + route.segment() + "' after " + previousFailure;
             gateway.registry.publish(EventType.NO_WORKER, null, route.segment(), message);
             fail(ServiceException.unavailable("no_worker", message), null);
             return;
         }
-        var worker = gateway.balancer(route.segment()).pick(candidates, affinity);
-        tried.add(worker.name());
-        var attempt = new Attempt(worker);
+        var attempt = new Attempt(gateway.balancer(route.segment()).pick(candidates, affinity));
         current = attempt;
         long hop = LatencySampler.sampleNanos(gateway.hopLatency());
         if (hop >= 10_000) {
-            gateway.scheduler.schedule(attempt::send, hop, TimeUnit.NANOSECONDS);
+            gateway.scheduler.schedule(() -> thread.execute(attempt::send), hop, TimeUnit.NANOSECONDS);
         } else {
             attempt.send();
         }
     }
 
-    private long remainingMs() {
-        return gateway.timeoutMs() - (gateway.clock.nanos() - startNanos) / 1_000_000;
-    }
-
     private void timedOut() {
-        if (!done.compareAndSet(false, true)) {
+        if (done) {
             return;
         }
+        done = true;
         var attempt = current;
         var worker = attempt == null ? null : attempt.worker;
         var message = "'" + route.name() + "' got no answer within " + gateway.timeoutMs() + " ms"
@@ -100,43 +105,34 @@ final class ForwardedCall {
     }
 
     private void fail(ServiceException error, WorkerEntry worker) {
-        if (done.compareAndSet(false, true)) {
+        if (!done) {
+            done = true;
             deadline.cancel();
             answerError(error, worker);
         }
     }
 
     private void answerError(ServiceException error, WorkerEntry worker) {
-        gateway.metrics.recordCall(route.name(), worker == null ? null : worker.name(), error.status(), elapsed());
-        Responses.later(exchange, () -> Responses.error(exchange, error));
+        (worker == null ? gateway.unserved(route) : worker.stats(route)).record(error.status(), System.nanoTime() - startNanos);
+        Responses.error(exchange, error);
     }
 
-    private void relay(WorkerEntry worker, HttpResponse<byte[]> response) {
-        if (!done.compareAndSet(false, true)) {
-            return;
+    private void retry(WorkerEntry worker, String why, boolean countsAsRetry) {
+        if (countsAsRetry) {
+            retriesLeft--;
         }
-        deadline.cancel();
-        gateway.metrics.recordCall(route.name(), worker.name(), response.statusCode(), elapsed());
-        var servedBy = response.headers().firstValue(Headers.WORKER.toString()).orElse(worker.name());
-        var type = response.headers().firstValue("Content-Type").orElse("application/json");
-        Responses.later(exchange, () -> {
-            exchange.setStatusCode(response.statusCode());
-            exchange.getResponseHeaders().put(Headers.WORKER, servedBy);
-            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, type);
-            exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(response.body()));
-        });
-    }
-
-    private long elapsed() {
-        return gateway.clock.nanos() - startNanos;
+        if (tried == null) {
+            tried = new HashSet<>(4);
+        }
+        tried.add(worker.name());
+        gateway.registry.publish(EventType.RETRIED, worker, "'" + route.name() + "' retried elsewhere: " + why);
+        attempt(why);
     }
 
     /** One try on one worker. */
-    private final class Attempt {
+    private final class Attempt implements ResponseHandler {
         private final WorkerEntry worker;
-        private final AtomicBoolean over = new AtomicBoolean();
-        private volatile CompletableFuture<HttpResponse<byte[]>> future;
-        private final Runnable abort = this::workerTurnedUnhealthy;
+        private ClientCall call;
         private long sentNanos;
 
         Attempt(WorkerEntry worker) {
@@ -144,97 +140,82 @@ final class ForwardedCall {
         }
 
         void send() {
-            if (done.get()) {
-                return;
-            }
-            long remaining = remainingMs();
-            if (remaining <= 0) {
+            if (done || System.nanoTime() - startNanos >= TimeUnit.MILLISECONDS.toNanos(gateway.timeoutMs())) {
                 return;
             }
             worker.started();
-            sentNanos = gateway.clock.nanos();
-            if (route.idempotent()) {
-                worker.abortable().add(abort);
-            }
-            var headers = Map.of(
-                    "Content-Type", "application/json",
-                    "Authorization", gateway.tokens.authorization(null),
-                    Headers.REQUEST_ID.toString(), requestId);
-            future = gateway.client.send("POST", worker.url() + "/rpc/" + route.name(), body, headers,
-                    Duration.ofMillis(remaining));
-            future.whenComplete(this::completed);
+            sentNanos = System.nanoTime();
+            var request = new OutboundRequest(route.requestLine(), gateway.memberHeaders(), requestId, body);
+            call = gateway.client.send(worker.upstream(), request, thread, this);
         }
 
         void cancel() {
-            if (over.compareAndSet(false, true)) {
-                worker.abortable().remove(abort);
-                var running = future;
-                if (running != null) {
-                    worker.failed();
-                    running.cancel(true);
-                }
-            }
-        }
-
-        private void completed(HttpResponse<byte[]> response, Throwable failure) {
-            if (!over.compareAndSet(false, true)) {
-                return;
-            }
-            worker.abortable().remove(abort);
-            if (failure == null && response.statusCode() == 503 && response.headers().firstValue(DRAINING).isPresent()) {
+            if (call != null && !call.over()) {
+                call.cancel();
                 worker.failed();
-                retry("its worker " + worker.name() + " is stopping", false);
-                return;
-            }
-            if (failure == null) {
-                worker.finished(response.statusCode(), gateway.clock.nanos() - sentNanos);
-                relay(worker, response);
-                return;
-            }
-            worker.failed();
-            if (done.get()) {
-                return;
-            }
-            var why = ClusterClient.describe(failure);
-            if (ClusterClient.timedOut(failure)) {
-                return;
-            }
-            gateway.registry.callFailed(worker, why);
-            if (ClusterClient.neverReached(failure)) {
-                retry(worker.name() + " " + why, false);
-            } else if (route.idempotent() && retriesLeft > 0) {
-                retry(worker.name() + " " + why, true);
-            } else {
-                fail(new ServiceException(502, "worker_failed", "the call reached " + worker.name() + ", which failed ("
-                        + why + "); '" + route.name() + "' is not idempotent, so it was not retried"), worker);
             }
         }
 
-        private void workerTurnedUnhealthy() {
-            if (done.get() || !over.compareAndSet(false, true)) {
+        @Override
+        public BodySink onResponse(ResponseHead head) {
+            if (head.status() == 503 && head.header(FunctionEndpoint.DRAINING_HEADER) != null) {
+                worker.failed();
+                retry(worker, "its worker " + worker.name() + " is stopping", false);
+                return null;
+            }
+            long now = System.nanoTime();
+            worker.finished(head.status(), now - sentNanos);
+            if (done) {
+                return null;
+            }
+            done = true;
+            deadline.cancel();
+            worker.stats(route).record(head.status(), now - startNanos);
+            ExchangeRelay.copyHead(exchange, head);
+            var servedBy = head.header(Headers.WORKER_NAME);
+            var type = head.header("Content-Type");
+            exchange.getResponseHeaders().put(Headers.WORKER, servedBy != null ? servedBy : worker.name());
+            exchange.getResponseHeaders().put(CONTENT_TYPE, type != null ? type : "application/json");
+            return new ExchangeRelay(exchange, broken -> cancel());
+        }
+
+        @Override
+        public void onFailure(Failure failure, IOException cause) {
+            if (failure == Failure.CUT) {
+                // The answer had begun to reach the client: it cannot be retried, only cut short.
+                IoUtils.safeClose(exchange.getConnection());
                 return;
             }
-            worker.abortable().remove(abort);
             worker.failed();
-            var running = future;
-            if (running != null) {
-                running.cancel(true);
+            if (done) {
+                return;
             }
+            var why = CallException.describe(cause);
+            gateway.registry.callFailed(worker, why);
+            if (failure == Failure.NOT_SENT) {
+                retry(worker, worker.name() + " " + why, false);
+            } else if (route.idempotent() && retriesLeft > 0) {
+                retry(worker, worker.name() + " " + why, true);
+            } else {
+                var notRetried = route.idempotent() ? "no retry was left"
+                        : "'" + route.name() + "' is not idempotent, so it was not retried";
+                fail(new ServiceException(502, "worker_failed", "the call reached " + worker.name() + ", which failed ("
+                        + why + "); " + notRetried), worker);
+            }
+        }
+
+        @Override
+        public void onUpstreamDown() {
+            if (done || !route.idempotent() || call == null || call.over()) {
+                return;
+            }
+            call.cancel();
+            worker.failed();
             if (retriesLeft > 0) {
-                retry(worker.name() + " turned unhealthy", true);
+                retry(worker, worker.name() + " turned unhealthy", true);
             } else {
                 fail(ServiceException.unavailable("no_worker", worker.name() + " turned unhealthy during the call"), worker);
             }
-        }
-
-        private void retry(String why, boolean countsAsRetry) {
-            synchronized (ForwardedCall.this) {
-                if (countsAsRetry) {
-                    retriesLeft--;
-                }
-            }
-            gateway.registry.publish(EventType.RETRIED, worker, "'" + route.name() + "' retried elsewhere: " + why);
-            attempt(why);
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.design.Latency;
-import io.clusterdeck.plan.FunctionRoute;
+import io.clusterdeck.http.Deadlines;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.plan.SegmentRoute;
 import io.clusterdeck.service.Access;
 import io.clusterdeck.service.Bodies;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.ByteBudget;
+import io.clusterdeck.service.CallStats;
 import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Scheduler;
@@ -17,35 +19,47 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code POST /rpc/{function}}: checks access, reads the small body whole (so a call can be replayed), and hands
- * it to a {@link ForwardedCall} that balances, retries and times out without holding a thread.
+ * it to a {@link ForwardedCall}, which balances, retries and times out on the I/O thread that took the call.
  */
 final class Forwarder implements HttpHandler {
     static final String AFFINITY_COOKIE = "clusterdeck-affinity";
 
-    private final GatewayConfig config;
-    private final Map<String, FunctionRoute> functions = new HashMap<>();
+    private final Map<String, RpcRoute> byPath = new HashMap<>();
     private final Map<String, Balancer> balancers = new HashMap<>();
+    private final CallStats[] unserved;
+    private final long timeoutMs;
+    private final int retries;
+    private final int maxBodyBytes;
+    private final Latency hopLatency;
     final WorkerRegistry registry;
-    final ClusterClient client;
+    final UpstreamClient client;
     final ClusterTokens tokens;
     final Scheduler scheduler;
-    final Clock clock;
-    final ServiceMetrics metrics;
+    final ByteBudget budget;
+    final Deadlines deadlines;
 
-    Forwarder(GatewayConfig config, WorkerRegistry registry, ClusterClient client, ClusterTokens tokens,
-              Scheduler scheduler, Clock clock, ServiceMetrics metrics) {
-        this.config = config;
+    Forwarder(GatewayConfig config, List<RpcRoute> routes, WorkerRegistry registry, UpstreamClient client,
+              ClusterTokens tokens, Scheduler scheduler, ServiceMetrics metrics, ByteBudget budget) {
         this.registry = registry;
         this.client = client;
         this.tokens = tokens;
         this.scheduler = scheduler;
-        this.clock = clock;
-        this.metrics = metrics;
-        config.functions().forEach(route -> functions.put(route.name(), route));
+        this.budget = budget;
+        this.timeoutMs = config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000;
+        this.retries = Math.max(0, config.retries());
+        this.maxBodyBytes = config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 1024 * 1024;
+        this.hopLatency = config.hopLatency();
+        this.deadlines = new Deadlines(timeoutMs);
+        this.unserved = new CallStats[routes.size()];
+        for (var route : routes) {
+            byPath.put("/rpc/" + route.name(), route);
+            unserved[route.index()] = metrics.calls(route.name(), null);
+        }
         for (SegmentRoute segment : config.segments()) {
             balancers.put(segment.name(), Balancer.of(segment.balancing()));
         }
@@ -53,17 +67,16 @@ final class Forwarder implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        var function = Bodies.functionOf(exchange);
-        var route = functions.get(function);
+        var route = byPath.get(exchange.getRequestPath());
         if (route == null) {
-            throw ServiceException.unknownFunction(function);
+            throw ServiceException.unknownFunction(Bodies.functionOf(exchange));
         }
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
-            throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + function + " (use POST)");
+            throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
-        Access.check(route.access(), function, tokens.verify(exchange));
-        Bodies.read(exchange, config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 1024 * 1024, (ex, body) -> {
-            Json.requestObject(body);
+        Access.check(route.access(), route.name(), tokens.verify(exchange));
+        Bodies.read(exchange, maxBodyBytes, budget, (ex, body) -> {
+            Json.checkObject(body);
             new ForwardedCall(this, ex, route, body, affinityOf(ex, route)).start();
         });
     }
@@ -73,18 +86,30 @@ final class Forwarder implements HttpHandler {
     }
 
     long timeoutMs() {
-        return config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000;
+        return timeoutMs;
     }
 
     int retries() {
-        return Math.max(0, config.retries());
+        return retries;
     }
 
     Latency hopLatency() {
-        return config.hopLatency();
+        return hopLatency;
     }
 
-    private String affinityOf(HttpServerExchange exchange, FunctionRoute route) {
+    CallStats unserved(RpcRoute route) {
+        return unserved[route.index()];
+    }
+
+    /** The headers every forwarded call carries: JSON, and the gateway's member token (renewed as it ages). */
+    byte[] memberHeaders() {
+        return tokens.callHeaders(null);
+    }
+
+    private String affinityOf(HttpServerExchange exchange, RpcRoute route) {
+        if (!(balancers.get(route.segment()) instanceof Sticky)) {
+            return null;
+        }
         var header = exchange.getRequestHeaders().getFirst(io.clusterdeck.service.Headers.AFFINITY);
         if (header != null && !header.isBlank()) {
             return header;
@@ -93,11 +118,8 @@ final class Forwarder implements HttpHandler {
         if (cookie != null) {
             return cookie.getValue();
         }
-        if (balancers.get(route.segment()) instanceof Sticky) {
-            var key = java.util.UUID.randomUUID().toString();
-            exchange.setResponseCookie(new io.undertow.server.handlers.CookieImpl(AFFINITY_COOKIE, key).setPath("/"));
-            return key;
-        }
-        return null;
+        var key = java.util.UUID.randomUUID().toString();
+        exchange.setResponseCookie(new io.undertow.server.handlers.CookieImpl(AFFINITY_COOKIE, key).setPath("/"));
+        return key;
     }
 }

@@ -3,9 +3,10 @@ package io.clusterdeck.service.gateway;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.json.InvalidValueException;
 import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.service.Bodies;
+import io.clusterdeck.service.ByteBudget;
 import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.EventStream;
@@ -34,19 +35,21 @@ public final class GatewayService extends HttpService {
     private final ClusterTokens tokens;
     private final EventLog events = new EventLog(2_000);
     private final ServiceMetrics metrics;
-    private final ClusterClient client;
     private final WorkerRegistry registry;
     private final Forwarder forwarder;
 
     private GatewayService(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {
+        super(IoEngine.create(config.name(), Runtime.getRuntime().availableProcessors(), 2));
         this.config = config;
         this.tokens = new ClusterTokens(config.name(), key, clock);
         this.metrics = new ServiceMetrics(config.name());
-        this.client = new ClusterClient(config.name());
-        this.registry = new WorkerRegistry(config.name(), config.healthCheck(), clock, scheduler, client, events, metrics);
-        this.forwarder = new Forwarder(config, registry, client, tokens, scheduler, clock, metrics);
-        metrics.registry().gauge("clusterdeck_workers_in_rotation", registry,
-                r -> r.all().stream().filter(WorkerEntry::inRotation).count());
+        var routes = new java.util.ArrayList<RpcRoute>();
+        config.functions().forEach(route -> routes.add(new RpcRoute(route, routes.size())));
+        this.registry = new WorkerRegistry(config.name(), config.healthCheck(), clock, scheduler, engine.client(), events,
+                metrics, routes.size());
+        this.forwarder = new Forwarder(config, routes, registry, engine.client(), tokens, scheduler, metrics,
+                ByteBudget.ofHeap(0.25));
+        metrics.gauge("clusterdeck_workers_in_rotation", () -> registry.all().stream().filter(WorkerEntry::inRotation).count());
     }
 
     public static GatewayService create(GatewayConfig config, ClusterKey key) {
@@ -121,7 +124,6 @@ public final class GatewayService extends HttpService {
     @Override
     public void stop() {
         registry.stop();
-        stopListening();
-        client.close();
+        stopEngine();
     }
 }

@@ -1,25 +1,32 @@
 package io.clusterdeck.service.gateway;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.clusterdeck.http.Upstream;
+import io.clusterdeck.service.CallStats;
+import io.clusterdeck.service.ServiceMetrics;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 
-/** A worker the gateway knows: its registration, health and load. */
+/** A worker the gateway knows: its registration, health, load, and the connection pool that reaches it. */
 public final class WorkerEntry {
     private final Registration registration;
     private final WorkerHealth health;
+    private final Upstream upstream;
+    private final ServiceMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder served = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(60_000_000L, 2);
-    private final Set<Runnable> abortable = ConcurrentHashMap.newKeySet();
+    private final AtomicReferenceArray<CallStats> stats;
     private volatile boolean removed;
 
-    WorkerEntry(Registration registration, WorkerHealth health) {
+    WorkerEntry(Registration registration, WorkerHealth health, Upstream upstream, ServiceMetrics metrics, int routes) {
         this.registration = registration;
         this.health = health;
+        this.upstream = upstream;
+        this.metrics = metrics;
+        this.stats = new AtomicReferenceArray<>(Math.max(1, routes));
     }
 
     public Registration registration() {
@@ -42,6 +49,10 @@ public final class WorkerEntry {
         return health;
     }
 
+    Upstream upstream() {
+        return upstream;
+    }
+
     public boolean inRotation() {
         return !removed && health.state() == HealthState.HEALTHY;
     }
@@ -62,6 +73,16 @@ public final class WorkerEntry {
         return latencyMicros;
     }
 
+    /** The metrics of one route's calls on this worker, made on its first call. */
+    CallStats stats(RpcRoute route) {
+        var known = stats.get(route.index());
+        if (known == null) {
+            known = metrics.calls(route.name(), name());
+            stats.set(route.index(), known);
+        }
+        return known;
+    }
+
     void started() {
         inFlight.incrementAndGet();
     }
@@ -78,11 +99,6 @@ public final class WorkerEntry {
     void failed() {
         inFlight.decrementAndGet();
         errors.increment();
-    }
-
-    /** Calls in flight that can be moved elsewhere if this worker turns unhealthy. */
-    Set<Runnable> abortable() {
-        return abortable;
     }
 
     void markRemoved() {

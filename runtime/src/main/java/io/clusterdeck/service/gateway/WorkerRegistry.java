@@ -5,8 +5,9 @@ import io.clusterdeck.design.HealthCheck;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Scheduler;
 import io.clusterdeck.service.ServiceMetrics;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The workers the gateway knows, their health, and the events their changes make. Each worker is checked
  * actively every interval ({@code GET /health}); failed calls report passively through {@link #callFailed}.
+ * Each segment's workers in rotation are kept as a ready list, made anew on every change, so that a call reads
+ * them without a lock or a copy.
  */
 public final class WorkerRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
@@ -33,14 +36,19 @@ public final class WorkerRegistry {
     private final HealthCheck policy;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final ClusterClient client;
+    private static final byte[] NO_HEADERS = new byte[0];
+
+    private final UpstreamClient client;
     private final EventLog events;
     private final ServiceMetrics metrics;
+    private final int routes;
     private final Map<String, WorkerEntry> workers = new ConcurrentHashMap<>();
+    private final Map<String, List<WorkerEntry>> rotations = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    public WorkerRegistry(String source, HealthCheck policy, Clock clock, Scheduler scheduler, ClusterClient client,
-                          EventLog events, ServiceMetrics metrics) {
+    /** @param routes how many functions the gateway routes, for the workers' per-function figures */
+    public WorkerRegistry(String source, HealthCheck policy, Clock clock, Scheduler scheduler, UpstreamClient client,
+                          EventLog events, ServiceMetrics metrics, int routes) {
         this.source = source;
         this.policy = policy;
         this.clock = clock;
@@ -48,6 +56,7 @@ public final class WorkerRegistry {
         this.client = client;
         this.events = events;
         this.metrics = metrics;
+        this.routes = routes;
     }
 
     /** Registers a worker, or refreshes it (a heartbeat). True when it is new to this gateway. */
@@ -57,10 +66,12 @@ public final class WorkerRegistry {
                 && known.registration().pid() == registration.pid()) {
             return false;
         }
-        var entry = new WorkerEntry(registration, new WorkerHealth(policy, clock));
+        var entry = new WorkerEntry(registration, new WorkerHealth(policy, clock), client.upstream(registration.url()),
+                metrics, routes);
         var previous = workers.put(registration.name(), entry);
         if (previous != null && !previous.removed()) {
             previous.markRemoved();
+            refresh(previous.segment());
             // A restarted worker comes back under its old name: the instance that died leaves for good.
             publish(EventType.REMOVED, previous, "replaced by a new instance"
                     + (registration.pid() > 0 ? " (pid " + registration.pid() + ")" : ""));
@@ -78,19 +89,28 @@ public final class WorkerRegistry {
             return false;
         }
         entry.markRemoved();
+        refresh(entry.segment());
         publish(EventType.DEREGISTERED, entry, "deregistered on a graceful stop");
         return true;
     }
 
+    /** The segment's workers in rotation, in a stable order (by name); the same list until something changes. */
+    public List<WorkerEntry> inRotation(String segment) {
+        return rotations.getOrDefault(segment, List.of());
+    }
+
     /** The segment's workers in rotation, without the excluded ones, in a stable order. */
     public List<WorkerEntry> candidates(String segment, Set<String> excluded) {
-        var list = new ArrayList<WorkerEntry>(4);
-        for (var entry : workers.values()) {
-            if (entry.segment().equals(segment) && entry.inRotation() && !excluded.contains(entry.name())) {
+        var all = inRotation(segment);
+        if (excluded.isEmpty()) {
+            return all;
+        }
+        var list = new ArrayList<WorkerEntry>(all.size());
+        for (var entry : all) {
+            if (!excluded.contains(entry.name())) {
                 list.add(entry);
             }
         }
-        list.sort(Comparator.comparing(WorkerEntry::name));
         return list;
     }
 
@@ -103,6 +123,7 @@ public final class WorkerRegistry {
     /** A call could not reach the worker or was cut: out of rotation at once, and checked right away. */
     public void callFailed(WorkerEntry entry, String why) {
         entry.health().callFailed(why).ifPresent(transition -> {
+            refresh(entry.segment());
             publish(EventType.SUSPECT, entry, transition.reason());
             scheduler.schedule(() -> checkNow(entry), 0, TimeUnit.MILLISECONDS);
         });
@@ -144,18 +165,21 @@ public final class WorkerRegistry {
         if (stopped || entry.removed()) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        return client.get(entry.url() + "/health", Map.of(), Duration.ofMillis(policy.timeoutMs()))
+        return client.get(entry.url(), "/health", NO_HEADERS, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        failed(entry, true, ClusterClient.describe(failure));
+                        failed(entry, true, CallException.describe(failure));
                         return null;
                     }
                     var status = statusOf(response.body());
-                    if (response.statusCode() != 200 || !"UP".equals(status)) {
+                    if (response.status() != 200 || !"UP".equals(status)) {
                         failed(entry, false, "DOWN".equals(status) ? "reported DOWN"
-                                : "health answered " + response.statusCode() + " " + status);
+                                : "health answered " + response.status() + " " + status);
                     } else {
-                        entry.health().checkPassed().ifPresent(t -> publish(EventType.HEALTHY, entry, t.reason()));
+                        entry.health().checkPassed().ifPresent(t -> {
+                            refresh(entry.segment());
+                            publish(EventType.HEALTHY, entry, t.reason());
+                        });
                     }
                     return null;
                 });
@@ -163,17 +187,32 @@ public final class WorkerRegistry {
 
     private void failed(WorkerEntry entry, boolean unreachable, String why) {
         entry.health().checkFailed(unreachable, why).ifPresent(transition -> {
+            refresh(entry.segment());
             publish(EventType.UNHEALTHY, entry, transition.reason());
-            for (var abort : List.copyOf(entry.abortable())) {
-                abort.run();
-            }
+            entry.upstream().down();
         });
         long forgetAfterMs = Math.max(5_000, 20L * policy.intervalMs());
         if (unreachable && entry.health().unreachableFor(forgetAfterMs) && workers.remove(entry.name(), entry)) {
             entry.markRemoved();
+            refresh(entry.segment());
             publish(EventType.REMOVED, entry, "unreachable for " + forgetAfterMs + " ms");
         }
     }
+
+    /** Makes the segment's list of workers in rotation anew. */
+    private void refresh(String segment) {
+        synchronized (rotations) {
+            var list = new ArrayList<WorkerEntry>();
+            for (var entry : workers.values()) {
+                if (entry.segment().equals(segment) && entry.inRotation()) {
+                    list.add(entry);
+                }
+            }
+            list.sort(Comparator.comparing(WorkerEntry::name));
+            rotations.put(segment, List.copyOf(list));
+        }
+    }
+
 
     private static String statusOf(byte[] body) {
         try {

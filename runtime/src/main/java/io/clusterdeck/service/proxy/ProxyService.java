@@ -1,8 +1,13 @@
 package io.clusterdeck.service.proxy;
 
+import io.clusterdeck.http.Deadlines;
+import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.Upstream;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.service.Bodies;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.service.ByteBudget;
+import io.clusterdeck.service.CallStats;
 import io.clusterdeck.service.Headers;
 import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
@@ -12,30 +17,51 @@ import io.clusterdeck.service.Routes;
 import io.clusterdeck.service.ServiceException;
 import io.clusterdeck.service.ServiceMetrics;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The proxy in front of a cluster: {@code POST /rpc/{function}} of public functions goes to the gateway (others
- * are unknown here: 404), every other GET to the repository. Its own {@code GET /health} and {@code GET /metrics}
- * answer locally. Callers' credentials are not passed on: from outside, only public functions exist.
+ * are unknown here: 404), every other GET to the repository, streamed. Its own {@code GET /health} and
+ * {@code GET /metrics} answer locally. Callers' credentials are not passed on: from outside, only public functions
+ * exist. Forwarding runs on the I/O thread that took the call, over pooled connections (see {@link ProxyCall}).
  */
 public final class ProxyService extends HttpService {
+    static final HttpString[] RPC_HEADERS = {io.undertow.util.Headers.CONTENT_TYPE, io.undertow.util.Headers.SET_COOKIE};
+    static final HttpString[] ASSET_HEADERS = {io.undertow.util.Headers.CONTENT_TYPE, io.undertow.util.Headers.SET_COOKIE,
+            new HttpString("X-Clusterdeck-Sha256"), io.undertow.util.Headers.LAST_MODIFIED, io.undertow.util.Headers.ETAG,
+            io.undertow.util.Headers.CACHE_CONTROL, io.undertow.util.Headers.CONTENT_DISPOSITION};
+
+    private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
+    private static final byte[] NO_HEADERS = new byte[0];
+
     private final ProxyConfig config;
-    private final Set<String> publicFunctions;
+    private final Map<String, PublicRoute> rpcByPath = new HashMap<>();
     private final ServiceMetrics metrics;
-    private final ClusterClient client;
+    private final CallStats assets;
+    private final ByteBudget budget = ByteBudget.ofHeap(0.25);
+    private final Upstream gateway;
+    private final Upstream repository;
+    private final Deadlines deadlines;
+
+    /** A public function as the proxy forwards it. */
+    record PublicRoute(String name, byte[] requestLine, CallStats unserved) {
+    }
 
     private ProxyService(ProxyConfig config) {
+        super(IoEngine.create(config.name(), Runtime.getRuntime().availableProcessors(), 2));
         this.config = config;
-        this.publicFunctions = Set.copyOf(config.publicFunctions());
         this.metrics = new ServiceMetrics(config.name());
-        this.client = new ClusterClient(config.name());
+        for (var function : config.publicFunctions()) {
+            rpcByPath.put("/rpc/" + function, new PublicRoute(function, OutboundRequest.requestLine("POST", "/rpc/" + function),
+                    metrics.calls(function, "gateway")));
+        }
+        this.assets = metrics.calls("asset", "repository");
+        this.gateway = engine.client().upstream(config.rpcUrl());
+        this.repository = engine.client().upstream(config.repositoryUrl());
+        this.deadlines = new Deadlines(config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000);
     }
 
     public static ProxyService create(ProxyConfig config) {
@@ -44,7 +70,7 @@ public final class ProxyService extends HttpService {
 
     @Override
     public ProxyService start() {
-        var health = Json.object().put("status", "UP").put("name", config.name());
+        var health = Json.bytes(Json.object().put("status", "UP").put("name", config.name()));
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {
@@ -61,29 +87,35 @@ public final class ProxyService extends HttpService {
     }
 
     private void rpc(HttpServerExchange exchange) {
-        var function = Bodies.functionOf(exchange);
-        if (!publicFunctions.contains(function)) {
-            throw ServiceException.unknownFunction(function);
+        var route = rpcByPath.get(exchange.getRequestPath());
+        if (route == null) {
+            throw ServiceException.unknownFunction(Bodies.functionOf(exchange));
         }
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
-            throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + function + " (use POST)");
+            throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
         long started = System.nanoTime();
-        Bodies.read(exchange, config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 1024 * 1024, (ex, body) -> {
-            Json.requestObject(body);
-            var headers = new HashMap<String, String>();
-            headers.put("Content-Type", "application/json");
-            headers.put(Headers.REQUEST_ID.toString(), RequestIds.of(ex));
-            var affinity = ex.getRequestHeaders().getFirst(Headers.AFFINITY);
-            if (affinity != null) {
-                headers.put(Headers.AFFINITY.toString(), affinity);
-            }
-            var cookie = ex.getRequestHeaders().getFirst(io.undertow.util.Headers.COOKIE);
-            if (cookie != null) {
-                headers.put("Cookie", cookie);
-            }
-            forward(ex, "POST", config.rpcUrl() + "/rpc/" + function, body, headers, function, started);
+        Bodies.read(exchange, config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 1024 * 1024, budget, (ex, body) -> {
+            Json.checkObject(body);
+            var request = new OutboundRequest(route.requestLine(), forwardedHeaders(ex), RequestIds.of(ex), body);
+            new ProxyCall(ex, engine.client(), gateway, request, route.unserved(), RPC_HEADERS, deadlines, started).start();
         });
+    }
+
+    /** JSON, and the caller's affinity key and cookies when it sent them (sticky balancing needs them). */
+    private static byte[] forwardedHeaders(HttpServerExchange exchange) {
+        var requestHeaders = exchange.getRequestHeaders();
+        var affinity = requestHeaders.getFirst(Headers.AFFINITY);
+        var cookie = requestHeaders.getFirst(io.undertow.util.Headers.COOKIE);
+        if (affinity == null && cookie == null) {
+            return JSON;
+        }
+        try {
+            return OutboundRequest.headers("Content-Type", "application/json", Headers.AFFINITY.toString(), affinity,
+                    "Cookie", cookie);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.badRequest("an affinity key or cookie holds characters a header cannot carry");
+        }
     }
 
     private void asset(HttpServerExchange exchange) {
@@ -92,41 +124,17 @@ public final class ProxyService extends HttpService {
             throw ServiceException.methodNotAllowed(method.toString());
         }
         var query = exchange.getQueryString();
-        var target = config.repositoryUrl() + exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
-        exchange.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, () -> forward(exchange, method.toString(), target,
-                null, Map.of(Headers.REQUEST_ID.toString(), RequestIds.of(exchange)), "asset", System.nanoTime()));
-    }
-
-    private void forward(HttpServerExchange exchange, String method, String url, byte[] body, Map<String, String> headers,
-                         String function, long started) {
-        long timeout = config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000;
-        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> sent;
+        OutboundRequest request;
         try {
-            sent = client.send(method, url, body, headers, Duration.ofMillis(timeout));
+            var line = OutboundRequest.requestLine(method.toString(),
+                    exchange.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query));
+            request = new OutboundRequest(line, NO_HEADERS, RequestIds.of(exchange), null);
         } catch (IllegalArgumentException e) {
-            Responses.error(exchange, ServiceException.badRequest("cannot forward this path"));
-            return;
+            throw ServiceException.badRequest("cannot forward this path");
         }
-        sent.whenComplete((response, failure) -> Responses.later(exchange, () -> {
-            if (failure != null) {
-                var error = ClusterClient.timedOut(failure)
-                        ? ServiceException.timedOut("no answer within " + timeout + " ms")
-                        : ServiceException.unavailable("upstream_unavailable", "cannot reach " + url.replaceFirst("(https?://[^/]+).*", "$1")
-                        + ": " + ClusterClient.describe(failure));
-                metrics.recordCall(function, null, error.status(), System.nanoTime() - started);
-                Responses.error(exchange, error);
-                return;
-            }
-            var servedBy = response.headers().firstValue(Headers.WORKER.toString());
-            metrics.recordCall(function, servedBy.orElse(null), response.statusCode(), System.nanoTime() - started);
-            exchange.setStatusCode(response.statusCode());
-            servedBy.ifPresent(worker -> exchange.getResponseHeaders().put(Headers.WORKER, worker));
-            for (var name : new String[] {"Content-Type", "Set-Cookie", "X-Clusterdeck-Sha256", "Last-Modified", "ETag"}) {
-                response.headers().allValues(name).forEach(value ->
-                        exchange.getResponseHeaders().add(new io.undertow.util.HttpString(name), value));
-            }
-            exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
-        }));
+        var call = new ProxyCall(exchange, engine.client(), repository, request, assets, ASSET_HEADERS, deadlines,
+                System.nanoTime());
+        exchange.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, call::start);
     }
 
     @Override
@@ -136,7 +144,6 @@ public final class ProxyService extends HttpService {
 
     @Override
     public void stop() {
-        stopListening();
-        client.close();
+        stopEngine();
     }
 }

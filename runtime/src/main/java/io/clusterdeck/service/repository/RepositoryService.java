@@ -1,5 +1,6 @@
 package io.clusterdeck.service.repository;
 
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.RepositoryConfig;
 import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
@@ -17,6 +18,7 @@ public final class RepositoryService extends HttpService {
     private final ServiceMetrics metrics;
 
     private RepositoryService(RepositoryConfig config) {
+        super(IoEngine.create(config.name(), 1, 2));
         this.config = config;
         this.routes = new RepositoryRoutes(config.bundles(), config.assets());
         this.metrics = new ServiceMetrics(config.name());
@@ -51,6 +53,6 @@ public final class RepositoryService extends HttpService {
 
     @Override
     public void stop() {
-        stopListening();
+        stopEngine();
     }
 }

@@ -1,5 +1,6 @@
 package io.clusterdeck.service.standalone;
 
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.StandaloneConfig;
 import io.clusterdeck.service.Access;
 import io.clusterdeck.service.Clock;
@@ -41,6 +42,7 @@ public final class StandaloneService extends HttpService {
     private final Scheduler scheduler;
 
     private StandaloneService(StandaloneConfig config, ClusterKey key) {
+        super(IoEngine.create(config.name(), Math.min(2, Runtime.getRuntime().availableProcessors()), 4));
         this.config = config;
         this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
         this.metrics = new ServiceMetrics(config.name());
@@ -76,7 +78,7 @@ public final class StandaloneService extends HttpService {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
                 (exchange, function) -> Access.check(function.access(), function.name(),
                         tokens == null ? Optional.empty() : tokens.verify(exchange)),
-                scheduler, cpu, Clock.SYSTEM, metrics);
+                scheduler, Clock.SYSTEM, metrics);
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {
@@ -110,7 +112,7 @@ public final class StandaloneService extends HttpService {
                 break;
             }
         }
-        stopListening();
+        stopEngine();
         cpu.shutdownNow();
         javaThreads.shutdownNow();
         bundles.close();

@@ -5,7 +5,8 @@ import io.clusterdeck.bundle.BundleLoader;
 import io.clusterdeck.bundle.LoadedBundle;
 import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -38,12 +39,14 @@ final class BundleFetch {
     }
 
     private final String repositoryUrl;
-    private final ClusterClient client;
+    private static final int MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
+    private final UpstreamClient client;
     private final Clock clock;
     private final Pause pause;
     private final Duration patience;
 
-    BundleFetch(String repositoryUrl, ClusterClient client, Clock clock, Pause pause, Duration patience) {
+    BundleFetch(String repositoryUrl, UpstreamClient client, Clock clock, Pause pause, Duration patience) {
         this.repositoryUrl = repositoryUrl;
         this.client = client;
         this.clock = clock;
@@ -80,16 +83,19 @@ final class BundleFetch {
 
     /** Saves the bundle to the file; the SHA-256 the repository announced, which the bytes have. */
     private String download(String name, Path file) throws IOException, InterruptedException {
-        var url = repositoryUrl + "/bundles/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + ".jar";
+        var path = "/bundles/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + ".jar";
+        var url = repositoryUrl + path;
         long giveUp = clock.millis() + patience.toMillis();
         for (int attempt = 1; ; attempt++) {
             String problem;
             try {
-                var response = client.get(url, Map.of(), Duration.ofSeconds(30)).join();
-                if (response.statusCode() == 200) {
-                    var announced = response.headers().firstValue(RepositoryRoutes.SHA256.toString()).orElseThrow(() ->
-                            new BundleException("bundle '" + name + "' from " + url + ": the repository sent no "
-                                    + RepositoryRoutes.SHA256 + " header"));
+                var response = client.get(repositoryUrl, path, new byte[0], Duration.ofSeconds(30), MAX_BUNDLE_BYTES).join();
+                if (response.status() == 200) {
+                    var announced = response.header(RepositoryRoutes.SHA256.toString());
+                    if (announced == null) {
+                        throw new BundleException("bundle '" + name + "' from " + url + ": the repository sent no "
+                                + RepositoryRoutes.SHA256 + " header");
+                    }
                     var received = Sha256.of(response.body());
                     if (!received.equals(announced)) {
                         throw new BundleException("bundle '" + name + "' from " + url + ": SHA-256 mismatch: the "
@@ -98,13 +104,13 @@ final class BundleFetch {
                     Files.write(file, response.body());
                     return announced;
                 }
-                if (response.statusCode() < 500) {
+                if (response.status() < 500) {
                     throw new BundleException("bundle '" + name + "': the repository at " + repositoryUrl
-                            + " answered " + response.statusCode() + " for " + url);
+                            + " answered " + response.status() + " for " + url);
                 }
-                problem = "it answered " + response.statusCode();
+                problem = "it answered " + response.status();
             } catch (CompletionException e) {
-                problem = ClusterClient.describe(e);
+                problem = CallException.describe(e);
             }
             long wait = GatewayLink.backoffMs(attempt);
             if (clock.millis() + wait > giveUp) {

@@ -2,24 +2,29 @@ package io.clusterdeck.service.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.Headers;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.ServiceException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Calls a function of another segment through the gateway, with a token naming the calling function. */
 final class GatewayCaller implements FunctionCaller {
+    private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
     private final String gatewayUrl;
-    private final ClusterClient client;
+    private final UpstreamClient client;
     private final ClusterTokens tokens;
     private final Duration timeout;
+    private final Map<String, byte[]> requestLines = new ConcurrentHashMap<>();
 
-    GatewayCaller(String gatewayUrl, ClusterClient client, ClusterTokens tokens, Duration timeout) {
+    GatewayCaller(String gatewayUrl, UpstreamClient client, ClusterTokens tokens, Duration timeout) {
         this.gatewayUrl = gatewayUrl;
         this.client = client;
         this.tokens = tokens;
@@ -28,28 +33,25 @@ final class GatewayCaller implements FunctionCaller {
 
     @Override
     public CompletableFuture<JsonNode> call(String function, ObjectNode arguments, FunctionCall from) {
-        var headers = Map.of(
-                "Content-Type", "application/json",
-                "Authorization", tokens.authorization(from.function()),
-                Headers.REQUEST_ID.toString(), from.requestId());
-        return client.send("POST", gatewayUrl + "/rpc/" + function, Json.bytes(arguments), headers, timeout)
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new ServiceException(502, "gateway_unreachable",
-                                "calling '" + function + "' through the gateway failed: " + ClusterClient.describe(failure));
-                    }
-                    JsonNode body;
-                    try {
-                        body = Json.mapper().readTree(response.body());
-                    } catch (IOException e) {
-                        throw new ServiceException(502, "bad_answer", "'" + function + "' answered malformed JSON");
-                    }
-                    if (response.statusCode() != 200) {
-                        var error = body == null ? Json.object() : body.path("error");
-                        throw new CalleeException(function, response.statusCode(), error.path("code").asText("call_failed"),
-                                error.path("message").asText("status " + response.statusCode()));
-                    }
-                    return body;
-                });
+        var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", "/rpc/" + f));
+        var request = new OutboundRequest(line, tokens.callHeaders(from.function()), from.requestId(), Json.bytes(arguments));
+        return client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).handle((response, failure) -> {
+            if (failure != null) {
+                throw new ServiceException(502, "gateway_unreachable",
+                        "calling '" + function + "' through the gateway failed: " + CallException.describe(failure));
+            }
+            JsonNode body;
+            try {
+                body = Json.mapper().readTree(response.body());
+            } catch (IOException e) {
+                throw new ServiceException(502, "bad_answer", "'" + function + "' answered malformed JSON");
+            }
+            if (response.status() != 200) {
+                var error = body == null ? Json.object() : body.path("error");
+                throw new CalleeException(function, response.status(), error.path("code").asText("call_failed"),
+                        error.path("message").asText("status " + response.status()));
+            }
+            return body;
+        });
     }
 }

@@ -1,6 +1,8 @@
 package io.clusterdeck.service.worker;
 
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Scheduler;
@@ -21,16 +23,19 @@ final class GatewayLink {
     static final long HEARTBEAT_MS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayLink.class);
 
+    private static final byte[] REGISTER = OutboundRequest.requestLine("POST", "/workers");
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
+
     private final String gatewayUrl;
     private final String worker;
     private final byte[] registration;
-    private final ClusterClient client;
+    private final UpstreamClient client;
     private final ClusterTokens tokens;
     private final Scheduler scheduler;
     private volatile boolean stopped;
     private volatile boolean connected = true;
 
-    GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, ClusterClient client,
+    GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, UpstreamClient client,
                 ClusterTokens tokens, Scheduler scheduler) {
         this.gatewayUrl = gatewayUrl;
         this.worker = worker;
@@ -50,18 +55,18 @@ final class GatewayLink {
         for (int attempt = 1; ; attempt++) {
             try {
                 var response = post(Duration.ofSeconds(2)).join();
-                if (response.statusCode() == 200 || response.statusCode() == 201) {
+                if (response.status() == 200 || response.status() == 201) {
                     LOG.info("registered with the gateway at {}", gatewayUrl);
                     return;
                 }
-                if (response.statusCode() >= 400 && response.statusCode() < 500) {
+                if (response.status() >= 400 && response.status() < 500) {
                     throw new RegistrationRefused("the gateway at " + gatewayUrl + " refused the registration ("
-                            + response.statusCode() + "): " + new String(response.body(), StandardCharsets.UTF_8));
+                            + response.status() + "): " + response.text());
                 }
-                LOG.warn("the gateway at {} answered {}; retrying in {} ms", gatewayUrl, response.statusCode(), backoffMs(attempt));
+                LOG.warn("the gateway at {} answered {}; retrying in {} ms", gatewayUrl, response.status(), backoffMs(attempt));
             } catch (java.util.concurrent.CompletionException e) {
                 LOG.warn("cannot reach the gateway at {} ({}); retrying in {} ms", gatewayUrl,
-                        ClusterClient.describe(e), backoffMs(attempt));
+                        CallException.describe(e), backoffMs(attempt));
             }
             Thread.sleep(backoffMs(attempt));
         }
@@ -79,19 +84,19 @@ final class GatewayLink {
         post(Duration.ofMillis(HEARTBEAT_MS)).whenComplete((response, failure) -> {
             if (failure != null) {
                 if (connected) {
-                    LOG.warn("lost the gateway at {} ({}); still trying", gatewayUrl, ClusterClient.describe(failure));
+                    LOG.warn("lost the gateway at {} ({}); still trying", gatewayUrl, CallException.describe(failure));
                 }
                 connected = false;
-            } else if (response.statusCode() == 201) {
+            } else if (response.status() == 201) {
                 LOG.info("registered again with the gateway at {} (it had forgotten this worker)", gatewayUrl);
                 connected = true;
-            } else if (response.statusCode() == 200) {
+            } else if (response.status() == 200) {
                 if (!connected) {
                     LOG.info("the gateway at {} is back", gatewayUrl);
                 }
                 connected = true;
             } else {
-                LOG.warn("heartbeat to the gateway answered {}", response.statusCode());
+                LOG.warn("heartbeat to the gateway answered {}", response.status());
             }
             scheduler.schedule(this::beat, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
         });
@@ -101,17 +106,18 @@ final class GatewayLink {
     void deregister() {
         stopped = true;
         try {
-            var response = client.send("DELETE", gatewayUrl + "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8),
-                    null, Map.of("Authorization", tokens.authorization(null)), Duration.ofSeconds(1)).join();
-            LOG.info("deregistered from the gateway ({})", response.statusCode());
+            var line = OutboundRequest.requestLine("DELETE", "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8));
+            var response = client.call(gatewayUrl, new OutboundRequest(line, tokens.callHeaders(null), null, null),
+                    Duration.ofSeconds(1), MAX_ANSWER_BYTES).join();
+            LOG.info("deregistered from the gateway ({})", response.status());
         } catch (RuntimeException e) {
-            LOG.warn("could not deregister from the gateway at {}: {}", gatewayUrl, ClusterClient.describe(e));
+            LOG.warn("could not deregister from the gateway at {}: {}", gatewayUrl, CallException.describe(e));
         }
     }
 
-    private java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<byte[]>> post(Duration timeout) {
-        return client.send("POST", gatewayUrl + "/workers", registration,
-                Map.of("Content-Type", "application/json", "Authorization", tokens.authorization(null)), timeout);
+    private java.util.concurrent.CompletableFuture<io.clusterdeck.http.BufferedResponse> post(Duration timeout) {
+        return client.call(gatewayUrl, new OutboundRequest(REGISTER, tokens.callHeaders(null), null, registration), timeout,
+                MAX_ANSWER_BYTES);
     }
 
     /** The gateway answered the registration with a client error: retrying will not help. */

@@ -8,7 +8,6 @@ import io.clusterdeck.bundle.FunctionJson;
 import io.clusterdeck.bundle.SegmentCalls;
 import io.clusterdeck.function.CallException;
 import io.clusterdeck.function.FunctionContext;
-import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.ServiceException;
 import java.util.Map;
@@ -77,7 +76,7 @@ final class JavaFunction implements FunctionImplementation {
         if (failure instanceof ServiceException service) {
             return new CallException(function, service.status(), service.code(), service.getMessage());
         }
-        return new CallException(function, 500, "internal_error", ClusterClient.describe(failure));
+        return new CallException(function, 500, "internal_error", io.clusterdeck.http.CallException.describe(failure));
     }
 
     @SuppressWarnings("unchecked")

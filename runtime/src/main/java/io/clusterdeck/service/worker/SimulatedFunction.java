@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A function played by its cost model: it really burns {@code cpuMs} of CPU on a worker thread, waits a latency
  * drawn from its distribution without holding a thread, calls the functions it calls one after the other, fails
- * at {@code errorRate} with a 500, and returns about {@code responseBytes} of JSON.
+ * at {@code errorRate} with a 500, and returns about {@code responseBytes} of JSON (the same bytes every time,
+ * made once). A function that does none of the first three answers on the thread that called it.
  */
 final class SimulatedFunction implements FunctionImplementation {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -26,6 +27,8 @@ final class SimulatedFunction implements FunctionImplementation {
     private final String worker;
     private final Executor cpu;
     private final Scheduler scheduler;
+    private final byte[] result;
+    private final boolean instant;
 
     SimulatedFunction(Function function, String worker, Executor cpu, Scheduler scheduler) {
         this.function = function;
@@ -33,21 +36,39 @@ final class SimulatedFunction implements FunctionImplementation {
         this.worker = worker;
         this.cpu = cpu;
         this.scheduler = scheduler;
+        this.result = result();
+        boolean waits = model.latency() != null && model.latency().meanMs() != null && model.latency().meanMs() > 0;
+        // Neither CPU, nor a wait, nor a call: the answer is ready on whatever thread asks.
+        this.instant = model.cpuMs() <= 0 && !waits && function.calls().isEmpty();
     }
 
     @Override
     public CompletableFuture<byte[]> invoke(FunctionCall call, FunctionCaller caller) {
-        var work = CompletableFuture.runAsync(() -> burn(model.cpuMs()), cpu).thenCompose(ignored -> waitLatency());
+        if (instant) {
+            try {
+                return CompletableFuture.completedFuture(answer());
+            } catch (ServiceException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<Void> work = model.cpuMs() > 0
+                ? CompletableFuture.runAsync(() -> burn(model.cpuMs()), cpu) : CompletableFuture.completedFuture(null);
+        if (model.latency() != null && model.latency().meanMs() != null && model.latency().meanMs() > 0) {
+            work = work.thenCompose(ignored -> waitLatency());
+        }
         for (var callee : function.calls()) {
             work = work.thenCompose(ignored -> caller.call(callee, call.arguments(), call).thenApply(result -> null));
         }
-        return work.thenApply(ignored -> {
-            if (model.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < model.errorRate()) {
-                throw new ServiceException(500, "simulated_error",
-                        "'" + function.name() + "' failed, as it does in " + Math.round(model.errorRate() * 1000) / 10.0 + "% of calls");
-            }
-            return result();
-        });
+        return work.thenApply(ignored -> answer());
+    }
+
+    /** The result, or the simulated failure at the model's error rate. */
+    private byte[] answer() {
+        if (model.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < model.errorRate()) {
+            throw new ServiceException(500, "simulated_error",
+                    "'" + function.name() + "' failed, as it does in " + Math.round(model.errorRate() * 1000) / 10.0 + "% of calls");
+        }
+        return result;
     }
 
     private CompletableFuture<Void> waitLatency() {

@@ -1,9 +1,9 @@
 package io.clusterdeck.service.worker;
 
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.WorkerConfig;
 import io.clusterdeck.service.Bodies;
 import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterClient;
 import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.HttpService;
@@ -41,7 +41,6 @@ public final class WorkerService extends HttpService {
     private final ClusterTokens tokens;
     private final Clock clock;
     private final Scheduler scheduler;
-    private final ClusterClient client;
     private final ServiceMetrics metrics;
     private final ExecutorService cpu;
     private final ExecutorService javaThreads;
@@ -54,17 +53,17 @@ public final class WorkerService extends HttpService {
 
     private WorkerService(WorkerConfig config, ClusterKey key, FunctionImplementations implementations, Clock clock,
                           Scheduler scheduler) {
+        super(IoEngine.create(config.name(), Math.min(2, Runtime.getRuntime().availableProcessors()), 4));
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
         this.tokens = new ClusterTokens(config.name(), key, clock);
-        this.client = new ClusterClient(config.name());
         this.metrics = new ServiceMetrics(config.name());
         this.cpu = cpuThreads(config.name());
         this.javaThreads = javaThreads(config.name());
-        this.remote = new GatewayCaller(config.gatewayUrl(), client, tokens, Duration.ofSeconds(30));
+        this.remote = new GatewayCaller(config.gatewayUrl(), engine.client(), tokens, Duration.ofSeconds(30));
         this.implementations = implementations;
-        metrics.registry().gauge("clusterdeck_in_flight", state, WorkerState::inFlight);
+        metrics.gauge("clusterdeck_in_flight", state::inFlight);
     }
 
     /**
@@ -87,7 +86,12 @@ public final class WorkerService extends HttpService {
      */
     @Override
     public WorkerService start() {
-        catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote);
+        try {
+            catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote);
+        } catch (RuntimeException e) {
+            stopEngine();
+            throw e;
+        }
         listen(config.host(), config.port(), Routes.root(config.name(), handler()));
         var registration = new LinkedHashMap<String, Object>();
         registration.put("name", config.name());
@@ -96,15 +100,15 @@ public final class WorkerService extends HttpService {
         registration.put("pid", ProcessHandle.current().pid());
         registration.put("weight", Math.max(1, config.weight()));
         registration.put("functions", catalog.names());
-        link = new GatewayLink(config.gatewayUrl(), config.name(), registration, client, tokens, scheduler);
+        link = new GatewayLink(config.gatewayUrl(), config.name(), registration, engine.client(), tokens, scheduler);
         try {
             link.register();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopListening();
+            stopEngine();
             throw new IllegalStateException("interrupted while registering with the gateway", e);
         } catch (RuntimeException e) {
-            stopListening();
+            stopEngine();
             throw e;
         }
         link.keepAlive();
@@ -117,7 +121,7 @@ public final class WorkerService extends HttpService {
         }
         if (!config.bundles().isEmpty()) {
             try {
-                bundles = new BundleFetch(config.repositoryUrl(), client, clock, Thread::sleep, BundleFetch.PATIENCE)
+                bundles = new BundleFetch(config.repositoryUrl(), engine.client(), clock, Thread::sleep, BundleFetch.PATIENCE)
                         .fetch(config.bundles());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -130,7 +134,7 @@ public final class WorkerService extends HttpService {
 
     private HttpHandler handler() {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
-                (exchange, function) -> tokens.require(exchange), scheduler, cpu, clock, metrics);
+                (exchange, function) -> tokens.require(exchange), scheduler, clock, metrics);
         var routes = Routes.create()
                 .get("/health", this::health)
                 .post("/admin/health", exchange -> admin(exchange, (ex, body) -> {
@@ -156,7 +160,6 @@ public final class WorkerService extends HttpService {
             if (exchange.getRequestPath().startsWith("/rpc/")) {
                 rpc.handleRequest(exchange);
             } else {
-                exchange.getResponseHeaders().put(io.clusterdeck.service.Headers.WORKER, config.name());
                 routes.handleRequest(exchange);
             }
         };
@@ -218,8 +221,7 @@ public final class WorkerService extends HttpService {
         if (state.inFlight() > 0) {
             LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT_MS);
         }
-        stopListening();
-        client.close();
+        stopEngine();
         cpu.shutdownNow();
         javaThreads.shutdownNow();
         bundles.close();

@@ -7,7 +7,7 @@ import io.clusterdeck.bundle.BundleException;
 import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.design.Bundle;
 import io.clusterdeck.plan.RepositoryConfig;
-import io.clusterdeck.service.ClusterClient;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.service.FakeClock;
 import io.clusterdeck.service.HttpServer;
 import io.clusterdeck.service.repository.RepositoryRoutes;
@@ -36,7 +36,7 @@ class BundleFetchTest {
 
     private final FakeClock clock = new FakeClock();
     private final List<Long> waits = new ArrayList<>();
-    private final ClusterClient client = new ClusterClient("worker-test");
+    private final IoEngine engine = IoEngine.create("worker-test", 1, 1);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeAll
@@ -50,18 +50,18 @@ class BundleFetchTest {
         for (var closeable : open) {
             closeable.close();
         }
-        client.close();
+        engine.close();
     }
 
     private BundleFetch fetchFrom(String url, Duration patience) {
-        return new BundleFetch(url, client, clock, millis -> {
+        return new BundleFetch(url, engine.client(), clock, millis -> {
             waits.add(millis);
             clock.advance(Duration.ofMillis(millis));
         }, patience);
     }
 
     private String serve(HttpHandler handler) {
-        var server = HttpServer.start("127.0.0.1", 0, handler);
+        var server = HttpServer.start(engine, "127.0.0.1", 0, handler);
         open.add(server::stop);
         return server.url();
     }
