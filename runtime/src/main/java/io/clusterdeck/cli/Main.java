@@ -21,11 +21,19 @@ public final class Main {
 
     public static void main(String[] args) {
         var commandLine = commandLine();
-        int code = commandLine.execute(args);
-        // print() does not flush; what a command printed must not be lost on exit.
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        System.exit(code);
+        int code = INVALID;
+        try {
+            code = commandLine.execute(args);
+        } catch (Throwable e) {
+            // Whatever went wrong, the process ends: a launcher that lingered would keep its cluster alive.
+            commandLine.getErr().println("clusterdeck: unexpected failure: " + e);
+            e.printStackTrace(commandLine.getErr());
+        } finally {
+            // print() does not flush; what a command printed must not be lost on exit.
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            System.exit(code);
+        }
     }
 
     /** The configured command line, for embedding and tests. */

@@ -88,11 +88,19 @@ final class RunCommand implements Callable<Integer> {
         }
         var stopped = new CountDownLatch(1);
         Runnable stop = () -> {
-            LOG.info("stopping {}", service.name());
-            service.stop();
-            LOG.info("stopped {}", service.name());
-            stopped.countDown();
-            System.exit(Main.OK);
+            int code = Main.OK;
+            try {
+                LOG.info("stopping {}", service.name());
+                service.stop();
+                LOG.info("stopped {}", service.name());
+            } catch (Throwable e) {
+                code = Main.INVALID;
+                LOG.error("could not stop {} gracefully: {}", service.name(), e.toString());
+            } finally {
+                // Whatever the stop did, the process ends: it must never outlive its launcher.
+                stopped.countDown();
+                System.exit(code);
+            }
         };
         onStopSignal(stop);
         ParentGuard.installIfLaunched(() -> {

@@ -34,7 +34,7 @@ final class BufferedCall implements ResponseHandler, BodySink {
     public BodySink onResponse(ResponseHead responseHead) {
         head = responseHead;
         var length = responseHead.header("Content-Length");
-        if (length != null && length.length() < 10) {
+        if (maxBytes > 0 && length != null && length.length() < 10) {
             try {
                 body = new byte[Math.min(maxBytes, Integer.parseInt(length.trim()))];
             } catch (NumberFormatException e) {
@@ -47,6 +47,10 @@ final class BufferedCall implements ResponseHandler, BodySink {
     @Override
     public boolean accept(ByteBuffer data, Runnable resume) throws IOException {
         int size = data.remaining();
+        if (maxBytes < 0) {
+            data.position(data.limit());
+            return true;
+        }
         if (length + size > maxBytes) {
             throw new IOException(upstream + " answered more than " + maxBytes + " bytes");
         }

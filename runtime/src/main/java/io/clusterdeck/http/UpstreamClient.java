@@ -69,7 +69,8 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /**
-     * Sends a request from any thread and reads its whole answer, at most {@code maxBytes}; the future fails with a
+     * Sends a request from any thread and reads its whole answer, at most {@code maxBytes} (a negative limit reads
+     * the body and drops it, for callers that need only the status and headers); the future fails with a
      * {@link CallException} that tells how far the call got. Dependent stages run on an I/O thread: keep them short.
      */
     public CompletableFuture<BufferedResponse> call(String url, OutboundRequest request, Duration timeout, int maxBytes) {

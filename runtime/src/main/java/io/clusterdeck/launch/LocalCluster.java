@@ -274,11 +274,12 @@ public final class LocalCluster implements AutoCloseable {
             return;
         }
         closed = true;
+        // Whatever fails on the way, every process still gets stopped.
         if (control != null) {
-            control.close();
+            quietly(control::close);
         }
-        gatewayEvents.close();
-        supervisor.close();
+        quietly(gatewayEvents::close);
+        quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
                 List.of(Role.REPOSITORY))) {
             List<CompletableFuture<Void>> stopping;
@@ -292,6 +293,14 @@ public final class LocalCluster implements AutoCloseable {
         run.unmarkCurrent();
         synchronized (lock) {
             processes.values().forEach(m -> m.log.close());
+        }
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger(LocalCluster.class.getName()).log(System.Logger.Level.WARNING, "while stopping: " + e);
         }
     }
 
