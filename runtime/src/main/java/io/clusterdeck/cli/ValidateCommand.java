@@ -32,8 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
             if (DesignArgument.report(parsed, err)) {
                 var design = parsed.value().orElseThrow();
                 var plan = Planner.plan(design, PlanOptions.local(DesignArgument.folderOf(file)));
-                out.printf("%s: valid: %d functions in %d segments, %d processes%n", file,
-                        design.functions().size(), design.segments().size(), plan.processes().size());
+                out.printf("%s: valid: %s in %s, %s%n", file, count(design.functions().size(), "function"),
+                        count(design.segments().size(), "segment"), count(plan.processes().size(), "process"));
             } else {
                 allValid = false;
                 out.printf("%s: %d problem%s%n", file, parsed.problems().size(), parsed.problems().size() == 1 ? "" : "s");
@@ -41,5 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return allValid ? Main.OK : Main.INVALID;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 }

@@ -130,44 +130,66 @@ final class DesignValidator {
             }
         }
         findCycle().ifPresent(cycle -> problem("functions[" + functionIndex.get(cycle.get(0)) + "].calls",
-                "calls form a cycle: " + String.join(" -> ", cycle)));
+                "calls form a cycle: " + shown(cycle)));
     }
 
+    /** A cycle as {@code a -> b -> a}; a long one keeps its ends and says how many functions it leaves out. */
+    private static String shown(List<String> cycle) {
+        if (cycle.size() <= 12) {
+            return String.join(" -> ", cycle);
+        }
+        return String.join(" -> ", cycle.subList(0, 5)) + " -> ... (" + (cycle.size() - 10) + " more) -> "
+                + String.join(" -> ", cycle.subList(cycle.size() - 5, cycle.size()));
+    }
+
+    /**
+     * The first cycle of calls, by a depth-first walk with a stack of its own (a chain of thousands of functions
+     * must not overflow the thread's stack).
+     */
     private Optional<List<String>> findCycle() {
-        var state = new HashMap<String, Integer>();
-        for (var function : functionIndex.keySet()) {
+        var callsOf = new HashMap<String, List<String>>();
+        for (var function : design.functions()) {
+            callsOf.putIfAbsent(function.name(), function.calls());
+        }
+        var done = new java.util.HashSet<String>();
+        var onPath = new HashMap<String, Integer>();
+        for (var start : functionIndex.keySet()) {
+            if (done.contains(start)) {
+                continue;
+            }
             var path = new ArrayList<String>();
-            var cycle = visit(function, state, path);
-            if (cycle.isPresent()) {
-                return cycle;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<List<String>> visit(String function, Map<String, Integer> state, List<String> path) {
-        Integer mark = state.get(function);
-        if (mark != null && mark == 2) {
-            return Optional.empty();
-        }
-        if (mark != null) {
-            var cycle = new ArrayList<>(path.subList(path.indexOf(function), path.size()));
-            cycle.add(function);
-            return Optional.of(cycle);
-        }
-        state.put(function, 1);
-        path.add(function);
-        var calls = design.function(function).map(Function::calls).orElse(List.of());
-        for (var callee : calls) {
-            if (!callee.equals(function) && functionIndex.containsKey(callee)) {
-                var cycle = visit(callee, state, path);
-                if (cycle.isPresent()) {
-                    return cycle;
+            var next = new ArrayList<Integer>();
+            path.add(start);
+            next.add(0);
+            onPath.put(start, 0);
+            while (!path.isEmpty()) {
+                int top = path.size() - 1;
+                var function = path.get(top);
+                var calls = callsOf.getOrDefault(function, List.of());
+                int index = next.get(top);
+                if (index == calls.size()) {
+                    path.remove(top);
+                    next.remove(top);
+                    onPath.remove(function);
+                    done.add(function);
+                    continue;
                 }
+                next.set(top, index + 1);
+                var callee = calls.get(index);
+                if (callee.equals(function) || !functionIndex.containsKey(callee) || done.contains(callee)) {
+                    continue;
+                }
+                var at = onPath.get(callee);
+                if (at != null) {
+                    var cycle = new ArrayList<>(path.subList(at, path.size()));
+                    cycle.add(callee);
+                    return Optional.of(cycle);
+                }
+                onPath.put(callee, path.size());
+                path.add(callee);
+                next.add(0);
             }
         }
-        path.remove(path.size() - 1);
-        state.put(function, 2);
         return Optional.empty();
     }
 

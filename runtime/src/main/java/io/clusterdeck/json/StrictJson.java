@@ -31,6 +31,7 @@ public final class StrictJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
@@ -68,9 +69,11 @@ public final class StrictJson {
             tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
+            var message = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "more follows the first JSON value; a file holds exactly one" : e.getOriginalMessage();
             return new Parsed<>(Optional.empty(), List.of(new Problem(source,
                     location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
-                    Paths.ROOT, "malformed JSON: " + e.getOriginalMessage())));
+                    Paths.ROOT, "malformed JSON: " + message)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

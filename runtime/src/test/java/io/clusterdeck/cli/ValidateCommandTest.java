@@ -46,6 +46,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void secondJsonValueAfterTheDesignIsAProblemWhereItStarts() throws IOException {
+        var design = Files.readString(Path.of("..", "designs", "hello.json"));
+        var file = folder.resolve("two.json");
+        Files.writeString(file, design + "{\"name\": \"second\"}\n");
+
+        var cli = Cli.run("validate", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).containsExactly(file + ":" + (design.lines().count() + 1)
+                + ":1: $: malformed JSON: more follows the first JSON value; a file holds exactly one");
+    }
+
+    @Test
     void missingFileIsAUsageErrorWithOneLine() {
         var cli = Cli.run("validate", folder.resolve("nope.json").toString());
 
