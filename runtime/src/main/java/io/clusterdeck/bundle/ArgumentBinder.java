@@ -42,7 +42,9 @@ final class ArgumentBinder {
                         ? Optional.ofNullable(convert(parameter, arguments.get(parameter.name()), problems))
                         : Optional.empty();
                 case REQUIRED -> {
-                    if (arguments.containsKey(parameter.name())) {
+                    if (arguments.containsKey(parameter.name()) && arguments.get(parameter.name()) == null) {
+                        problems.add("argument '" + parameter.name() + "' must be " + expected(parameter.type()) + ", was null");
+                    } else if (arguments.containsKey(parameter.name())) {
                         values[i] = convert(parameter, arguments.get(parameter.name()), problems);
                     } else {
                         problems.add("missing argument '" + parameter.name() + "' (" + expected(parameter.type()) + ")");

@@ -32,6 +32,9 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (lines < 0) {
+            throw new UsageException("-n must not be negative, was " + lines);
+        }
         var out = spec.commandLine().getOut();
         var running = ControlClient.find(LaunchOptions.defaultHome());
         if (running.isPresent()) {

@@ -74,7 +74,7 @@ public final class ControlClient {
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                var body = response.body();
+                var body = response.body().isBlank() ? "the launcher answered " + response.statusCode() : response.body();
                 try {
                     body = MAPPER.readTree(body).path("error").asText(body);
                 } catch (IOException e) {

@@ -29,6 +29,7 @@ import java.util.Map;
  */
 final class ControlServer implements AutoCloseable {
     static final String TOKEN_HEADER = "X-Clusterdeck-Control";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlServer.class);
 
     private final Undertow server;
     private final String token;
@@ -52,12 +53,20 @@ final class ControlServer implements AutoCloseable {
                     json(exchange, 200, Map.of("done", action + " " + process));
                 })
                 .post("/scale/{segment}/{workers}", exchange -> {
-                    cluster.scale(param(exchange, "segment"), Integer.parseInt(param(exchange, "workers")));
+                    int workers = Integer.parseInt(param(exchange, "workers"));
+                    if (workers < 1 || workers > 256) {
+                        throw new LaunchException("a segment has 1 to 256 workers, not " + workers);
+                    }
+                    cluster.scale(param(exchange, "segment"), workers);
                     json(exchange, 200, Map.of("done", "scaled " + param(exchange, "segment")));
                 })
                 .get("/logs/{process}", exchange -> {
                     var lines = exchange.getQueryParameters().get("lines");
-                    var tail = cluster.log(param(exchange, "process")).tail(lines == null ? 200 : Integer.parseInt(lines.getFirst()));
+                    int count = lines == null ? 200 : Integer.parseInt(lines.getFirst());
+                    if (count < 0) {
+                        throw new LaunchException("the number of lines must not be negative, was " + count);
+                    }
+                    var tail = cluster.log(param(exchange, "process")).tail(count);
                     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
                     exchange.getResponseSender().send(String.join("\n", tail) + (tail.isEmpty() ? "" : "\n"));
                 });
@@ -70,8 +79,12 @@ final class ControlServer implements AutoCloseable {
             }
             try {
                 routes.handleRequest(exchange);
-            } catch (LaunchException | NumberFormatException e) {
-                json(exchange, 400, Map.of("error", e.getMessage()));
+            } catch (LaunchException | IllegalArgumentException e) {
+                json(exchange, 400, Map.of("error", e instanceof NumberFormatException
+                        ? "not a number: " + e.getMessage().replaceFirst("^For input string: ", "") : e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("the control channel failed on {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+                json(exchange, 500, Map.of("error", "the launcher failed: " + e));
             }
         };
         var server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new BlockingHandler(guarded)).build();

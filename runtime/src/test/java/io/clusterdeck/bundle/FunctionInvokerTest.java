@@ -85,6 +85,16 @@ class FunctionInvokerTest {
     }
 
     @Test
+    void nullIsNoString() {
+        var arguments = new HashMap<String, Object>();
+        arguments.put("sku", null);
+
+        assertThatThrownBy(() -> call("catalog/stock", arguments))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessage("function 'catalog/stock': argument 'sku' must be a string, was null");
+    }
+
+    @Test
     void numberIsNoString() {
         assertThatThrownBy(() -> call("catalog/stock", Map.of("sku", 7)))
                 .isInstanceOf(BadArgumentsException.class)

@@ -76,6 +76,19 @@ class LaunchCommandIT {
         var fault = cli("fault", "kill", "worker-images-2");
         var logs = cli("logs", "gateway", "-n", "5");
         var unknown = cli("fault", "kill", "worker-nope-1");
+        var scaleToNothing = cli("scale", "storefront", "0");
+        var negativeLines = cli("logs", "gateway", "-n", "-5");
+
+        assertThat(scaleToNothing.exitCode()).isEqualTo(2);
+        assertThat(scaleToNothing.output()).contains("WORKERS must be between 1 and 256, was 0");
+        assertThat(negativeLines.exitCode()).isEqualTo(2);
+        assertThat(negativeLines.output()).contains("-n must not be negative, was -5");
+        for (var bad : List.of("POST /scale/storefront/0", "POST /scale/storefront/100000", "POST /scale/storefront/many",
+                "GET /logs/gateway?lines=-5")) {
+            var answer = control(bad);
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+            assertThat(answer.body()).as(bad).startsWith("{\"error\":\"");
+        }
 
         assertThat(fault.output()).as(fault.output()).contains("kill worker-images-2: done");
         assertThat(fault.exitCode()).isZero();
@@ -137,6 +150,17 @@ class LaunchCommandIT {
         var text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), text);
+    }
+
+    /** A request straight to the launcher's control channel, with the token from its run folder. */
+    private java.net.http.HttpResponse<String> control(String methodAndPath) throws Exception {
+        var folder = RunFolder.current(home).orElseThrow();
+        var launcherJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("launcher.json").toFile());
+        var parts = methodAndPath.split(" ", 2);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(launcherJson.get("control").asText() + parts[1]))
+                .header(ControlServer.TOKEN_HEADER, launcherJson.get("token").asText())
+                .method(parts[0], java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean alive(long pid) {

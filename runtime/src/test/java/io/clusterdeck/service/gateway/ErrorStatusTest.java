@@ -133,6 +133,32 @@ class ErrorStatusTest {
     }
 
     @Test
+    void transferEncodingThatDoesNotEndInChunkedIs400AndClosesTheConnection() {
+        var answer = RawHttp.exchange(cluster.gateway.url(), "POST /rpc/shop/read HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: gzip\r\n\r\nabc");
+        assertThat(RawHttp.status(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).contains("Connection: close", "Transfer-Encoding must end with chunked");
+    }
+
+    @Test
+    void malformedChunkSizeEndsTheConnectionAtOnce() {
+        long started = System.nanoTime();
+        var answer = RawHttp.exchange(cluster.gateway.url(), "POST /rpc/shop/read HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+        // Undertow closes a connection whose chunked framing is broken before any handler can answer on it.
+        assertThat(RawHttp.status(answer)).as(answer).isIn(400, -1);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until the connection ended").isLessThan(2_500);
+    }
+
+    @Test
+    void headOfHealthAndMetricsIsAnsweredLikeGet() {
+        assertThat(TestHttp.send("HEAD", cluster.gateway.url() + "/health", null).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.send("HEAD", cluster.gateway.url() + "/metrics", null).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.send("HEAD", cluster.workers.get(0).url() + "/health", null).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.send("HEAD", cluster.workers.get(0).url() + "/metrics", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void segmentWithoutHealthyWorkerIs503() {
         assertError(TestHttp.post(cluster.rpc("stock/count"), "{}"), 503, "no_worker");
     }
