@@ -99,8 +99,13 @@ public final class Planner {
         var gateway = design.gateway();
         var segments = design.segments().stream().map(s -> new SegmentRoute(s.name(), s.balancing(), s.functions(),
                 s.workers().resolve(options.cores()))).toList();
+        var callers = new java.util.HashMap<String, List<String>>();
+        for (var caller : design.functions()) {
+            caller.calls().forEach(callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(caller.name()));
+        }
         var functions = design.functions().stream().map(f -> new FunctionRoute(f.name(),
-                design.segmentOf(f.name()).map(Segment::name).orElseThrow(), f.access(), f.idempotent())).toList();
+                design.segmentOf(f.name()).map(Segment::name).orElseThrow(), f.access(), f.idempotent(),
+                callers.getOrDefault(f.name(), List.of()))).toList();
         return new GatewayConfig(GATEWAY, options.host(), port, options.clusterKeyFile(), gateway.healthCheck(),
                 gateway.requestTimeoutMs(), gateway.retries(), gateway.maxBodyBytes(), segments, functions,
                 design.network().hopLatency());

@@ -12,6 +12,15 @@ public final class Access {
     private Access() {
     }
 
+    /** As {@link #check(io.clusterdeck.design.Access, String, Optional)}; a private function also checks the caller is one the design lets call it. */
+    public static void check(io.clusterdeck.plan.FunctionRoute route, Optional<Caller> caller) {
+        check(route.access(), route.name(), caller);
+        if (route.access() == io.clusterdeck.design.Access.PRIVATE && !route.callableBy(caller.get().function())) {
+            throw ServiceException.forbidden("'" + route.name() + "' is private and '" + caller.get().function()
+                    + "' does not call it in the design");
+        }
+    }
+
     public static void check(io.clusterdeck.design.Access access, String function, Optional<Caller> caller) {
         switch (access) {
             case PUBLIC:

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code iss}: the name of the service that made the token, such as {@code worker-orders-1};</li>
  *   <li>{@code aud}: always {@code clusterdeck};</li>
  *   <li>{@code iat} and {@code exp}: issued now, valid for {@value #LIFETIME_SECONDS} seconds (a
- *       {@value #SKEW_SECONDS} second clock skew is tolerated);</li>
+ *       {@value #SKEW_SECONDS} second clock skew is tolerated); a token issued in the future, not valid yet
+ *       ({@code nbf}), or living longer than {@value #MAX_LIFETIME_SECONDS} seconds is refused;</li>
  *   <li>{@code jti}: a random id;</li>
  *   <li>{@code fn} (optional): the function on whose behalf the call is made. Private functions accept only
  *       calls that carry it.</li>
@@ -40,7 +41,7 @@ public final class ClusterTokens {
     public static final String AUDIENCE = "clusterdeck";
     public static final String FUNCTION_CLAIM = "fn";
     public static final long LIFETIME_SECONDS = 60;
-    /** The longest lifetime a member token may have. */
+    /** The longest lifetime a member token may have; longer ones are refused. */
     public static final long MAX_LIFETIME_SECONDS = 3_600;
     public static final long SKEW_SECONDS = 5;
     private static final String BEARER = "Bearer ";
@@ -157,11 +158,33 @@ public final class ClusterTokens {
             if (claims.getAudience() == null || !claims.getAudience().equals(List.of(AUDIENCE))) {
                 throw ServiceException.unauthorized("the cluster token is not for " + AUDIENCE);
             }
+            checkTimes(claims, now);
             var function = claims.getClaim(FUNCTION_CLAIM);
             return new Verified(Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null)),
                     claims.getExpirationTime().getTime() + SKEW_SECONDS * 1000);
         } catch (ParseException | JOSEException e) {
             throw ServiceException.unauthorized("the cluster token is malformed");
+        }
+    }
+
+    /** Issued in the past, valid now, and not for longer than a member token may live (all with the skew). */
+    private static void checkTimes(JWTClaimsSet claims, java.time.Instant now) {
+        var latest = now.plusSeconds(SKEW_SECONDS);
+        var issued = claims.getIssueTime();
+        if (issued == null) {
+            throw ServiceException.unauthorized("the cluster token has no issue time");
+        }
+        if (issued.toInstant().isAfter(latest)) {
+            throw ServiceException.unauthorized("the cluster token is issued in the future");
+        }
+        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(latest)) {
+            throw ServiceException.unauthorized("the cluster token is not valid yet");
+        }
+        var expires = claims.getExpirationTime().toInstant();
+        if (expires.isAfter(issued.toInstant().plusSeconds(MAX_LIFETIME_SECONDS))
+                || expires.isAfter(latest.plusSeconds(MAX_LIFETIME_SECONDS))) {
+            throw ServiceException.unauthorized("the cluster token lives longer than the " + MAX_LIFETIME_SECONDS
+                    + " s a member token may");
         }
     }
 

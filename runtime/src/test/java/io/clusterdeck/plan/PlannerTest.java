@@ -57,7 +57,8 @@ class PlannerTest {
         var gateway = (GatewayConfig) Planner.plan(webshop, options).process("gateway").orElseThrow().config();
 
         assertThat(gateway.functions()).filteredOn(f -> f.name().equals("payments/charge")).singleElement()
-                .isEqualTo(new FunctionRoute("payments/charge", "orders", io.clusterdeck.design.Access.PROTECTED, false));
+                .isEqualTo(new FunctionRoute("payments/charge", "orders", io.clusterdeck.design.Access.PROTECTED, false,
+                        List.of("orders/checkout")));
         assertThat(gateway.segments()).extracting(SegmentRoute::name, SegmentRoute::workers)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("storefront", 2),
                         org.assertj.core.groups.Tuple.tuple("orders", 2), org.assertj.core.groups.Tuple.tuple("images", 3));

@@ -37,6 +37,35 @@ class ClusterTokensTest {
     }
 
     @Test
+    void tokenLivingLongerThanTheMaximumIsRefused() {
+        var tenYears = "Bearer " + worker.mint(null, Duration.ofDays(3650));
+
+        assertThatThrownBy(() -> gateway.verify(tenYears))
+                .hasMessage("the cluster token lives longer than the 3600 s a member token may");
+    }
+
+    @Test
+    void tokenIssuedInTheFutureIsRefused() {
+        var later = new FakeClock();
+        later.advance(Duration.ofMinutes(10));
+        var fromTheFuture = "Bearer " + new ClusterTokens("worker-shop-1", ClusterKey.of("k1"), later).mint(null, Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> gateway.verify(fromTheFuture)).hasMessage("the cluster token is issued in the future");
+    }
+
+    @Test
+    void tokenNotValidYetIsRefused() throws Exception {
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("worker-shop-1").audience(ClusterTokens.AUDIENCE)
+                .issueTime(java.util.Date.from(clock.now()))
+                .notBeforeTime(java.util.Date.from(clock.now().plusSeconds(600)))
+                .expirationTime(java.util.Date.from(clock.now().plusSeconds(900))).build();
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(ClusterKey.of("k1").signingKey()));
+
+        assertThatThrownBy(() -> gateway.verify("Bearer " + jwt.serialize())).hasMessage("the cluster token is not valid yet");
+    }
+
+    @Test
     void tokenIsRenewedBeforeItExpires() {
         var first = worker.authorization(null);
         clock.advance(Duration.ofSeconds(ClusterTokens.LIFETIME_SECONDS / 2 + 1));

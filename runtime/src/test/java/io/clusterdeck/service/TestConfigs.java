@@ -46,10 +46,16 @@ public final class TestConfigs {
                 new SegmentRoute("shop", Balancing.ROUND_ROBIN, SHOP.stream().map(Function::name).toList(), 3),
                 new SegmentRoute("stock", Balancing.ROUND_ROBIN, STOCK.stream().map(Function::name).toList(), 1));
         var routes = new java.util.ArrayList<FunctionRoute>();
-        SHOP.forEach(f -> routes.add(new FunctionRoute(f.name(), "shop", f.access(), f.idempotent())));
-        STOCK.forEach(f -> routes.add(new FunctionRoute(f.name(), "stock", f.access(), f.idempotent())));
+        SHOP.forEach(f -> routes.add(new FunctionRoute(f.name(), "shop", f.access(), f.idempotent(), callersOf(f.name()))));
+        STOCK.forEach(f -> routes.add(new FunctionRoute(f.name(), "stock", f.access(), f.idempotent(), callersOf(f.name()))));
         return new GatewayConfig("gateway", "127.0.0.1", port, keyFile, checks, timeoutMs, 2, 64 * 1024, segments,
                 routes, null);
+    }
+
+    /** The functions whose calls name the given one. */
+    public static List<String> callersOf(String function) {
+        return java.util.stream.Stream.concat(SHOP.stream(), STOCK.stream()).filter(f -> f.calls().contains(function))
+                .map(Function::name).toList();
     }
 
     public static WorkerConfig worker(String name, String segment, String gatewayUrl, String keyFile) {

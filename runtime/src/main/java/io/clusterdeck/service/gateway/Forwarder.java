@@ -74,7 +74,7 @@ final class Forwarder implements HttpHandler {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
-        Access.check(route.access(), route.name(), tokens.verify(exchange));
+        Access.check(route.route(), tokens.verify(exchange));
         Bodies.read(exchange, maxBodyBytes, budget, (ex, body) -> {
             Json.checkObject(body);
             new ForwardedCall(this, ex, route, body, affinityOf(ex, route)).start();

@@ -16,6 +16,10 @@ final class RpcRoute {
         this.requestLine = OutboundRequest.requestLine("POST", "/rpc/" + route.name());
     }
 
+    FunctionRoute route() {
+        return route;
+    }
+
     String name() {
         return route.name();
     }

@@ -93,6 +93,14 @@ class ErrorStatusTest {
     }
 
     @Test
+    void privateFunctionCalledOnBehalfOfAFunctionThatDoesNotCallItIs403() {
+        var answer = TestHttp.post(cluster.rpc("stock/reserve"), "{}", "Authorization", TestHttp.token("shop/read"));
+
+        assertError(answer, 403, "forbidden");
+        assertThat(answer.body()).contains("'stock/reserve' is private and 'shop/read' does not call it in the design");
+    }
+
+    @Test
     void unknownFunctionIs404() {
         assertError(TestHttp.post(cluster.rpc("shop/nothing"), "{}"), 404, "unknown_function");
     }
