@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
             return WorkerService.create(worker, ClusterKey.require(config, environment));
         }
         if (config instanceof RepositoryConfig repository) {
-            return RepositoryService.create(repository);
+            return RepositoryService.create(repository, ClusterKey.find(config, environment).orElse(null));
         }
         if (config instanceof ProxyConfig proxy) {
             return ProxyService.create(proxy);

@@ -119,6 +119,11 @@ public final class ProxyService extends HttpService {
     }
 
     private void asset(HttpServerExchange exchange) {
+        var path = exchange.getRequestPath();
+        if (path.equals("/bundles") || path.startsWith("/bundles/")) {
+            // Bundles are code for workers, which fetch them from the repository directly; never from outside.
+            throw ServiceException.notFound("nothing at " + path);
+        }
         var method = exchange.getRequestMethod();
         if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
             throw ServiceException.methodNotAllowed(method.toString());

@@ -1,6 +1,7 @@
 package io.clusterdeck.service.repository;
 
 import io.clusterdeck.design.Bundle;
+import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
 import io.clusterdeck.service.ServiceException;
@@ -24,16 +25,23 @@ import java.util.Map;
 /**
  * What a repository serves: {@code GET /bundles} (JSON list of name, sha256, bytes, url), {@code GET
  * /bundles/{name}.jar} (the jar, with its digest in {@code X-Clusterdeck-Sha256}), and every other GET from the
- * assets folder only. Shared by the repository and the standalone service.
+ * assets folder only. Bundles are code: only members holding a cluster token get them (401 otherwise). Shared by
+ * the repository and the standalone service.
  */
 public final class RepositoryRoutes {
     public static final HttpString SHA256 = new HttpString("X-Clusterdeck-Sha256");
 
     private final Map<String, Served> bundles = new LinkedHashMap<>();
     private final HttpHandler assets;
+    private final ClusterTokens tokens;
 
-    /** Reads every bundle and checks its digest; a missing or altered bundle stops the start. */
-    public RepositoryRoutes(List<Bundle> configured, String assetsFolder) {
+    /**
+     * Reads every bundle and checks its digest; a missing or altered bundle stops the start.
+     *
+     * @param tokens verifies members' tokens; null when the service has no cluster key (then no one gets bundles)
+     */
+    public RepositoryRoutes(List<Bundle> configured, String assetsFolder, ClusterTokens tokens) {
+        this.tokens = tokens;
         for (var bundle : configured) {
             var file = Path.of(bundle.path());
             byte[] bytes;
@@ -73,6 +81,12 @@ public final class RepositoryRoutes {
         }
         if (leavesTheFolder(path)) {
             throw ServiceException.notFound("no asset at this path");
+        }
+        if (path.equals("/bundles") || path.startsWith("/bundles/")) {
+            if (tokens == null) {
+                throw ServiceException.unauthorized("bundles are served to cluster members only, and this service has no cluster key");
+            }
+            tokens.require(exchange);
         }
         if (path.equals("/bundles")) {
             var list = Json.mapper().createArrayNode();

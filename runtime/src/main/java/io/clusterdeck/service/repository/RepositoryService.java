@@ -2,6 +2,9 @@ package io.clusterdeck.service.repository;
 
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.Responses;
@@ -17,15 +20,17 @@ public final class RepositoryService extends HttpService {
     private final RepositoryRoutes routes;
     private final ServiceMetrics metrics;
 
-    private RepositoryService(RepositoryConfig config) {
+    private RepositoryService(RepositoryConfig config, ClusterKey key) {
         super(IoEngine.create(config.name(), 1, 2));
         this.config = config;
-        this.routes = new RepositoryRoutes(config.bundles(), config.assets());
+        this.routes = new RepositoryRoutes(config.bundles(), config.assets(),
+                key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM));
         this.metrics = new ServiceMetrics(config.name());
     }
 
-    public static RepositoryService create(RepositoryConfig config) {
-        return new RepositoryService(config);
+    /** @param key the cluster key, which members' bundle requests are checked with; null: no one gets bundles */
+    public static RepositoryService create(RepositoryConfig config, ClusterKey key) {
+        return new RepositoryService(config, key);
     }
 
     @Override

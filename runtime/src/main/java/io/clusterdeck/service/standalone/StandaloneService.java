@@ -46,7 +46,7 @@ public final class StandaloneService extends HttpService {
         this.config = config;
         this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
         this.metrics = new ServiceMetrics(config.name());
-        this.repository = new RepositoryRoutes(config.bundles(), config.assets());
+        this.repository = new RepositoryRoutes(config.bundles(), config.assets(), tokens);
         this.cpu = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
             var thread = new Thread(r, config.name() + "-cpu");
             thread.setDaemon(true);

@@ -4,9 +4,10 @@ import io.clusterdeck.bundle.BundleException;
 import io.clusterdeck.bundle.BundleLoader;
 import io.clusterdeck.bundle.LoadedBundle;
 import io.clusterdeck.bundle.Sha256;
-import io.clusterdeck.service.Clock;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -42,13 +43,15 @@ final class BundleFetch {
     private static final int MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
     private final UpstreamClient client;
+    private final ClusterTokens tokens;
     private final Clock clock;
     private final Pause pause;
     private final Duration patience;
 
-    BundleFetch(String repositoryUrl, UpstreamClient client, Clock clock, Pause pause, Duration patience) {
+    BundleFetch(String repositoryUrl, UpstreamClient client, ClusterTokens tokens, Clock clock, Pause pause, Duration patience) {
         this.repositoryUrl = repositoryUrl;
         this.client = client;
+        this.tokens = tokens;
         this.clock = clock;
         this.pause = pause;
         this.patience = patience;
@@ -89,7 +92,8 @@ final class BundleFetch {
         for (int attempt = 1; ; attempt++) {
             String problem;
             try {
-                var response = client.get(repositoryUrl, path, new byte[0], Duration.ofSeconds(30), MAX_BUNDLE_BYTES).join();
+                var member = io.clusterdeck.http.OutboundRequest.headers("Authorization", tokens.authorization(null));
+                var response = client.get(repositoryUrl, path, member, Duration.ofSeconds(30), MAX_BUNDLE_BYTES).join();
                 if (response.status() == 200) {
                     var announced = response.header(RepositoryRoutes.SHA256.toString());
                     if (announced == null) {

@@ -121,7 +121,7 @@ public final class WorkerService extends HttpService {
         }
         if (!config.bundles().isEmpty()) {
             try {
-                bundles = new BundleFetch(config.repositoryUrl(), engine.client(), clock, Thread::sleep, BundleFetch.PATIENCE)
+                bundles = new BundleFetch(config.repositoryUrl(), engine.client(), tokens, clock, Thread::sleep, BundleFetch.PATIENCE)
                         .fetch(config.bundles());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

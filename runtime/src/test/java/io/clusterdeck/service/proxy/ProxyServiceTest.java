@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
@@ -27,8 +28,10 @@ class ProxyServiceTest {
     void start() throws Exception {
         Files.writeString(folder.resolve("app.js"), "console.log('shop')");
         cluster = InProcessCluster.start(TestConfigs.FAST_CHECKS, 3_000, 1, 1);
+        Files.write(folder.resolve("examples.jar"), new byte[] {'P', 'K', 3, 4});
         repository = RepositoryService.create(new RepositoryConfig("repository", "127.0.0.1", 0, null, folder.toString(),
-                List.of())).start();
+                List.of(new io.clusterdeck.design.Bundle("examples", folder.resolve("examples.jar").toString(), null))),
+                ClusterKey.of(TestConfigs.KEY)).start();
         proxy = ProxyService.create(new ProxyConfig("proxy", "127.0.0.1", 0, null, cluster.gateway.url(), repository.url(),
                 64 * 1024, 3_000, List.of("shop/read", "shop/order"))).start();
     }
@@ -67,6 +70,15 @@ class ProxyServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("console.log('shop')");
+    }
+
+    @Test
+    void bundlesAreNeverForwardedEvenWithAToken() {
+        for (var path : List.of("/bundles", "/bundles/examples.jar")) {
+            var response = TestHttp.get(proxy.url() + path, "Authorization", TestHttp.token(null));
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("X-Clusterdeck-Worker")).as(path).contains("proxy");
+        }
     }
 
     @Test

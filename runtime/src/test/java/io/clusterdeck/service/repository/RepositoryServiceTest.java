@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.design.Bundle;
 import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.service.ClusterKey;
 import io.clusterdeck.service.RawHttp;
+import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ class RepositoryServiceTest {
         Files.writeString(folder.resolve("secret.txt"), "not for the web");
         Files.write(folder.resolve("examples.jar"), new byte[] {'P', 'K', 3, 4});
         repository = RepositoryService.create(new RepositoryConfig("repository", "127.0.0.1", 0, null,
-                assets.toString(), List.of(new Bundle("examples", folder.resolve("examples.jar").toString(), null)))).start();
+                assets.toString(), List.of(new Bundle("examples", folder.resolve("examples.jar").toString(), null))),
+                ClusterKey.of(TestConfigs.KEY)).start();
     }
 
     @AfterEach
@@ -35,8 +38,8 @@ class RepositoryServiceTest {
     }
 
     @Test
-    void servesBundleWithItsDigest() {
-        var response = TestHttp.get(repository.url() + "/bundles/examples.jar");
+    void servesBundleWithItsDigestToMembers() {
+        var response = TestHttp.get(repository.url() + "/bundles/examples.jar", "Authorization", TestHttp.token(null));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Clusterdeck-Sha256"))
@@ -44,9 +47,18 @@ class RepositoryServiceTest {
     }
 
     @Test
-    void listsBundles() {
-        assertThat(TestHttp.get(repository.url() + "/bundles").body())
+    void listsBundlesToMembers() {
+        assertThat(TestHttp.get(repository.url() + "/bundles", "Authorization", TestHttp.token(null)).body())
                 .contains("\"name\":\"examples\"", "\"url\":\"/bundles/examples.jar\"");
+    }
+
+    @Test
+    void bundlesAreRefusedToAnyoneWithoutAClusterToken() {
+        for (var path : List.of("/bundles", "/bundles/examples.jar")) {
+            var response = TestHttp.get(repository.url() + path);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.body()).as(path).doesNotContain("PK");
+        }
     }
 
     @Test
@@ -67,6 +79,7 @@ class RepositoryServiceTest {
 
     @Test
     void unknownBundleIs404() {
-        assertThat(TestHttp.get(repository.url() + "/bundles/other.jar").statusCode()).isEqualTo(404);
+        assertThat(TestHttp.get(repository.url() + "/bundles/other.jar", "Authorization", TestHttp.token(null)).statusCode())
+                .isEqualTo(404);
     }
 }

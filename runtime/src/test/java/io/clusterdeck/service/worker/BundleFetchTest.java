@@ -8,6 +8,8 @@ import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.design.Bundle;
 import io.clusterdeck.plan.RepositoryConfig;
 import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.FakeClock;
 import io.clusterdeck.service.HttpServer;
 import io.clusterdeck.service.repository.RepositoryRoutes;
@@ -34,6 +36,7 @@ class BundleFetchTest {
     static Path jar;
     static String sha256;
 
+    private static final ClusterKey KEY = ClusterKey.of("bundle-test-key");
     private final FakeClock clock = new FakeClock();
     private final List<Long> waits = new ArrayList<>();
     private final IoEngine engine = IoEngine.create("worker-test", 1, 1);
@@ -54,7 +57,7 @@ class BundleFetchTest {
     }
 
     private BundleFetch fetchFrom(String url, Duration patience) {
-        return new BundleFetch(url, engine.client(), clock, millis -> {
+        return new BundleFetch(url, engine.client(), new ClusterTokens("worker-test", KEY, io.clusterdeck.service.Clock.SYSTEM), clock, millis -> {
             waits.add(millis);
             clock.advance(Duration.ofMillis(millis));
         }, patience);
@@ -69,7 +72,7 @@ class BundleFetchTest {
     @Test
     void bundleFromTheRepositoryIsLoadedFromATemporaryCopy() throws Exception {
         var repository = RepositoryService.create(new RepositoryConfig("repository", "127.0.0.1", 0, null, null,
-                List.of(new Bundle("calc", jar.toString(), sha256)))).start();
+                List.of(new Bundle("calc", jar.toString(), sha256))), KEY).start();
         open.add(repository::stop);
 
         var bundles = fetchFrom(repository.url(), Duration.ofSeconds(5)).fetch(List.of("calc"));
@@ -134,7 +137,7 @@ class BundleFetchTest {
     @Test
     void bundleTheRepositoryDoesNotHaveIsRefusedAtOnce() {
         var repository = RepositoryService.create(new RepositoryConfig("repository", "127.0.0.1", 0, null, null,
-                List.of())).start();
+                List.of()), KEY).start();
         open.add(repository::stop);
 
         assertThatThrownBy(() -> fetchFrom(repository.url(), Duration.ofSeconds(5)).fetch(List.of("calc")))
