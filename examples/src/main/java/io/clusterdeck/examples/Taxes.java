@@ -18,6 +18,13 @@ public final class Taxes {
     public record TaxDue(String country, BigDecimal rate, BigDecimal tax) {
     }
 
+    /** Every country's standard VAT rate, in percent: for administrators, so the design lets only them call it. */
+    @ClusterFunction(name = "pricing/rates", access = Access.PUBLIC, idempotent = true, roles = "admin",
+            description = "Every country's standard VAT rate; administrators only.")
+    public static Map<String, BigDecimal> rates() {
+        return RATES;
+    }
+
     @ClusterFunction(name = "pricing/tax", access = Access.PRIVATE, idempotent = true,
             description = "Sales tax due on an amount in a country, at its standard VAT rate.")
     public static TaxDue tax(BigDecimal amount, String country) {

@@ -40,6 +40,17 @@ class BundleDemoClusterIT {
              "net": 46.07, "country": "NL", "taxRate": 21, "tax": 9.67, "total": 55.74}""";
 
     private final ServiceProcesses processes = new ServiceProcesses();
+    private final Path secret = secretFile();
+
+    private static Path secretFile() {
+        try {
+            var file = Files.createTempFile("bundle-demo", ".secret");
+            Files.writeString(file, "a-test-secret-of-at-least-thirty-two-bytes-long\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @AfterEach
     void killEverything() {
@@ -78,6 +89,27 @@ class BundleDemoClusterIT {
         assertError(quote, 400, "bad_arguments", "function 'pricing/quote': argument 'country' was refused by"
                 + " pricing/tax: call to 'pricing/tax' failed with 400 bad_arguments: function 'pricing/tax': argument"
                 + " 'country' has no known tax rate: 'XX'; known are BE, DE, FR, GB, NL");
+    }
+
+    @Test
+    void signedInCallerReachesTheJavaFunctionAndItsRolesLetItIn() throws Exception {
+        var proxy = startCluster().entryUrl();
+        var alice = "Bearer " + token("alice", java.util.List.of("admin"));
+        var bob = "Bearer " + token("bob", java.util.List.of());
+
+        var anonymous = TestHttp.post(proxy + "/rpc/account/whoami", "{}");
+        var signedIn = TestHttp.post(proxy + "/rpc/account/whoami", "{}", "Authorization", alice);
+        var ratesForAlice = TestHttp.post(proxy + "/rpc/pricing/rates", "{}", "Authorization", alice);
+        var ratesForBob = TestHttp.post(proxy + "/rpc/pricing/rates", "{}", "Authorization", bob);
+        var ratesForNobody = TestHttp.post(proxy + "/rpc/pricing/rates", "{}");
+        var quoteForAlice = TestHttp.post(proxy + "/rpc/pricing/quote", ORDER, "Authorization", alice);
+
+        assertThat(json(anonymous.body())).isEqualTo(json("{\"signedIn\": false, \"subject\": null, \"roles\": []}"));
+        assertThat(json(signedIn.body())).isEqualTo(json("{\"signedIn\": true, \"subject\": \"alice\", \"roles\": [\"admin\"]}"));
+        assertThat(json(ratesForAlice.body()).path("NL").asInt()).isEqualTo(21);
+        assertError(ratesForBob, 403, "forbidden", "'pricing/rates' needs one of the roles [admin]; bob has []");
+        assertThat(ratesForNobody.statusCode()).isEqualTo(401);
+        assertThat(json(quoteForAlice.body())).as("a signed-in caller's call crosses segments too").isEqualTo(json(PRICED));
     }
 
     @Test
@@ -135,7 +167,23 @@ class BundleDemoClusterIT {
         return plan;
     }
 
+    /** An end user's token for the design, signed with the secret this test gave it. */
+    private String token(String subject, java.util.List<String> roles) throws Exception {
+        var auth = DesignFiles.load(DESIGN).orThrow().auth();
+        var now = java.time.Instant.now();
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(auth.issuer()).audience(auth.audience())
+                .subject(subject).claim(auth.rolesClaim(), roles).issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(300))).build();
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(Files.readString(secret).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
     private Plan plan(Design design) {
+        // The design's own secret file may not exist here: the test signs in with a secret of its own.
+        var auth = design.auth();
+        design = design.withAuth(new io.clusterdeck.design.AuthSettings(auth.issuer(), auth.audience(), secret.toString(),
+                null, null, auth.rolesClaim(), auth.clockSkewSeconds()));
         var local = PlanOptions.local(DESIGN.getParent());
         var ports = new HashMap<String, Integer>();
         for (var process : Planner.plan(design, local).processes()) {

@@ -58,6 +58,6 @@ class BundleDemoDesignIT {
 
         assertThat(err.toString()).isEmpty();
         assertThat(exit).isEqualTo(Main.OK);
-        assertThat(out.toString()).isEqualTo(DESIGN + ": valid: 3 functions in 2 segments, 6 processes\n");
+        assertThat(out.toString()).isEqualTo(DESIGN + ": valid: 5 functions in 2 segments, 6 processes\n");
     }
 }

@@ -56,8 +56,15 @@ class ExampleBundleIT {
     }
 
     @Test
-    void scannerReadsTheThreeExampleFunctions() {
-        assertThat(BundleScanner.scan("examples", JAR)).containsExactly(
+    void scannerReadsEveryExampleFunction() {
+        assertThat(BundleScanner.scan("examples", JAR)).containsExactlyInAnyOrder(
+                new Function("account/whoami",
+                        "Says who the caller is: the subject and roles of their verified token, or anonymous.",
+                        Access.PUBLIC, true, List.of(), null,
+                        new JavaImplementation("examples", "io.clusterdeck.examples.Accounts", "whoami")),
+                new Function("pricing/rates", "Every country's standard VAT rate; administrators only.",
+                        Access.PUBLIC, true, List.of(), null,
+                        new JavaImplementation("examples", "io.clusterdeck.examples.Taxes", "rates"), List.of("admin")),
                 new Function("pricing/quote",
                         "Prices an order: volume and loyalty discounts, then the sales tax of the country.",
                         Access.PUBLIC, true, List.of("pricing/tax"), null,

@@ -144,7 +144,8 @@ public final class BundleScanner {
             function = new Function(annotation.name(),
                     annotation.description().isBlank() ? null : annotation.description().strip(),
                     Access.valueOf(annotation.access().name()), annotation.idempotent(), List.of(annotation.calls()),
-                    null, new JavaImplementation(bundle, method.getDeclaringClass().getName(), method.getName()));
+                    null, new JavaImplementation(bundle, method.getDeclaringClass().getName(), method.getName()),
+                    List.of(annotation.roles()));
         } catch (InvalidValueException e) {
             problems.add(where + ": " + e.violations().stream()
                     .map(v -> v.field().isEmpty() ? v.message() : v.field() + " " + v.message())

@@ -1,9 +1,11 @@
 package io.clusterdeck.bundle;
 
 import io.clusterdeck.function.CallException;
+import io.clusterdeck.function.EndUser;
 import io.clusterdeck.function.FunctionContext;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link FunctionContext} of a worker: a call to a function of its own segment runs in this process, any
@@ -20,14 +22,26 @@ public final class SegmentCalls implements FunctionContext {
 
     private final Map<String, FunctionInvoker> local;
     private final FunctionContext remote;
+    private final EndUser user;
 
     /**
      * @param local  the functions of this segment by name
      * @param remote how to call every other function; {@code null} when there is nothing outside this process
      */
     public SegmentCalls(Map<String, FunctionInvoker> local, FunctionContext remote) {
+        this(local, remote, null);
+    }
+
+    /** As {@link #SegmentCalls(Map, FunctionContext)}, for calls made for an end user (null: for none). */
+    public SegmentCalls(Map<String, FunctionInvoker> local, FunctionContext remote, EndUser user) {
         this.local = Map.copyOf(local);
         this.remote = remote;
+        this.user = user;
+    }
+
+    @Override
+    public Optional<EndUser> user() {
+        return Optional.ofNullable(user);
     }
 
     @Override

@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
             return RepositoryService.create(repository, ClusterKey.find(config, environment).orElse(null));
         }
         if (config instanceof ProxyConfig proxy) {
-            return ProxyService.create(proxy);
+            return ProxyService.create(proxy, ClusterKey.find(config, environment).orElse(null), environment);
         }
         var standalone = (StandaloneConfig) config;
         return StandaloneService.create(standalone, ClusterKey.find(config, environment).orElse(null));

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  */
 public record Design(Integer version, String name, String description, Mode mode, List<Bundle> bundles,
                      List<Function> functions, List<Segment> segments, GatewaySettings gateway, ProxySettings proxy,
-                     RepositorySettings repository, NetworkSettings network, PortSettings ports, Layout layout) {
+                     RepositorySettings repository, NetworkSettings network, PortSettings ports, Layout layout,
+                     AuthSettings auth) {
     /** The version of the file format this code reads and writes. */
     public static final int FORMAT_VERSION = 1;
 
@@ -39,6 +40,14 @@ public record Design(Integer version, String name, String description, Mode mode
         }
         checks.name("name", name, Checks.LOWER_NAME, Names.LOWER_RULE);
         checks.throwIfAny();
+    }
+
+    /** A design without end-user authentication. */
+    public Design(Integer version, String name, String description, Mode mode, List<Bundle> bundles,
+                  List<Function> functions, List<Segment> segments, GatewaySettings gateway, ProxySettings proxy,
+                  RepositorySettings repository, NetworkSettings network, PortSettings ports, Layout layout) {
+        this(version, name, description, mode, bundles, functions, segments, gateway, proxy, repository, network,
+                ports, layout, null);
     }
 
     /** An empty cluster design with default settings. */
@@ -69,59 +78,64 @@ public record Design(Integer version, String name, String description, Mode mode
         return functions.stream().filter(f -> segmentOf(f.name()).isEmpty()).toList();
     }
 
+    public Design withAuth(AuthSettings newAuth) {
+        return new Design(version, name, description, mode, bundles, functions, segments, gateway, proxy,
+                repository, network, ports, layout, newAuth);
+    }
+
     public Design withName(String newName) {
         return new Design(version, newName, description, mode, bundles, functions, segments, gateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withMode(Mode newMode) {
         return new Design(version, name, description, newMode, bundles, functions, segments, gateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withFunctions(List<Function> newFunctions) {
         return new Design(version, name, description, mode, bundles, newFunctions, segments, gateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withSegments(List<Segment> newSegments) {
         return new Design(version, name, description, mode, bundles, functions, newSegments, gateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withBundles(List<Bundle> newBundles) {
         return new Design(version, name, description, mode, newBundles, functions, segments, gateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withGateway(GatewaySettings newGateway) {
         return new Design(version, name, description, mode, bundles, functions, segments, newGateway, proxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withProxy(ProxySettings newProxy) {
         return new Design(version, name, description, mode, bundles, functions, segments, gateway, newProxy,
-                repository, network, ports, layout);
+                repository, network, ports, layout, auth);
     }
 
     public Design withRepository(RepositorySettings newRepository) {
         return new Design(version, name, description, mode, bundles, functions, segments, gateway, proxy,
-                newRepository, network, ports, layout);
+                newRepository, network, ports, layout, auth);
     }
 
     public Design withNetwork(NetworkSettings newNetwork) {
         return new Design(version, name, description, mode, bundles, functions, segments, gateway, proxy,
-                repository, newNetwork, ports, layout);
+                repository, newNetwork, ports, layout, auth);
     }
 
     public Design withPorts(PortSettings newPorts) {
         return new Design(version, name, description, mode, bundles, functions, segments, gateway, proxy,
-                repository, network, newPorts, layout);
+                repository, network, newPorts, layout, auth);
     }
 
     public Design withLayout(Layout newLayout) {
         return new Design(version, name, description, mode, bundles, functions, segments, gateway, proxy,
-                repository, network, ports, newLayout);
+                repository, network, ports, newLayout, auth);
     }
 
     /** This design with one function replaced (matched by its current name), calls and segments renamed along. */

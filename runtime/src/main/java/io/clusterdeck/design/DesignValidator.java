@@ -32,7 +32,28 @@ final class DesignValidator {
         checkSegments();
         checkCalls();
         checkImplementations();
+        checkAuth();
         checkPorts();
+    }
+
+    private void checkAuth() {
+        var functions = design.functions();
+        for (int i = 0; i < functions.size(); i++) {
+            var function = functions.get(i);
+            if (function.roles().isEmpty()) {
+                continue;
+            }
+            if (function.access() != Access.PUBLIC) {
+                problem("functions[" + i + "].roles", "roles apply to public functions only; '" + function.name()
+                        + "' is " + function.access().json());
+            } else if (design.auth() == null) {
+                problem("functions[" + i + "].roles", "roles need the design's 'auth' section, which says how the proxy"
+                        + " checks callers' tokens");
+            }
+        }
+        if (design.auth() != null && !design.proxy().enabled()) {
+            problem("auth", "callers are authenticated at the proxy: 'auth' needs the proxy enabled");
+        }
     }
 
     private void indexFunctions() {

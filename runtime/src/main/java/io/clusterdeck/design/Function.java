@@ -1,5 +1,6 @@
 package io.clusterdeck.design;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clusterdeck.json.Checks;
 import java.util.List;
 
@@ -12,20 +13,35 @@ import java.util.List;
  * @param calls      the functions it calls on each call, which is what crosses segments
  * @param simulate   its cost model, when it is simulated
  * @param java       its Java method, when it is real code; exactly one of simulate and java is set
+ * @param roles      for a public function of a design with {@code auth}: a caller needs a token with one of these
+ *                   roles; empty: anyone may call it
  */
 public record Function(String name, String description, Access access, Boolean idempotent, List<String> calls,
-                       Simulation simulate, JavaImplementation java) {
+                       Simulation simulate, JavaImplementation java,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> roles) {
     public Function {
         access = access == null ? Access.PRIVATE : access;
         idempotent = idempotent != null && idempotent;
         calls = calls == null ? List.of() : List.copyOf(calls);
+        roles = roles == null ? List.of() : List.copyOf(roles);
         var checks = new Checks().name("name", name, Names.FUNCTION, Names.FUNCTION_RULE);
         if (simulate == null && java == null) {
             checks.fail("", "function '" + name + "' needs an implementation: 'simulate' or 'java'");
         } else if (simulate != null && java != null) {
             checks.fail("java", "function '" + name + "' has both 'simulate' and 'java'; keep one");
         }
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == null || roles.get(i).isBlank()) {
+                checks.fail("roles[" + i + "]", "a role must not be blank");
+            }
+        }
         checks.throwIfAny();
+    }
+
+    /** A function that requires no role. */
+    public Function(String name, String description, Access access, Boolean idempotent, List<String> calls,
+                    Simulation simulate, JavaImplementation java) {
+        this(name, description, access, idempotent, calls, simulate, java, null);
     }
 
     /** A simulated public function with the given cost model. */
@@ -38,26 +54,30 @@ public record Function(String name, String description, Access access, Boolean i
     }
 
     public Function withName(String newName) {
-        return new Function(newName, description, access, idempotent, calls, simulate, java);
+        return new Function(newName, description, access, idempotent, calls, simulate, java, roles);
     }
 
     public Function withAccess(Access newAccess) {
-        return new Function(name, description, newAccess, idempotent, calls, simulate, java);
+        return new Function(name, description, newAccess, idempotent, calls, simulate, java, roles);
     }
 
     public Function withIdempotent(boolean newIdempotent) {
-        return new Function(name, description, access, newIdempotent, calls, simulate, java);
+        return new Function(name, description, access, newIdempotent, calls, simulate, java, roles);
     }
 
     public Function withCalls(List<String> newCalls) {
-        return new Function(name, description, access, idempotent, newCalls, simulate, java);
+        return new Function(name, description, access, idempotent, newCalls, simulate, java, roles);
     }
 
     public Function withSimulate(Simulation newSimulation) {
-        return new Function(name, description, access, idempotent, calls, newSimulation, null);
+        return new Function(name, description, access, idempotent, calls, newSimulation, null, roles);
+    }
+
+    public Function withRoles(List<String> newRoles) {
+        return new Function(name, description, access, idempotent, calls, simulate, java, newRoles);
     }
 
     public Function withDescription(String newDescription) {
-        return new Function(name, newDescription, access, idempotent, calls, simulate, java);
+        return new Function(name, newDescription, access, idempotent, calls, simulate, java, roles);
     }
 }

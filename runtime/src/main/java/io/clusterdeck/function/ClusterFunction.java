@@ -41,4 +41,10 @@ public @interface ClusterFunction {
 
     /** The functions it calls through {@link FunctionContext#call}; the design draws these calls between segments. */
     String[] calls() default {};
+
+    /**
+     * For a public function of a design that signs its callers in: the roles, any one of which lets a caller in
+     * (see {@link FunctionContext#user()}); none: anyone may call it.
+     */
+    String[] roles() default {};
 }

@@ -1,6 +1,7 @@
 package io.clusterdeck.function;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a running cluster function may ask of the cluster. Declare a parameter of this type to receive it.
@@ -18,4 +19,12 @@ public interface FunctionContext {
      * @throws CallException when the callee cannot be reached or answers with an error
      */
     Object call(String function, Map<String, ?> arguments);
+
+    /**
+     * The end user this call is made for, when the design authenticates callers at its proxy and this caller
+     * presented a valid token; empty for anonymous callers. Calls this function makes carry the same user.
+     */
+    default Optional<EndUser> user() {
+        return Optional.empty();
+    }
 }

@@ -308,6 +308,12 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startAll() {
         plan = planWithPorts(design);
+        plan.process(Planner.PROXY).map(p -> p.config()).filter(c -> c instanceof io.clusterdeck.plan.ProxyConfig)
+                .map(c -> ((io.clusterdeck.plan.ProxyConfig) c).auth())
+                .filter(auth -> auth != null && auth.secretFile() != null)
+                .filter(auth -> DevelopmentSecret.ensure(Path.of(auth.secretFile())))
+                .ifPresent(auth -> notes.add("made a development secret for signing in at " + auth.secretFile()
+                        + " (readable by you only); `clusterdeck token --design` mints tokens with it"));
         var began = Instant.now();
         // Workers need the gateway (to register) and the repository (for bundles); nothing else waits on anyone.
         var stages = List.of(List.of(Role.REPOSITORY, Role.STANDALONE, Role.GATEWAY), List.of(Role.WORKER, Role.PROXY));

@@ -1,6 +1,7 @@
 package io.clusterdeck.plan;
 
 import io.clusterdeck.design.Access;
+import io.clusterdeck.design.AuthSettings;
 import io.clusterdeck.design.Bundle;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.Function;
@@ -87,9 +88,12 @@ public final class Planner {
         }
         if (proxy) {
             int port = port(PROXY, base);
+            var publicFunctions = design.functions().stream().filter(f -> f.access() == Access.PUBLIC).toList();
+            var roles = new java.util.LinkedHashMap<String, List<String>>();
+            publicFunctions.stream().filter(f -> !f.roles().isEmpty()).forEach(f -> roles.put(f.name(), f.roles()));
             processes.add(service(PROXY, Role.PROXY, port, new ProxyConfig(PROXY, options.host(), port,
                     options.clusterKeyFile(), rpcUrl, repositoryUrl, maxBody(), design.gateway().requestTimeoutMs(),
-                    design.functions().stream().filter(f -> f.access() == Access.PUBLIC).map(Function::name).toList())));
+                    publicFunctions.stream().map(Function::name).toList(), auth(), roles)));
         }
         String entry = proxy ? url(port(PROXY, base)) : rpcUrl;
         return new Plan(design.name(), design.mode(), processes, entry);
@@ -138,6 +142,20 @@ public final class Planner {
 
     private int maxBody() {
         return design.gateway().maxBodyBytes();
+    }
+
+    /** The design's auth settings with their files resolved against the design's folder. */
+    private AuthSettings auth() {
+        var auth = design.auth();
+        if (auth == null) {
+            return null;
+        }
+        return new AuthSettings(auth.issuer(), auth.audience(), resolved(auth.secretFile()), auth.secretEnv(),
+                resolved(auth.jwksFile()), auth.rolesClaim(), auth.clockSkewSeconds());
+    }
+
+    private String resolved(String path) {
+        return path == null ? null : options.baseDir().resolve(path).normalize().toString();
     }
 
     private String assets() {

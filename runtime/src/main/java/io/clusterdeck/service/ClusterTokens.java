@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.clusterdeck.function.EndUser;
 import io.undertow.server.HttpServerExchange;
 import java.text.ParseException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code jti}: a random id;</li>
  *   <li>{@code fn} (optional): the function on whose behalf the call is made. Private functions accept only
  *       calls that carry it.</li>
+ *   <li>{@code sub} and {@code roles} (optional): the end user the call is made for, as the proxy verified them.</li>
  * </ul>
  * Tokens are reused for half their lifetime, so signing costs nothing per call; a token verified once is known
  * until it expires, so verifying the same token again costs a lookup.
@@ -40,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClusterTokens {
     public static final String AUDIENCE = "clusterdeck";
     public static final String FUNCTION_CLAIM = "fn";
+    public static final String ROLES_CLAIM = "roles";
     public static final long LIFETIME_SECONDS = 60;
     /** The longest lifetime a member token may have; longer ones are refused. */
     public static final long MAX_LIFETIME_SECONDS = 3_600;
@@ -69,7 +72,12 @@ public final class ClusterTokens {
 
     /** The {@code Authorization} header value for a call by this service, on behalf of a function or not (null). */
     public String authorization(String function) {
-        return minted(function).header();
+        return minted(function, null).header();
+    }
+
+    /** The {@code Authorization} header value for a call on behalf of a function (or null) for an end user (or null). */
+    public String authorization(String function, EndUser user) {
+        return minted(function, user).header();
     }
 
     /**
@@ -77,15 +85,23 @@ public final class ClusterTokens {
      * wire: {@code Content-Type: application/json} and {@code Authorization}.
      */
     public byte[] callHeaders(String function) {
-        return minted(function).callHeaders();
+        return minted(function, null).callHeaders();
     }
 
-    private Minted minted(String function) {
-        var key = function == null ? "" : function;
+    /** As {@link #callHeaders(String)}, for a call made for an end user (null: for none). */
+    public byte[] callHeaders(String function, EndUser user) {
+        return minted(function, user).callHeaders();
+    }
+
+    private Minted minted(String function, EndUser user) {
+        var key = (function == null ? "" : function) + (user == null ? "" : "\n" + user.subject() + "\n" + user.roles());
         var now = clock.now();
         var minted = cache.get(key);
         if (minted == null || minted.renewAt().isBefore(now)) {
-            var header = BEARER + mint(function, Duration.ofSeconds(LIFETIME_SECONDS));
+            if (cache.size() >= KNOWN_TOKENS) {
+                cache.clear();
+            }
+            var header = BEARER + mint(function, user, Duration.ofSeconds(LIFETIME_SECONDS));
             var lines = new java.io.ByteArrayOutputStream();
             lines.writeBytes(JSON_LINE);
             lines.writeBytes(("Authorization: " + header + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -97,6 +113,11 @@ public final class ClusterTokens {
 
     /** A fresh signed token valid for the given time. */
     public String mint(String function, Duration lifetime) {
+        return mint(function, null, lifetime);
+    }
+
+    /** A fresh signed token valid for the given time, for an end user (or null). */
+    public String mint(String function, EndUser user, Duration lifetime) {
         var now = clock.now();
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -106,6 +127,9 @@ public final class ClusterTokens {
                 .jwtID(UUID.randomUUID().toString());
         if (function != null) {
             claims.claim(FUNCTION_CLAIM, function);
+        }
+        if (user != null) {
+            claims.subject(user.subject()).claim(ROLES_CLAIM, user.roles());
         }
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
@@ -160,7 +184,8 @@ public final class ClusterTokens {
             }
             checkTimes(claims, now);
             var function = claims.getClaim(FUNCTION_CLAIM);
-            return new Verified(Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null)),
+            var user = claims.getSubject() == null ? null : new EndUser(claims.getSubject(), roles(claims));
+            return new Verified(Optional.of(new Caller(claims.getIssuer(), function instanceof String s ? s : null, user)),
                     claims.getExpirationTime().getTime() + SKEW_SECONDS * 1000);
         } catch (ParseException | JOSEException e) {
             throw ServiceException.unauthorized("the cluster token is malformed");
@@ -194,8 +219,19 @@ public final class ClusterTokens {
                 "this endpoint needs a cluster token (Authorization: Bearer ...)"));
     }
 
-    /** A member of the cluster that made a call, and the function it called for, if any. */
-    public record Caller(String service, String function) {
+    private static List<String> roles(JWTClaimsSet claims) throws ParseException {
+        var roles = claims.getStringListClaim(ROLES_CLAIM);
+        return roles == null ? List.of() : roles;
+    }
+
+    /**
+     * A member of the cluster that made a call, the function it called for (if any), and the end user the call is
+     * made for (if any).
+     */
+    public record Caller(String service, String function, EndUser user) {
+        public Caller(String service, String function) {
+            this(service, function, null);
+        }
     }
 
     private record Minted(String header, byte[] callHeaders, java.time.Instant renewAt) {

@@ -45,6 +45,9 @@ public final class Responses {
         if (e.retryAfterSeconds() > 0) {
             exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, e.retryAfterSeconds());
         }
+        if (e.challenge() != null) {
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.WWW_AUTHENTICATE, e.challenge());
+        }
         json(exchange, e.status(), errorBody(e));
     }
 }

@@ -9,16 +9,23 @@ public class ServiceException extends RuntimeException {
     private final int status;
     private final String code;
     private final int retryAfterSeconds;
+    private final String challenge;
 
     public ServiceException(int status, String code, String message) {
-        this(status, code, message, 0);
+        this(status, code, message, 0, null);
     }
 
-    private ServiceException(int status, String code, String message, int retryAfterSeconds) {
+    private ServiceException(int status, String code, String message, int retryAfterSeconds, String challenge) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.challenge = challenge;
+    }
+
+    /** The {@code WWW-Authenticate} challenge of a 401 for end users, or null. */
+    public String challenge() {
+        return challenge;
     }
 
     /** Seconds a client should wait before it tries again ({@code Retry-After}), or 0. */
@@ -40,6 +47,11 @@ public class ServiceException extends RuntimeException {
 
     public static ServiceException unauthorized(String message) {
         return new ServiceException(401, "unauthorized", message);
+    }
+
+    /** A 401 that tells the client how to authenticate ({@code WWW-Authenticate}). */
+    public static ServiceException unauthorized(String message, String challenge) {
+        return new ServiceException(401, "unauthorized", message, 0, challenge);
     }
 
     public static ServiceException forbidden(String message) {
@@ -72,7 +84,7 @@ public class ServiceException extends RuntimeException {
 
     /** 503 with {@code Retry-After: 1}: the service is full right now, not broken. */
     public static ServiceException busy(String message) {
-        return new ServiceException(503, "busy", message, 1);
+        return new ServiceException(503, "busy", message, 1, null);
     }
 
     public static ServiceException timedOut(String message) {

@@ -38,6 +38,7 @@ final class ForwardedCall {
     private final XnioIoThread thread;
     private final RpcRoute route;
     private final byte[] body;
+    private final byte[] headers;
     private final String affinity;
     private final String requestId;
     private final long startNanos;
@@ -47,12 +48,14 @@ final class ForwardedCall {
     private Deadlines.Deadline deadline;
     private Attempt current;
 
-    ForwardedCall(Forwarder gateway, HttpServerExchange exchange, RpcRoute route, byte[] body, String affinity) {
+    ForwardedCall(Forwarder gateway, HttpServerExchange exchange, RpcRoute route, byte[] body, byte[] headers,
+                  String affinity) {
         this.gateway = gateway;
         this.exchange = exchange;
         this.thread = exchange.getIoThread();
         this.route = route;
         this.body = body;
+        this.headers = headers;
         this.affinity = affinity;
         this.requestId = RequestIds.of(exchange);
         this.startNanos = System.nanoTime();
@@ -145,7 +148,7 @@ final class ForwardedCall {
             }
             worker.started();
             sentNanos = System.nanoTime();
-            var request = new OutboundRequest(route.requestLine(), gateway.memberHeaders(), requestId, body);
+            var request = new OutboundRequest(route.requestLine(), headers, requestId, body);
             call = gateway.client.send(worker.upstream(), request, thread, this);
         }
 

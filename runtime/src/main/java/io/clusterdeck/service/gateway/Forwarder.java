@@ -74,10 +74,12 @@ final class Forwarder implements HttpHandler {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
-        Access.check(route.route(), tokens.verify(exchange));
+        var caller = tokens.verify(exchange);
+        Access.check(route.route(), caller);
+        var headers = caller.isPresent() && caller.get().user() != null ? userHeaders(exchange) : memberHeaders();
         Bodies.read(exchange, maxBodyBytes, budget, (ex, body) -> {
             Json.checkObject(body);
-            new ForwardedCall(this, ex, route, body, affinityOf(ex, route)).start();
+            new ForwardedCall(this, ex, route, body, headers, affinityOf(ex, route)).start();
         });
     }
 
@@ -101,9 +103,15 @@ final class Forwarder implements HttpHandler {
         return unserved[route.index()];
     }
 
-    /** The headers every forwarded call carries: JSON, and the gateway's member token (renewed as it ages). */
-    byte[] memberHeaders() {
+    /** The headers a forwarded call carries: JSON, and the gateway's member token (renewed as it ages). */
+    private byte[] memberHeaders() {
         return tokens.callHeaders(null);
+    }
+
+    /** A call made for an end user goes on with the member token that carries them, which this gateway verified. */
+    private static byte[] userHeaders(HttpServerExchange exchange) {
+        return OutboundRequest.headers("Content-Type", "application/json", "Authorization",
+                exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
     }
 
     private String affinityOf(HttpServerExchange exchange, RpcRoute route) {

@@ -1,5 +1,6 @@
 package io.clusterdeck.service.proxy;
 
+import io.clusterdeck.function.EndUser;
 import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
@@ -8,6 +9,9 @@ import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.service.Bodies;
 import io.clusterdeck.service.ByteBudget;
 import io.clusterdeck.service.CallStats;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.service.ClusterTokens;
 import io.clusterdeck.service.Headers;
 import io.clusterdeck.service.HttpService;
 import io.clusterdeck.service.Json;
@@ -20,13 +24,20 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The proxy in front of a cluster: {@code POST /rpc/{function}} of public functions goes to the gateway (others
- * are unknown here: 404), every other GET to the repository, streamed. Its own {@code GET /health} and
- * {@code GET /metrics} answer locally. Callers' credentials are not passed on: from outside, only public functions
- * exist. Forwarding runs on the I/O thread that took the call, over pooled connections (see {@link ProxyCall}).
+ * are unknown here: 404), every other GET to the repository, streamed; bundles never. Its own {@code GET /health}
+ * and {@code GET /metrics} answer locally. Forwarding runs on the I/O thread that took the call, over pooled
+ * connections (see {@link ProxyCall}).
+ *
+ * <p>Callers' own credentials are never passed on. When the design authenticates end users, the proxy verifies
+ * the caller's bearer token itself ({@link EndUserAuth}), lets a function that needs roles refuse who lacks them,
+ * and hands the verified user on inside a member token signed with the cluster key, which no outsider can forge.
+ * Each client address may have a bounded number of calls in flight; request bodies share a byte budget.
  */
 public final class ProxyService extends HttpService {
     static final HttpString[] RPC_HEADERS = {io.undertow.util.Headers.CONTENT_TYPE, io.undertow.util.Headers.SET_COOKIE};
@@ -37,8 +48,14 @@ public final class ProxyService extends HttpService {
     private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
     private static final byte[] NO_HEADERS = new byte[0];
 
+    /** Calls one client address may have in flight at once; more are refused with 503 and Retry-After. */
+    static final int CALLS_PER_CLIENT = 256;
+
     private final ProxyConfig config;
     private final Map<String, PublicRoute> rpcByPath = new HashMap<>();
+    private final EndUserAuth auth;
+    private final ClusterTokens tokens;
+    private final ClientLimits clients = new ClientLimits(CALLS_PER_CLIENT);
     private final ServiceMetrics metrics;
     private final CallStats assets;
     private final ByteBudget budget = ByteBudget.ofHeap(0.25);
@@ -46,26 +63,47 @@ public final class ProxyService extends HttpService {
     private final Upstream repository;
     private final Deadlines deadlines;
 
-    /** A public function as the proxy forwards it. */
-    record PublicRoute(String name, byte[] requestLine, CallStats unserved) {
+    /** A public function as the proxy forwards it, and the roles of which a caller needs one (none: anyone). */
+    record PublicRoute(String name, byte[] requestLine, CallStats unserved, List<String> roles) {
     }
 
-    private ProxyService(ProxyConfig config) {
+    private ProxyService(ProxyConfig config, ClusterKey key, Map<String, String> environment) {
         super(IoEngine.create(config.name(), Runtime.getRuntime().availableProcessors(), 2));
         this.config = config;
         this.metrics = new ServiceMetrics(config.name());
         for (var function : config.publicFunctions()) {
             rpcByPath.put("/rpc/" + function, new PublicRoute(function, OutboundRequest.requestLine("POST", "/rpc/" + function),
-                    metrics.calls(function, "gateway")));
+                    metrics.calls(function, "gateway"), config.roles().get(function)));
         }
+        if (config.auth() != null && key == null) {
+            engine.close();
+            throw new IllegalArgumentException("a proxy that authenticates end users needs the cluster key, to hand"
+                    + " the verified user on");
+        }
+        try {
+            this.auth = config.auth() == null ? null : EndUserAuth.of(config.auth(), environment);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
         this.assets = metrics.calls("asset", "repository");
         this.gateway = engine.client().upstream(config.rpcUrl());
         this.repository = engine.client().upstream(config.repositoryUrl());
         this.deadlines = new Deadlines(config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000);
     }
 
+    /** A proxy whose callers are anonymous, without a cluster key. */
     public static ProxyService create(ProxyConfig config) {
-        return new ProxyService(config);
+        return new ProxyService(config, null, Map.of());
+    }
+
+    /**
+     * @param key         the cluster key, for the member tokens that carry verified users (null: none)
+     * @param environment where an HS256 secret named by {@code auth.secretEnv} is read
+     */
+    public static ProxyService create(ProxyConfig config, ClusterKey key, Map<String, String> environment) {
+        return new ProxyService(config, key, environment);
     }
 
     @Override
@@ -94,25 +132,35 @@ public final class ProxyService extends HttpService {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
+        var user = auth == null ? Optional.<EndUser>empty()
+                : auth.verify(exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
+        if (route.roles() != null) {
+            EndUserAuth.requireRole(route.name(), route.roles(), user);
+        }
+        clients.enter(exchange);
         long started = System.nanoTime();
         Bodies.read(exchange, config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 1024 * 1024, budget, (ex, body) -> {
             Json.checkObject(body);
-            var request = new OutboundRequest(route.requestLine(), forwardedHeaders(ex), RequestIds.of(ex), body);
+            var request = new OutboundRequest(route.requestLine(), forwardedHeaders(ex, user.orElse(null)),
+                    RequestIds.of(ex), body);
             new ProxyCall(ex, engine.client(), gateway, request, route.unserved(), RPC_HEADERS, deadlines, started).start();
         });
     }
 
-    /** JSON, and the caller's affinity key and cookies when it sent them (sticky balancing needs them). */
-    private static byte[] forwardedHeaders(HttpServerExchange exchange) {
+    /**
+     * JSON; the caller's affinity key and cookies when it sent them (sticky balancing needs them); and for a
+     * verified user, a member token that carries them.
+     */
+    private byte[] forwardedHeaders(HttpServerExchange exchange, EndUser user) {
         var requestHeaders = exchange.getRequestHeaders();
         var affinity = requestHeaders.getFirst(Headers.AFFINITY);
         var cookie = requestHeaders.getFirst(io.undertow.util.Headers.COOKIE);
-        if (affinity == null && cookie == null) {
+        if (affinity == null && cookie == null && user == null) {
             return JSON;
         }
         try {
             return OutboundRequest.headers("Content-Type", "application/json", Headers.AFFINITY.toString(), affinity,
-                    "Cookie", cookie);
+                    "Cookie", cookie, "Authorization", user == null ? null : tokens.authorization(null, user));
         } catch (IllegalArgumentException e) {
             throw ServiceException.badRequest("an affinity key or cookie holds characters a header cannot carry");
         }
@@ -137,6 +185,7 @@ public final class ProxyService extends HttpService {
         } catch (IllegalArgumentException e) {
             throw ServiceException.badRequest("cannot forward this path");
         }
+        clients.enter(exchange);
         var call = new ProxyCall(exchange, engine.client(), repository, request, assets, ASSET_HEADERS, deadlines,
                 System.nanoTime());
         exchange.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, call::start);

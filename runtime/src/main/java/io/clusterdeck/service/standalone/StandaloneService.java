@@ -76,8 +76,11 @@ public final class StandaloneService extends HttpService {
     @Override
     public StandaloneService start() {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
-                (exchange, function) -> Access.check(function.access(), function.name(),
-                        tokens == null ? Optional.empty() : tokens.verify(exchange)),
+                (exchange, function) -> {
+                    var caller = tokens == null ? Optional.<io.clusterdeck.service.ClusterTokens.Caller>empty() : tokens.verify(exchange);
+                    Access.check(function.access(), function.name(), caller);
+                    return caller;
+                },
                 scheduler, Clock.SYSTEM, metrics);
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();

@@ -53,7 +53,7 @@ public final class FunctionCatalog implements FunctionCaller {
     @Override
     public CompletableFuture<JsonNode> call(String function, ObjectNode arguments, FunctionCall from) {
         if (definitions.containsKey(function)) {
-            return invoke(new FunctionCall(function, arguments, from.requestId(), from.function()))
+            return invoke(new FunctionCall(function, arguments, from.requestId(), from.function(), from.user()))
                     .thenApply(FunctionCatalog::parse);
         }
         if (remote == null) {

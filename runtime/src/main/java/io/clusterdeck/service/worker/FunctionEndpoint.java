@@ -4,6 +4,7 @@ import io.clusterdeck.design.Function;
 import io.clusterdeck.service.Bodies;
 import io.clusterdeck.service.CallStats;
 import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.ClusterTokens.Caller;
 import io.clusterdeck.service.ErrorHandler;
 import io.clusterdeck.service.Json;
 import io.clusterdeck.service.RequestIds;
@@ -18,7 +19,8 @@ import io.undertow.util.Methods;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code POST /rpc/{function}} in a worker or standalone service: checks who may call, reads the arguments, adds
@@ -34,7 +36,7 @@ public final class FunctionEndpoint implements HttpHandler {
     private final FunctionCatalog catalog;
     private final WorkerState state;
     private final long maxBodyBytes;
-    private final BiConsumer<HttpServerExchange, Function> entryCheck;
+    private final BiFunction<HttpServerExchange, Function, Optional<Caller>> entryCheck;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Map<String, Hosted> byPath = new HashMap<>();
@@ -43,10 +45,13 @@ public final class FunctionEndpoint implements HttpHandler {
     private record Hosted(Function function, CallStats stats) {
     }
 
-    /** @param entryCheck throws when the exchange's caller may not call the function */
+    /**
+     * @param entryCheck the verified caller of the exchange (empty: anonymous); throws when it may not call the
+     *                   function
+     */
     public FunctionEndpoint(String worker, FunctionCatalog catalog, WorkerState state, long maxBodyBytes,
-                            BiConsumer<HttpServerExchange, Function> entryCheck, Scheduler scheduler, Clock clock,
-                            ServiceMetrics metrics) {
+                            BiFunction<HttpServerExchange, Function, Optional<Caller>> entryCheck, Scheduler scheduler,
+                            Clock clock, ServiceMetrics metrics) {
         this.worker = worker;
         this.catalog = catalog;
         this.state = state;
@@ -74,9 +79,10 @@ public final class FunctionEndpoint implements HttpHandler {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + function.name() + " (use POST)");
         }
-        entryCheck.accept(exchange, function);
+        var caller = entryCheck.apply(exchange, function);
+        var user = caller.map(Caller::user).orElse(null);
         Bodies.read(exchange, maxBodyBytes, (ex, body) -> {
-            var call = new FunctionCall(function.name(), Json.requestObject(body), RequestIds.of(ex), null);
+            var call = new FunctionCall(function.name(), Json.requestObject(body), RequestIds.of(ex), null, user);
             long started = clock.nanos();
             state.started();
             long delay = state.addedLatencyMs();

@@ -34,7 +34,7 @@ final class GatewayCaller implements FunctionCaller {
     @Override
     public CompletableFuture<JsonNode> call(String function, ObjectNode arguments, FunctionCall from) {
         var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", "/rpc/" + f));
-        var request = new OutboundRequest(line, tokens.callHeaders(from.function()), from.requestId(), Json.bytes(arguments));
+        var request = new OutboundRequest(line, tokens.callHeaders(from.function(), from.user()), from.requestId(), Json.bytes(arguments));
         return client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).handle((response, failure) -> {
             if (failure != null) {
                 throw new ServiceException(502, "gateway_unreachable",

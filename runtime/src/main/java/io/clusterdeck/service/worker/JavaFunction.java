@@ -46,7 +46,7 @@ final class JavaFunction implements FunctionImplementation {
     }
 
     private byte[] run(FunctionCall call, FunctionCaller caller) {
-        var context = new SegmentCalls(segment, others(call, caller));
+        var context = new SegmentCalls(segment, others(call, caller), call.user());
         try {
             return Json.bytes(invoker.invoke(plainObject(call.arguments()), context));
         } catch (BadArgumentsException e) {

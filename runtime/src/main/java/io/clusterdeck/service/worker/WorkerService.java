@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,7 +135,7 @@ public final class WorkerService extends HttpService {
 
     private HttpHandler handler() {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
-                (exchange, function) -> tokens.require(exchange), scheduler, clock, metrics);
+                (exchange, function) -> Optional.of(tokens.require(exchange)), scheduler, clock, metrics);
         var routes = Routes.create()
                 .get("/health", this::health)
                 .post("/admin/health", exchange -> admin(exchange, (ex, body) -> {
