@@ -19,9 +19,12 @@ import java.util.List;
  * crosses for as long as the cluster runs, also get C2, which halves what a forwarded call costs them.
  */
 final class JvmCommand {
-    static final String MAIN = "io.clusterdeck.cli.Main";
-    private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k",
-            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    static final String MAIN = "io.clusterdeck.cli.ServiceRunner";
+    static final String TRAINING = "io.clusterdeck.cli.ClassDataTraining";
+    // A small heap to start with, grown on demand and given back when idle: most services never need much.
+    private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8", "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName());
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
 
     private final LaunchOptions options;
@@ -33,18 +36,27 @@ final class JvmCommand {
                 options.classpath()) : null;
     }
 
-    /** The archive's file, its folder made; null (no sharing) when the folder cannot be made. */
+    /**
+     * The archive's file, its folder made; null (no sharing) when the folder cannot be made. Its name holds the class
+     * path and each jar's size and time, so a rebuilt jar gets an archive of its own instead of one the JVM would
+     * quietly refuse.
+     */
     private static Path archiveIn(Path folder, String classpath) {
         try {
             Files.createDirectories(folder);
-            return folder.resolve("clusterdeck-" + hash(classpath) + ".jsa");
+            var key = new StringBuilder(classpath);
+            for (var jar : classpath.split(java.io.File.pathSeparator)) {
+                var path = Path.of(jar);
+                key.append('\n').append(Files.size(path)).append(' ').append(Files.getLastModifiedTime(path).toMillis());
+            }
+            return folder.resolve("clusterdeck-" + hash(key.toString()) + ".jsa");
         } catch (java.io.IOException e) {
             return null;
         }
     }
 
-    /** The command; {@code dumpArchive} makes this process write the class-data archive when it exits. */
-    List<String> build(PlannedProcess process, Path config, boolean dumpArchive) {
+    /** The command of a planned process. */
+    List<String> build(PlannedProcess process, Path config) {
         var command = new ArrayList<String>();
         command.add(options.java().toString());
         command.addAll(SMALL_JVM);
@@ -54,23 +66,39 @@ final class JvmCommand {
         command.add("-Xmx" + process.jvm().heapMb() + "m");
         if (archive != null && Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
-        } else if (archive != null && dumpArchive) {
-            command.add("-XX:ArchiveClassesAtExit=" + archive);
         }
         command.addAll(process.jvm().options());
         command.add("-cp");
         command.add(options.classpath());
         command.add(MAIN);
-        command.add("run");
         command.add(process.role().json());
-        command.add("--config");
         command.add(config.toString());
         return command;
     }
 
-    /** Whether a process may write the archive: one is wanted and none exists yet. */
+    /** Whether the archive should be made: one is wanted and none exists yet. */
     boolean archiveWanted() {
         return archive != null && !Files.isRegularFile(archive);
+    }
+
+    /**
+     * The command of the run that makes the archive ({@link io.clusterdeck.cli.ClassDataTraining}), writing it to
+     * {@code into}; niced, as it runs beside a cluster that is already serving.
+     */
+    List<String> training(Path into) {
+        var command = new ArrayList<String>();
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "10"));
+        }
+        command.add(options.java().toString());
+        command.addAll(SMALL_JVM);
+        command.addAll(QUICK_START);
+        command.add("-Xmx64m");
+        command.add("-XX:ArchiveClassesAtExit=" + into);
+        command.add("-cp");
+        command.add(options.classpath());
+        command.add(TRAINING);
+        return command;
     }
 
     Path archive() {

@@ -15,7 +15,9 @@ import io.clusterdeck.plan.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +54,9 @@ public final class LocalCluster implements AutoCloseable {
     private final EventLog events = new EventLog(10_000);
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final JvmCommand jvm;
     private final Supervisor supervisor;
+    private volatile Process training;
     private final AdminClient admin;
     private final GatewayProbe probe;
     private final GatewayEvents gatewayEvents;
@@ -74,7 +78,8 @@ public final class LocalCluster implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.supervisor = new Supervisor(run, new JvmCommand(options), options.backoff(), scheduler, events::publish, lock);
+        this.jvm = new JvmCommand(options);
+        this.supervisor = new Supervisor(run, jvm, options.backoff(), scheduler, events::publish, lock);
         var authorization = ClusterAuth.authorization(run.clusterKey());
         // One client for every call the launcher makes into its cluster: admin flags, events, snapshots.
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -279,6 +284,10 @@ public final class LocalCluster implements AutoCloseable {
             quietly(control::close);
         }
         quietly(gatewayEvents::close);
+        var making = training;
+        if (making != null && making.isAlive()) {
+            making.destroy();
+        }
         quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
                 List.of(Role.REPOSITORY))) {
@@ -308,35 +317,25 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startAll() {
         plan = planWithPorts(design);
-        plan.process(Planner.PROXY).map(p -> p.config()).filter(c -> c instanceof io.clusterdeck.plan.ProxyConfig)
-                .map(c -> ((io.clusterdeck.plan.ProxyConfig) c).auth())
-                .filter(auth -> auth != null && auth.secretFile() != null)
-                .filter(auth -> DevelopmentSecret.ensure(Path.of(auth.secretFile())))
-                .ifPresent(auth -> notes.add("made a development secret for signing in at " + auth.secretFile()
-                        + " (readable by you only); `clusterdeck token --design` mints tokens with it"));
+        ensureDevelopmentSecret();
         var began = Instant.now();
-        // Workers need the gateway (to register) and the repository (for bundles); nothing else waits on anyone.
-        var stages = List.of(List.of(Role.REPOSITORY, Role.STANDALONE, Role.GATEWAY), List.of(Role.WORKER, Role.PROXY));
-        for (var stage : stages) {
-            var batch = new ArrayList<ManagedProcess>();
-            synchronized (lock) {
-                for (var process : plan.processes()) {
-                    if (stage.contains(process.role())) {
-                        var managed = manage(process);
-                        supervisor.spawn(managed);
-                        batch.add(managed);
-                    }
-                }
-            }
-            await(batch);
-            if (stage.contains(Role.GATEWAY) && !batch.isEmpty()) {
-                gatewayEvents.start();
-            }
-            if (stage.contains(Role.WORKER)) {
-                awaitHealthy(batch.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
+        // Every process starts at once: workers retry their registration and bundle fetch every 100 ms until the
+        // gateway and the repository answer, so no process waits for another to be ready before it starts.
+        var all = new ArrayList<ManagedProcess>();
+        synchronized (lock) {
+            for (var process : plan.processes()) {
+                var managed = manage(process);
+                supervisor.spawn(managed);
+                all.add(managed);
             }
         }
+        await(all);
+        if (plan.process(Planner.GATEWAY).isPresent()) {
+            gatewayEvents.start();
+        }
+        awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
         timeToReady = Duration.between(began, Instant.now());
+        makeClassDataArchive();
         control = ControlServer.start(this);
         try {
             run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),
@@ -344,6 +343,50 @@ public final class LocalCluster implements AutoCloseable {
         } catch (IOException e) {
             notes.add("could not write launcher.json (fault and logs commands will not find this launch): " + e.getMessage());
         }
+    }
+
+    /**
+     * Without an archive for this Java and class path, a short run of every role makes one, beside the cluster that
+     * is already up and at a lower priority: every later launch starts from it. It is written under a temporary name
+     * and moved in place only when complete.
+     */
+    private void makeClassDataArchive() {
+        if (!jvm.archiveWanted()) {
+            return;
+        }
+        var archive = jvm.archive();
+        var temporary = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            var builder = new ProcessBuilder(jvm.training(temporary)).redirectErrorStream(true)
+                    .redirectOutput(run.log("class-data-archive").toFile());
+            builder.environment().put(ParentGuard.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            training = builder.start();
+            training.onExit().thenAccept(process -> {
+                try {
+                    if (process.exitValue() == 0 && Files.isRegularFile(temporary)) {
+                        Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        Files.deleteIfExists(temporary);
+                    }
+                } catch (IOException e) {
+                    // A later launch tries again.
+                }
+            });
+        } catch (IOException e) {
+            notes.add("could not make the class-data archive, so processes start without it: " + e.getMessage());
+        }
+    }
+
+    /** A design whose end users sign in with a secret file gets a development secret when the file is missing. */
+    private void ensureDevelopmentSecret() {
+        plan.process(Planner.PROXY).map(PlannedProcess::config)
+                .filter(config -> config instanceof io.clusterdeck.plan.ProxyConfig)
+                .map(config -> ((io.clusterdeck.plan.ProxyConfig) config).auth())
+                .filter(auth -> auth != null && auth.secretFile() != null)
+                .filter(auth -> DevelopmentSecret.ensure(Path.of(auth.secretFile())))
+                .ifPresent(auth -> notes.add("made a development secret for signing in at " + auth.secretFile()
+                        + " (readable by you only); `clusterdeck token --design` mints tokens with it"));
     }
 
     private Plan planWithPorts(Design target) {

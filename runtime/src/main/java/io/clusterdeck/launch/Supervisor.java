@@ -3,7 +3,6 @@ package io.clusterdeck.launch;
 import io.clusterdeck.design.Restart;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
-import io.clusterdeck.plan.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +26,6 @@ final class Supervisor {
     private final Consumer<ClusterEvent> events;
     private final Object lock;
     private volatile boolean closing;
-    private boolean archiveClaimed;
 
     Supervisor(RunFolder run, JvmCommand command, Backoff backoff, ScheduledExecutorService scheduler,
                Consumer<ClusterEvent> events, Object lock) {
@@ -44,13 +42,10 @@ final class Supervisor {
         synchronized (lock) {
             try {
                 var config = run.writeConfig(managed.planned);
-                // A worker loads the most classes of any role: its archive serves every process best.
-                boolean dump = command.archiveWanted() && !archiveClaimed
-                        && (managed.planned.role() == Role.WORKER || managed.planned.role() == Role.STANDALONE);
-                archiveClaimed |= dump;
-                var builder = new ProcessBuilder(command.build(managed.planned, config, dump))
-                        .redirectErrorStream(true);
+                var builder = new ProcessBuilder(command.build(managed.planned, config)).redirectErrorStream(true);
                 builder.environment().put(ParentGuard.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+                // A few malloc arenas are plenty for a small service; the default's dozen only hold memory.
+                builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
                 var process = builder.start();
                 managed.process = process;
                 managed.state = ProcessState.STARTING;

@@ -45,9 +45,12 @@ final class GatewayLink {
         this.scheduler = scheduler;
     }
 
-    /** The wait before the given retry (1-based): doubling from 100 ms, at most 2 s. */
+    /**
+     * The wait before the given retry (1-based): 100 ms for the first 30 tries, as the gateway is usually starting
+     * alongside (a refused connection on this machine costs next to nothing), then doubling up to 2 s.
+     */
     static long backoffMs(int attempt) {
-        return Math.min(2_000, 100L << Math.min(5, Math.max(0, attempt - 1)));
+        return attempt <= 30 ? 100 : Math.min(2_000, 100L << Math.min(5, attempt - 30));
     }
 
     /** Registers, retrying for as long as the gateway cannot be reached; a refusal is a {@link RegistrationRefused}. */
@@ -65,8 +68,10 @@ final class GatewayLink {
                 }
                 LOG.warn("the gateway at {} answered {}; retrying in {} ms", gatewayUrl, response.status(), backoffMs(attempt));
             } catch (java.util.concurrent.CompletionException e) {
-                LOG.warn("cannot reach the gateway at {} ({}); retrying in {} ms", gatewayUrl,
-                        CallException.describe(e), backoffMs(attempt));
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.info("cannot reach the gateway at {} yet ({}); retrying every {} ms", gatewayUrl,
+                            CallException.describe(e), backoffMs(attempt));
+                }
             }
             Thread.sleep(backoffMs(attempt));
         }

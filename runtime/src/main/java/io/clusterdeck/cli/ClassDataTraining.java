@@ -1,0 +1,110 @@
+package io.clusterdeck.cli;
+
+import io.clusterdeck.design.Access;
+import io.clusterdeck.design.Design;
+import io.clusterdeck.design.Function;
+import io.clusterdeck.design.Latency;
+import io.clusterdeck.design.Segment;
+import io.clusterdeck.design.Simulation;
+import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.launch.ParentGuard;
+import io.clusterdeck.plan.PlanOptions;
+import io.clusterdeck.plan.Planner;
+import io.clusterdeck.plan.ServiceConfigs;
+import io.clusterdeck.service.Service;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A short run of every service role in one JVM, so that the class-data archive the launcher makes from it holds
+ * what each role loads: a repository, a gateway, two workers whose functions call across segments, and a proxy,
+ * each of them started from a config file, called through its every kind of endpoint, and stopped. The launcher
+ * runs it once, after a launch is up, when no archive matches its Java and class path; every later process then
+ * starts from the archive.
+ */
+public final class ClassDataTraining {
+    private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
+
+    private ClassDataTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ParentGuard.installIfLaunched(() -> System.exit(1));
+        var folder = Files.createTempDirectory("clusterdeck-training");
+        try {
+            train(folder);
+        } finally {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void train(Path folder) throws Exception {
+        var key = folder.resolve("cluster.key");
+        Files.writeString(key, "training-" + System.nanoTime());
+        var front = new Function("train/front", null, Access.PUBLIC, true, List.of("train/back"),
+                new Simulation(0.01, Latency.fixed(0.1), 0.0, 128), null);
+        var back = new Function("train/back", null, Access.PRIVATE, true, List.of(), new Simulation(0.0, null, 0.0, 64), null);
+        var design = Design.named("training").withFunctions(List.of(front, back)).withSegments(List.of(
+                Segment.named("front").withFunctions(List.of("train/front")),
+                Segment.named("back").withFunctions(List.of("train/back"))));
+        var ports = new HashMap<String, Integer>();
+        for (var process : Planner.plan(design, PlanOptions.local(folder)).processes()) {
+            ports.put(process.name(), freePort());
+        }
+        var local = PlanOptions.local(folder);
+        var plan = Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports, key.toString()));
+        var services = new ArrayList<Service>();
+        try {
+            for (var process : plan.processes()) {
+                var file = folder.resolve(process.name() + ".json");
+                Files.writeString(file, ServiceConfigs.toJson(process.config()));
+                var config = ServiceConfigs.load(file, process.role()).value().orElseThrow();
+                services.add(ServiceRunner.create(config, Map.of()).start());
+            }
+            call(plan.entryUrl(), plan.process(Planner.GATEWAY).orElseThrow().url());
+        } finally {
+            for (int i = services.size() - 1; i >= 0; i--) {
+                services.get(i).stop();
+            }
+        }
+    }
+
+    /** Calls through the proxy and the gateway, well and badly, and reads every kind of answer. */
+    private static void call(String proxy, String gateway) {
+        try (var engine = IoEngine.create("training", 1, 1)) {
+            var client = engine.client();
+            var rpc = new OutboundRequest(OutboundRequest.requestLine("POST", "/rpc/train/front"), JSON, null,
+                    "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+            var bad = new OutboundRequest(OutboundRequest.requestLine("POST", "/rpc/train/front"), JSON, null,
+                    "{\"n\":".getBytes(StandardCharsets.UTF_8));
+            var timeout = Duration.ofSeconds(10);
+            for (int i = 0; i < 200; i++) {
+                client.call(proxy, rpc, timeout, 1 << 20).join();
+                client.call(gateway, rpc.withRequestId("training-" + i), timeout, 1 << 20).join();
+            }
+            client.call(proxy, bad, timeout, 1 << 20).join();
+            for (var path : List.of("/health", "/metrics", "/cluster", "/nothing", "/rpc/nothing")) {
+                client.get(gateway, path, new byte[0], timeout, 1 << 20).join();
+                client.get(proxy, path, new byte[0], timeout, 1 << 20).join();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
