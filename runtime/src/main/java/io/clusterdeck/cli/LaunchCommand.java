@@ -6,6 +6,7 @@ import io.clusterdeck.launch.FailoverReport;
 import io.clusterdeck.launch.LaunchException;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.launch.LocalCluster;
+import io.clusterdeck.launch.ProcessMemory;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.plan.PlanTable;
 import java.io.PrintWriter;
@@ -75,9 +76,11 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             cluster.notes().forEach(note -> out.println("Note: " + note));
             out.print(table(cluster.processes()));
-            out.printf("%nEntry: %s%nAll %d processes ready in %d ms. Run folder: %s%n",
-                    cluster.plan().entryUrl(), cluster.processes().size(), cluster.timeToReady().toMillis(),
-                    cluster.runFolder());
+            var memory = cluster.residentBytes().stream().mapToObj(bytes -> "; they hold " + ProcessMemory.shown(bytes))
+                    .findFirst().orElse("");
+            out.printf("%nEntry: %s%nAll %d processes ready and every worker healthy %.1f s after the command%s."
+                            + "%nRun folder: %s%n", cluster.plan().entryUrl(), cluster.processes().size(),
+                    cluster.sinceCommand().toMillis() / 1000.0, memory, cluster.runFolder());
             if (exitWhenReady) {
                 return Main.OK;
             }

@@ -66,6 +66,7 @@ public final class LocalCluster implements AutoCloseable {
     private volatile Design design;
     private volatile Plan plan;
     private volatile Duration timeToReady;
+    private volatile Duration sinceCommand;
     private volatile boolean closed;
 
     private LocalCluster(Design design, Path designFile, LaunchOptions options) throws IOException {
@@ -132,9 +133,19 @@ public final class LocalCluster implements AutoCloseable {
         return run.folder();
     }
 
-    /** From the first spawn until every process was ready. */
+    /** From the first spawn until every process was ready and every worker healthy. */
     public Duration timeToReady() {
         return timeToReady;
+    }
+
+    /** From this JVM's start (the command, for {@code clusterdeck launch}) until every worker was healthy. */
+    public Duration sinceCommand() {
+        return sinceCommand;
+    }
+
+    /** The memory the cluster's processes hold now (their resident sets), when the system tells it. */
+    public java.util.OptionalLong residentBytes() {
+        return ProcessMemory.residentBytes(processes().stream().map(ProcessStatus::pid).toList());
     }
 
     /** What the launcher changed on its own, such as a taken port replaced by a free one. */
@@ -334,7 +345,9 @@ public final class LocalCluster implements AutoCloseable {
             gatewayEvents.start();
         }
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
-        timeToReady = Duration.between(began, Instant.now());
+        var healthy = Instant.now();
+        timeToReady = Duration.between(began, healthy);
+        sinceCommand = Duration.between(ProcessHandle.current().info().startInstant().orElse(began), healthy);
         makeClassDataArchive();
         control = ControlServer.start(this);
         try {

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The launch benchmark: how soon a launched design is healthy, what its processes cost in memory and in idle CPU,
+# and how its first seconds of traffic compare with the following ones.
+#
+#   bench/launch.sh                    # webshop and big: one cold launch and 3 warm ones each, about 6 minutes
+#   RUNS=1 DESIGNS=webshop bench/launch.sh    # a quick look
+#
+# A cold launch has no class-data archive yet (a fresh home folder); warm launches reuse the archive the cold one
+# made. Each warm launch is measured: seconds from the command until every worker is healthy (the launcher's own
+# figure), resident memory per role after 10 s of quiet (medians) and in all, CPU of the quiet cluster over 10 s,
+# and p99 latency of the first 2 s of 50 calls/s started as soon as it is healthy against the p99 of the next 10 s.
+# Everything binds to 127.0.0.1; every process started is stopped at the end, however the script ends.
+set -euo pipefail
+
+RUNS=${RUNS:-3}
+DESIGNS=${DESIGNS:-"webshop big"}
+QUIET_SECONDS=10
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=$root/runtime/target/clusterdeck.jar
+results=${RESULTS:-$root/bench/results}
+work=$(mktemp -d "${TMPDIR:-/tmp}/clusterdeck-launch.XXXXXX")
+stamp=$(date -u +%Y%m%d-%H%M%S)
+launcher=""
+
+say() { printf '%s\n' "$*" >&2; }
+
+stop_launcher() {
+  if [ -n "$launcher" ] && kill -0 "$launcher" 2>/dev/null; then
+    kill -TERM "$launcher" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$launcher" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$launcher" 2>/dev/null || true
+  fi
+  launcher=""
+}
+trap 'stop_launcher; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+if [ ! -f "$jar" ]; then
+  say "Building $jar"
+  (cd "$root" && mvn -B -q package -DskipTests -pl runtime -am)
+fi
+
+# Starts a launch with the given home; sets $launcher and $log; waits until it is healthy (or fails).
+launch() {
+  local home=$1 design=$2
+  log=$work/launch-$RANDOM.log
+  java -Dclusterdeck.home="$home" -jar "$jar" launch "$design" >"$log" 2>&1 &
+  launcher=$!
+  for _ in $(seq 1200); do
+    grep -q "every worker healthy" "$log" && return 0
+    kill -0 "$launcher" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  say "the launch did not get healthy in 120 s"; exit 1
+}
+
+seconds_to_healthy() { sed -n 's/.*every worker healthy \([0-9.]*\) s after the command.*/\1/p' "$log"; }
+
+# name pid role of every cluster process of the running launch
+processes() {
+  java -Dclusterdeck.home="$1" -jar "$jar" status 2>/dev/null | awk 'NR > 1 && $3 ~ /^[0-9]+$/ {
+    role = $1 ~ /^worker-/ ? "worker" : $1; print $1, $3, role }'
+}
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# p99 in ms from a load run's summary line
+p99() { sed -n 's/^Latency ms: .* p99 \([0-9.]*\) .*/\1/p' "$1"; }
+
+measure() {
+  local name=$1 design=$2 home=$3 kind=$4 round=$5
+  launch "$home" "$design"
+  local healthy entry
+  healthy=$(seconds_to_healthy)
+  entry=$(sed -n 's/^Entry: //p' "$log")
+  java -jar "$jar" load "$entry" --design "$design" -r 50 -t 2 >"$work/first.txt" 2>&1 || true
+  java -jar "$jar" load "$entry" --design "$design" -r 50 -t 10 >"$work/next.txt" 2>&1 || true
+  sleep "$QUIET_SECONDS"
+  processes "$home" >"$work/processes.txt"
+  local before after
+  before=$(while read -r _ pid _; do ticks "$pid"; done <"$work/processes.txt" | paste -sd+ | bc)
+  sleep "$QUIET_SECONDS"
+  after=$(while read -r _ pid _; do ticks "$pid"; done <"$work/processes.txt" | paste -sd+ | bc)
+  while read -r process pid role; do
+    echo "$name $kind $round rss $role $(rss_kb "$pid")"
+  done <"$work/processes.txt" >>"$work/raw.txt"
+  echo "$name $kind $round rss launcher $(rss_kb "$launcher")" >>"$work/raw.txt"
+  echo "$name $kind $round healthy - $healthy" >>"$work/raw.txt"
+  echo "$name $kind $round idle - $(echo "scale=2; ($after - $before) * 100 / $(getconf CLK_TCK) / $QUIET_SECONDS" | bc)" >>"$work/raw.txt"
+  echo "$name $kind $round first - $(p99 "$work/first.txt")" >>"$work/raw.txt"
+  echo "$name $kind $round next - $(p99 "$work/next.txt")" >>"$work/raw.txt"
+  stop_launcher
+}
+
+: >"$work/raw.txt"
+for name in $DESIGNS; do
+  design=$root/designs/$name.json
+  home=$work/home-$name
+  say "$name: cold launch"
+  measure "$name" "$design" "$home" cold 1
+  # The cold launch makes the class-data archive once its cluster is up; wait for it before the warm ones.
+  for _ in $(seq 300); do ls "$home"/cds/*.jsa >/dev/null 2>&1 && break; sleep 0.2; done
+  for round in $(seq "$RUNS"); do
+    say "$name: warm launch $round/$RUNS"
+    measure "$name" "$design" "$home" warm "$round"
+  done
+done
+
+mkdir -p "$results"
+out=$results/launch-$stamp.md
+cp "$work/raw.txt" "$results/launch-$stamp.raw.txt"
+awk -v when="$(date -u '+%Y-%m-%d %H:%M UTC')" -v machine="$(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)" '
+  function median(key,    n, i, j, t, v) {
+    n = count[key]; if (n == 0) return -1
+    for (i = 1; i <= n; i++) v[i] = vals[key, i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+  }
+  function add(key, value) { count[key]++; vals[key, count[key]] = value }
+  {
+    name = $1; kind = $2; round = $3; what = $4; role = $5; value = $6
+    names[name] = 1
+    if (what == "rss") {
+      add(name SUBSEP kind SUBSEP "rss" SUBSEP role, value)
+      if (role != "launcher") total[name, kind, round] += value
+      roles[role] = 1
+    } else {
+      add(name SUBSEP kind SUBSEP what, value)
+    }
+    rounds[name, kind, round] = 1
+  }
+  END {
+    for (key in total) { split(key, k, SUBSEP); add(k[1] SUBSEP k[2] SUBSEP "total", total[key]) }
+    printf "Launch benchmark, %s, %s. Medians of the warm launches; the cold one had no class-data archive.\n\n", when, machine
+    printf "| design | healthy after the command (warm / cold) | RSS per worker | gateway | proxy | repository | all services | launcher | quiet CPU | p99 first 2 s / next 10 s |\n"
+    printf "|---|---|---|---|---|---|---|---|---|---|\n"
+    for (name in names) {
+      w = name SUBSEP "warm"
+      printf "| %s | %.1f s / %.1f s | %d MB | %d MB | %d MB | %d MB | %d MB | %d MB | %.1f%% of a core | %.1f ms / %.1f ms (%.1fx) |\n",
+        name, median(w SUBSEP "healthy"), median(name SUBSEP "cold" SUBSEP "healthy"),
+        median(w SUBSEP "rss" SUBSEP "worker") / 1024, median(w SUBSEP "rss" SUBSEP "gateway") / 1024,
+        median(w SUBSEP "rss" SUBSEP "proxy") / 1024, median(w SUBSEP "rss" SUBSEP "repository") / 1024,
+        median(w SUBSEP "total") / 1024, median(w SUBSEP "rss" SUBSEP "launcher") / 1024, median(w SUBSEP "idle"),
+        median(w SUBSEP "first"), median(w SUBSEP "next"), median(w SUBSEP "first") / (median(w SUBSEP "next") > 0 ? median(w SUBSEP "next") : 1)
+    }
+  }' "$work/raw.txt" | tee "$out"
+say ""
+say "Written to $out"
