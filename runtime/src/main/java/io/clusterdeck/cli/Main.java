@@ -20,6 +20,7 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        logThroughSlf4j();
         var commandLine = commandLine();
         int code = INVALID;
         try {
@@ -33,6 +34,16 @@ public final class Main {
             commandLine.getOut().flush();
             commandLine.getErr().flush();
             System.exit(code);
+        }
+    }
+
+    /**
+     * Sends what the HTTP libraries log (through JBoss Logging) to the product's own log lines: without this they
+     * would fall back to java.util.logging, in another format.
+     */
+    static void logThroughSlf4j() {
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
         }
     }
 

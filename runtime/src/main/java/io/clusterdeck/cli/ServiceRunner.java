@@ -44,6 +44,7 @@ public final class ServiceRunner {
      * command-line library is loaded and a process is ready sooner.
      */
     public static void main(String[] args) {
+        Main.logThroughSlf4j();
         var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;

@@ -24,7 +24,9 @@ final class JvmCommand {
     // A small heap to start with, grown on demand and given back when idle: most services never need much.
     private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError",
-            "-Dfile.encoding=UTF-8", "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName());
+            "-Dfile.encoding=UTF-8", "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName(),
+            "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", "-Dslf4j.internal.verbosity=WARN",
+            "-Dorg.jboss.logging.provider=slf4j");
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
 
     private final LaunchOptions options;

@@ -11,8 +11,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A process's output: the last lines in memory, every line in a file, and listeners for live views. */
+/**
+ * A process's output: the last lines in memory, every line in a file, and listeners for live views. Each line is
+ * stamped with the time it arrived ({@code HH:mm:ss.SSS}), as a container runtime stamps the logs it collects, so
+ * that the processes need not format times themselves.
+ */
 public final class LogBuffer implements AutoCloseable {
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
     private final int capacity;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -25,7 +32,8 @@ public final class LogBuffer implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    void append(String line) {
+    void append(String text) {
+        var line = TIME.format(java.time.Instant.now()) + " " + text;
         synchronized (lines) {
             if (lines.size() == capacity) {
                 lines.removeFirst();
