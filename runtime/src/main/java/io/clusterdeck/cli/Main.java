@@ -1,5 +1,8 @@
 package io.clusterdeck.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,20 +11,18 @@ import picocli.CommandLine.Command;
  * 2 the command was used wrongly (one line says why).
  */
 @Command(name = "clusterdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Design, launch, watch and export segmented clusters of runtime services.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, LaunchCommand.class, StatusCommand.class,
-                FaultCommand.class, ScaleCommand.class, LogsCommand.class, LoadCommand.class, ExportCommand.class,
-                TokenCommand.class,
-                RunCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Design, launch, watch and export segmented clusters of runtime services.")
 public final class Main {
     public static final int OK = 0;
     public static final int INVALID = 1;
     public static final int USAGE = 2;
 
+    /** Every subcommand, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     public static void main(String[] args) {
         logThroughSlf4j();
-        var commandLine = commandLine();
+        var commandLine = commandLine(args);
         int code = INVALID;
         try {
             code = commandLine.execute(args);
@@ -47,9 +48,40 @@ public final class Main {
         }
     }
 
-    /** The configured command line, for embedding and tests. */
+    private static Map<String, Supplier<Object>> subcommands() {
+        var all = new LinkedHashMap<String, Supplier<Object>>();
+        all.put("validate", ValidateCommand::new);
+        all.put("plan", PlanCommand::new);
+        all.put("launch", LaunchCommand::new);
+        all.put("status", StatusCommand::new);
+        all.put("fault", FaultCommand::new);
+        all.put("scale", ScaleCommand::new);
+        all.put("logs", LogsCommand::new);
+        all.put("load", LoadCommand::new);
+        all.put("export", ExportCommand::new);
+        all.put("token", TokenCommand::new);
+        all.put("run", RunCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return all;
+    }
+
+    /** The configured command line with every subcommand, for embedding and tests. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when they name a subcommand, only that one is modelled (picocli reads
+     * each command's annotations when it is added, which the others would cost every start for nothing).
+     */
+    static CommandLine commandLine(String[] arguments) {
         var commandLine = new CommandLine(new Main());
+        var named = arguments.length > 0 && !arguments[0].equals("help") ? SUBCOMMANDS.get(arguments[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(arguments[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
         commandLine.setParameterExceptionHandler((e, args) -> {
             var err = e.getCommandLine().getErr();
             err.println("clusterdeck: " + e.getMessage());

@@ -1,14 +1,14 @@
 package io.clusterdeck.launch;
 
 import io.clusterdeck.json.StrictJson;
-import io.undertow.Undertow;
+import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.service.HttpServer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +31,15 @@ final class ControlServer implements AutoCloseable {
     static final String TOKEN_HEADER = "X-Clusterdeck-Control";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlServer.class);
 
-    private final Undertow server;
+    private final HttpServer server;
     private final String token;
 
-    private ControlServer(Undertow server, String token) {
+    private ControlServer(HttpServer server, String token) {
         this.server = server;
         this.token = token;
     }
 
-    static ControlServer start(LocalCluster cluster) {
+    static ControlServer start(LocalCluster cluster, IoEngine engine) {
         var bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -87,14 +87,11 @@ final class ControlServer implements AutoCloseable {
                 json(exchange, 500, Map.of("error", "the launcher failed: " + e));
             }
         };
-        var server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new BlockingHandler(guarded)).build();
-        server.start();
-        return new ControlServer(server, token);
+        return new ControlServer(HttpServer.start(engine, "127.0.0.1", 0, new BlockingHandler(guarded)), token);
     }
 
     String url() {
-        var address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-        return "http://127.0.0.1:" + address.getPort();
+        return server.url();
     }
 
     String token() {

@@ -1,64 +1,118 @@
 package io.clusterdeck.launch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterdeck.event.ClusterEvent;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.clusterdeck.http.BodySink;
+import io.clusterdeck.http.ClientCall;
+import io.clusterdeck.http.Failure;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.ResponseHandler;
+import io.clusterdeck.http.ResponseHead;
+import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.json.StrictJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.xnio.XnioIoThread;
 
 /**
  * Follows the gateway's {@code /events} stream and merges it into the launcher's, reconnecting when the gateway
- * restarts. Events seen before a reconnect are not passed on twice.
+ * restarts. Events seen before a reconnect are not passed on twice. It runs on one I/O thread of the launcher's
+ * client, so following the stream costs no thread of its own.
  */
 final class GatewayEvents implements AutoCloseable {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int REMEMBERED = 4_096;
+    private static final int MAX_LINE = 1024 * 1024;
+    private static final long RECONNECT_MS = 200;
 
+    private final UpstreamClient client;
+    private final XnioIoThread thread;
     private final Supplier<String> url;
     private final Supplier<String> authorization;
     private final Consumer<ClusterEvent> sink;
-    private final HttpClient client;
     private final LinkedHashSet<String> seen = new LinkedHashSet<>();
-    private final Thread thread;
+    private ClientCall current;
     private volatile boolean closed;
 
-    GatewayEvents(HttpClient client, Supplier<String> url, Supplier<String> authorization, Consumer<ClusterEvent> sink) {
+    GatewayEvents(UpstreamClient client, XnioIoThread thread, Supplier<String> url, Supplier<String> authorization,
+                  Consumer<ClusterEvent> sink) {
         this.client = client;
+        this.thread = thread;
         this.url = url;
         this.authorization = authorization;
         this.sink = sink;
-        this.thread = new Thread(this::follow, "gateway-events");
-        this.thread.setDaemon(true);
     }
 
     void start() {
-        thread.start();
+        thread.execute(this::connect);
     }
 
-    private void follow() {
-        while (!closed) {
-            try {
-                var request = HttpRequest.newBuilder(URI.create(url.get() + "/events"))
-                        .header("Accept", "text/event-stream")
-                        .header("Authorization", authorization.get()).GET().build();
-                var response = client.send(request, HttpResponse.BodyHandlers.ofLines());
-                if (response.statusCode() == 200) {
-                    response.body().takeWhile(line -> !closed).forEach(this::line);
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            var request = new OutboundRequest(OutboundRequest.requestLine("GET", "/events"),
+                    OutboundRequest.headers("Accept", "text/event-stream", "Authorization", authorization.get()), null, null);
+            current = client.send(client.upstream(url.get()), request, thread, new Stream());
+        } catch (RuntimeException e) {
+            reconnect();
+        }
+    }
+
+    private void reconnect() {
+        if (!closed) {
+            thread.executeAfter(this::connect, RECONNECT_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One connection's stream, cut into lines; the gateway going away or ending it means connecting again. */
+    private final class Stream implements ResponseHandler, BodySink {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        private boolean events;
+        private boolean tooLong;
+
+        @Override
+        public BodySink onResponse(ResponseHead head) {
+            events = head.status() == 200;
+            return this;
+        }
+
+        @Override
+        public boolean accept(ByteBuffer data, Runnable resume) {
+            while (data.hasRemaining()) {
+                byte b = data.get();
+                if (!events) {
+                    continue;
                 }
-            } catch (Exception e) {
-                // The gateway is down or restarting: try again shortly.
-            }
-            if (!closed) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
+                if (b == '\n') {
+                    if (!tooLong) {
+                        line(line.toString(StandardCharsets.UTF_8));
+                    }
+                    line.reset();
+                    tooLong = false;
+                } else if (line.size() < MAX_LINE) {
+                    line.write(b);
+                } else {
+                    tooLong = true;
                 }
             }
+            return true;
+        }
+
+        @Override
+        public void end() {
+            reconnect();
+        }
+
+        @Override
+        public void onFailure(Failure failure, IOException cause) {
+            // The gateway is down or restarting: try again shortly.
+            reconnect();
         }
     }
 
@@ -67,27 +121,29 @@ final class GatewayEvents implements AutoCloseable {
             return;
         }
         try {
-            var event = MAPPER.readValue(line.substring(5).strip(), ClusterEvent.class);
+            var event = StrictJson.mapper().readValue(line.substring(5).strip(), ClusterEvent.class);
             var key = event.time() + event.type() + event.worker() + event.reason();
-            synchronized (seen) {
-                if (!seen.add(key)) {
-                    return;
-                }
-                if (seen.size() > REMEMBERED) {
-                    var oldest = seen.iterator();
-                    oldest.next();
-                    oldest.remove();
-                }
+            if (!seen.add(key)) {
+                return;
+            }
+            if (seen.size() > REMEMBERED) {
+                var oldest = seen.iterator();
+                oldest.next();
+                oldest.remove();
             }
             sink.accept(event);
-        } catch (Exception e) {
-            // A line that is not an event (a comment, a keep-alive) is skipped.
+        } catch (IOException | RuntimeException e) {
+            // A line that is not an event is skipped.
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        thread.execute(() -> {
+            if (current != null) {
+                current.cancel();
+            }
+        });
     }
 }

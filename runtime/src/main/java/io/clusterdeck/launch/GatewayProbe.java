@@ -1,33 +1,37 @@
 package io.clusterdeck.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.json.StrictJson;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Reads the gateway's view of its workers: for the live view, and to know when a launch can take calls. */
 final class GatewayProbe {
-    private final HttpClient http;
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final byte[] NO_HEADERS = new byte[0];
 
-    GatewayProbe(HttpClient http) {
-        this.http = http;
+    private final UpstreamClient client;
+
+    GatewayProbe(UpstreamClient client) {
+        this.client = client;
     }
 
     /** {@code GET /cluster}, or empty when the gateway does not answer right now. */
     Optional<JsonNode> snapshot(String gatewayUrl) {
-        var request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/cluster")).timeout(Duration.ofSeconds(1)).GET().build();
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
-        } catch (IOException e) {
+            var response = client.get(gatewayUrl, "/cluster", NO_HEADERS, TIMEOUT, 16 * 1024 * 1024)
+                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return response.status() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
+        } catch (ExecutionException | TimeoutException | IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

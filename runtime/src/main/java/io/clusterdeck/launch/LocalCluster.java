@@ -6,6 +6,7 @@ import io.clusterdeck.design.WorkerCount;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.plan.Plan;
 import io.clusterdeck.plan.PlanOptions;
@@ -14,7 +15,6 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,6 +57,7 @@ public final class LocalCluster implements AutoCloseable {
     private final JvmCommand jvm;
     private final Supervisor supervisor;
     private volatile Process training;
+    private final IoEngine io;
     private final AdminClient admin;
     private final GatewayProbe probe;
     private final GatewayEvents gatewayEvents;
@@ -82,12 +83,13 @@ public final class LocalCluster implements AutoCloseable {
         this.jvm = new JvmCommand(options);
         this.supervisor = new Supervisor(run, jvm, options.backoff(), scheduler, events::publish, lock);
         var authorization = ClusterAuth.authorization(run.clusterKey());
-        // One client for every call the launcher makes into its cluster: admin flags, events, snapshots.
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        this.admin = new AdminClient(http, authorization);
-        this.probe = new GatewayProbe(http);
-        this.gatewayEvents = new GatewayEvents(http, () -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(),
-                authorization, events::publish);
+        // One I/O thread for every call the launcher makes into its cluster (admin flags, events, snapshots) and
+        // for its control channel; a few task threads for control requests that wait, such as a scale.
+        this.io = IoEngine.create("launcher-io", 1, 4);
+        this.admin = new AdminClient(io.client(), authorization);
+        this.probe = new GatewayProbe(io.client());
+        this.gatewayEvents = new GatewayEvents(io.client(), io.worker().getIoThread(),
+                () -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(), authorization, events::publish);
     }
 
     /**
@@ -310,6 +312,7 @@ public final class LocalCluster implements AutoCloseable {
             CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         }
         scheduler.shutdownNow();
+        quietly(io::close);
         run.unmarkCurrent();
         synchronized (lock) {
             processes.values().forEach(m -> m.log.close());
@@ -349,7 +352,7 @@ public final class LocalCluster implements AutoCloseable {
         timeToReady = Duration.between(began, healthy);
         sinceCommand = Duration.between(ProcessHandle.current().info().startInstant().orElse(began), healthy);
         makeClassDataArchive();
-        control = ControlServer.start(this);
+        control = ControlServer.start(this, io);
         try {
             run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),
                     "token", control.token(), "design", design.name(), "entry", plan.entryUrl())));

@@ -46,11 +46,12 @@ final class GatewayLink {
     }
 
     /**
-     * The wait before the given retry (1-based): 100 ms for the first 30 tries, as the gateway is usually starting
-     * alongside (a refused connection on this machine costs next to nothing), then doubling up to 2 s.
+     * The wait before the given retry (1-based): 100 ms for the first 50 tries, as the gateway is usually starting
+     * alongside, and on a busy machine may take seconds to (a refused connection on this machine costs next to
+     * nothing), then doubling up to 1 s.
      */
     static long backoffMs(int attempt) {
-        return attempt <= 30 ? 100 : Math.min(2_000, 100L << Math.min(5, attempt - 30));
+        return attempt <= 50 ? 100 : Math.min(1_000, 100L << Math.min(4, attempt - 50));
     }
 
     /** Registers, retrying for as long as the gateway cannot be reached; a refusal is a {@link RegistrationRefused}. */
