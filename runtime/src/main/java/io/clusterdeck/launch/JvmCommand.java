@@ -1,6 +1,7 @@
 package io.clusterdeck.launch;
 
 import io.clusterdeck.plan.PlannedProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +27,30 @@ final class JvmCommand {
     JvmCommand(LaunchOptions options) {
         this.options = options;
         this.archive = options.appCds() && onlyJars(options.classpath()) ? archiveIn(options.home().resolve("cds"),
-                options.classpath()) : null;
+                options.java() + java.io.File.pathSeparator + options.classpath()) : null;
     }
 
     /** The archive's file, its folder made; null (no sharing) when the folder cannot be made. */
-    private static Path archiveIn(Path folder, String classpath) {
+    private static Path archiveIn(Path folder, String javaAndClasspath) {
         try {
             Files.createDirectories(folder);
-            return folder.resolve("clusterdeck-" + hash(classpath) + ".jsa");
-        } catch (java.io.IOException e) {
+            // An archive only serves the same java and class path: name it for both.
+            return folder.resolve("clusterdeck-" + hash(javaAndClasspath) + ".jsa");
+        } catch (IOException e) {
             return null;
         }
     }
 
-    /** The command; {@code dumpArchive} makes this process write the class-data archive when it exits. */
-    List<String> build(PlannedProcess process, Path config, boolean dumpArchive) {
+    /**
+     * The command; {@code dumpArchive} makes this process write the class-data archive when it exits.
+     *
+     * @throws IOException when the options name no java launcher that can run
+     */
+    List<String> build(PlannedProcess process, Path config, boolean dumpArchive) throws IOException {
+        if (!Files.isExecutable(options.java())) {
+            throw new IOException("there is no java launcher at " + options.java()
+                    + " (cluster processes run on the Java runtime Clusterdeck itself runs on)");
+        }
         var command = new ArrayList<String>();
         command.add(options.java().toString());
         command.addAll(SMALL_JVM);
