@@ -65,7 +65,8 @@ final class KubernetesExport {
         files.add(new ExportFile(GITIGNORE, source.header("# ")
                 + "# The cluster key kustomize makes the Secret from: never commit it.\n/secrets/\n"));
         files.addAll(ContainerPlan.designFiles(design, source));
-        files.add(new ExportFile(README, KubernetesReadme.text(design, source, services, manifests)));
+        files.add(new ExportFile(README, KubernetesReadme.text(design, source, services, manifests,
+                options.image())));
         return new Export(Target.KUBERNETES, source, files);
     }
 

@@ -9,19 +9,23 @@ final class KubernetesReadme {
     private KubernetesReadme() {
     }
 
-    static String text(Design design, DesignSource source, List<ContainerService> services, List<String> manifests) {
+    static String text(Design design, DesignSource source, List<ContainerService> services, List<String> manifests,
+                       String image) {
         String ns = design.name();
         var entry = ContainerPlan.entry(services);
         var out = new StringBuilder();
         out.append("<!--\n").append(source.header("")).append("-->\n\n");
         out.append("# ").append(design.name()).append(": Kubernetes\n\n");
         out.append("Everything lives in the namespace `").append(ns).append("`.\n\n");
-        out.append("1. The image: the Deployments run the one named at export (`--image`). Build it from the runtime's "
-                + "Dockerfile (`packaging/Dockerfile` of Clusterdeck, which a Compose export also carries) and push it "
-                + "where the cluster pulls from.\n");
-        if (ContainerPlan.readsDesignFiles(design)) {
-            out.append("   The design reads bundles or assets, which this folder carries: build the image on top of the "
-                    + "runtime image with them, from this folder:\n\n   ```dockerfile\n   FROM clusterdeck:latest\n");
+        out.append("1. The image: every Deployment runs `").append(image).append("` (`--image` at export names it). ");
+        if (!ContainerPlan.readsDesignFiles(design)) {
+            out.append("It is the runtime image: build it from Clusterdeck's `packaging/Dockerfile` (a Compose export "
+                    + "carries it too) and push it where the cluster pulls from.\n");
+        } else {
+            out.append("The design reads bundles or assets, which this folder carries, so it is the runtime image (built "
+                    + "from Clusterdeck's `packaging/Dockerfile`, which a Compose export carries too) with them added. "
+                    + "Build it from this folder with this Dockerfile, naming the runtime image in `FROM`, and push it "
+                    + "where the cluster pulls from:\n\n   ```dockerfile\n   FROM RUNTIME_IMAGE\n");
             if (!design.bundles().isEmpty()) {
                 out.append("   COPY ").append(ContainerPlan.BUNDLES).append("/ ").append(ContainerPlan.BUNDLES_DIR)
                         .append("/\n");
