@@ -4,7 +4,8 @@
 # take a screenshot; then removes the package again.
 #
 # Usage: packaging/install-test.sh [PACKAGE.deb]   (default: the one packaging/build-installers.sh built)
-# Runs as root or with sudo; needs apt-get, xvfb-run, xwininfo, curl and a JDK for the screenshot tool.
+# Runs as root or with sudo; needs apt-get, xvfb-run, xwininfo, curl, and javac to compile the screenshot tool, which
+# then runs on the installed runtime (a headless JDK could not take a screenshot).
 # The screenshot is kept at packaging/target/install-test/clusterdeck-gui.png.
 set -euo pipefail
 
@@ -14,11 +15,9 @@ work=$root/packaging/target/install-test
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 fail() { echo "install test FAILED: $*" >&2; exit 1; }
 
-# The JDK that takes the screenshot: the test's tool, resolved before PATH is narrowed below.
-tool_java=$(command -v java)
-
 rm -rf "$work"
-mkdir -p "$work/home" "$work/decoy"
+mkdir -p "$work/home" "$work/decoy" "$work/tool"
+javac -d "$work/tool" "$root/packaging/test/Screenshot.java"
 # A java on the PATH that must never run: the installed commands bring their own runtime.
 cat > "$work/decoy/java" <<DECOY
 #!/bin/sh
@@ -82,9 +81,9 @@ xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
         sleep 0.5
     done
     xwininfo -root -tree | grep -qi "clusterdeck" || { cat "$2/gui.log"; echo "no window in 60 s"; exit 1; }
-    "$3" "$1/packaging/test/Screenshot.java" "$2/clusterdeck-gui.png" 90
+    /opt/clusterdeck/lib/runtime/bin/java -cp "$2/tool" Screenshot "$2/clusterdeck-gui.png" 90
     kill $app; wait $app || true
-' gui-test "$root" "$work" "$tool_java" || fail "the desktop app did not show its window"
+' gui-test "$root" "$work" || fail "the desktop app did not show its window"
 [ -s "$work/clusterdeck-gui.png" ] || fail "no screenshot"
 echo "screenshot: $work/clusterdeck-gui.png"
 

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import javax.imageio.ImageIO;
 
 /**
- * Saves the X display as a PNG once a window has drawn on it: {@code java Screenshot.java OUT.png [SECONDS]}. A
+ * Saves the X display as a PNG once a window has drawn on it: {@code java Screenshot OUT.png [SECONDS]}. A
  * freshly mapped window is one flat colour until its first frame, so the screen is captured every second until it
  * shows more than a few colours (or the time is up, which fails). Part of the install test, not of what is installed.
  */
