@@ -10,31 +10,61 @@ import java.util.List;
 
 /**
  * The Compose target: {@code compose.yaml} (current Compose specification), the configs it mounts
- * ({@code config/NAME.json}), the runtime image's {@code packaging/Dockerfile} and a README.
+ * ({@code config/NAME.json}), a {@code .env} with the settings a user may change, the runtime image's
+ * {@code packaging/Dockerfile}, the jar it is built from when one is at hand, the design's bundles and assets, and a
+ * README. {@code docker compose up -d --build} in the folder starts it all: no variable needs to be set, and the
+ * cluster key is generated on first start into a volume, readable only by the services' user.
  */
 final class ComposeExport {
     static final String COMPOSE = "compose.yaml";
+    static final String ENV = ".env";
     static final String DOCKERFILE = "packaging/Dockerfile";
+    static final String JAR = "clusterdeck.jar";
     static final String README = "README.md";
-    static final String KEY_SECRET = "cluster-key";
-    /** Where Compose mounts the cluster key secret. */
-    static final String KEY_FILE = "/run/secrets/" + KEY_SECRET;
-    static final String DESIGN_DIR_VARIABLE = "CLUSTERDECK_DESIGN_DIR";
+    /** The one-shot service that writes the cluster key, and the volume that keeps it. */
+    static final String KEY_SERVICE = "cluster-key";
+    static final String KEY_VOLUME = "cluster-key";
+    static final String KEY_DIR = "/var/lib/clusterdeck/keys";
+    /** Where every service reads the cluster key. */
+    static final String KEY_FILE = KEY_DIR + "/cluster-key";
+    static final String IMAGE_VARIABLE = "CLUSTERDECK_IMAGE";
+    static final String PORT_VARIABLE = "CLUSTERDECK_PORT";
+    static final String HEALTH_COMMAND = "/usr/local/bin/clusterdeck-health";
+    /** Writes a key once, owner-only; the image's user owns the volume. No '$': Compose would interpolate it. */
+    static final String KEY_SCRIPT = "umask 077 && test -s " + KEY_FILE + " || head -c 32 /dev/urandom | base64 > "
+            + KEY_FILE;
 
     private ComposeExport() {
     }
 
     static Export render(Design design, DesignSource source, ExportOptions options) {
         var services = ContainerPlan.services(design, options, KEY_FILE);
+        var entry = ContainerPlan.entry(services);
         var files = new ArrayList<ExportFile>();
         files.add(new ExportFile(COMPOSE, source.header("# ") + Yaml.write(compose(design, source, options, services))));
         for (var service : services) {
             files.add(new ExportFile("config/" + service.configFile(), ServiceConfigs.toJson(service.config())));
         }
         var configs = List.copyOf(files.subList(1, files.size()));
+        files.add(new ExportFile(ENV, env(source, options, entry)));
         files.add(new ExportFile(DOCKERFILE, source.header("# ") + "\n" + Dockerfile.text()));
-        files.add(new ExportFile(README, ComposeReadme.text(design, source, services, configs)));
+        if (options.runtimeJar() != null) {
+            files.add(ExportFile.copy(JAR, options.runtimeJar()));
+        }
+        files.addAll(ContainerPlan.designFiles(design, source));
+        files.add(new ExportFile(README, ComposeReadme.text(design, source, services, configs,
+                options.runtimeJar() != null)));
         return new Export(Target.COMPOSE, source, files);
+    }
+
+    /** The settings a user may change without exporting again; compose.yaml falls back to the same values. */
+    private static String env(DesignSource source, ExportOptions options, ContainerService entry) {
+        return source.header("# ")
+                + "# Docker Compose reads this file by itself. compose.yaml has the same values as defaults.\n"
+                + "\n# The runtime image every service runs; `docker compose up --build` builds it from " + DOCKERFILE
+                + ".\n" + IMAGE_VARIABLE + "=" + options.image() + "\n"
+                + "\n# The port on this machine that clients call: the " + entry.name() + "'s.\n"
+                + PORT_VARIABLE + "=" + entry.port() + "\n";
     }
 
     private static ObjectNode compose(Design design, DesignSource source, ExportOptions options,
@@ -43,6 +73,7 @@ final class ComposeExport {
         root.put("name", design.name());
         var entry = ContainerPlan.entry(services);
         var serviceNodes = root.putObject("services");
+        serviceNodes.set(KEY_SERVICE, keyService(source, options));
         for (var service : services) {
             serviceNodes.set(service.name(), service(design, source, options, service, services, service == entry));
         }
@@ -50,39 +81,69 @@ final class ComposeExport {
         for (var service : services) {
             configs.putObject(service.name()).put("file", "./config/" + service.configFile());
         }
-        root.putObject("secrets").putObject(KEY_SECRET).put("file", "./secrets/" + KEY_SECRET);
+        root.putObject("volumes").putObject(KEY_VOLUME);
         return root;
+    }
+
+    /** Writes the cluster key into its volume on the first start, and never again. */
+    private static ObjectNode keyService(DesignSource source, ExportOptions options) {
+        var node = Yaml.object();
+        image(node, options);
+        node.set("entrypoint", Yaml.array("/bin/sh", "-c", KEY_SCRIPT));
+        node.putArray("volumes").add(KEY_VOLUME + ":" + KEY_DIR);
+        harden(node);
+        node.put("restart", "no");
+        node.putObject("labels")
+                .put("io.clusterdeck.design", source.name())
+                .put("io.clusterdeck.design-sha256", source.sha256())
+                .put("io.clusterdeck.role", "cluster-key");
+        return node;
+    }
+
+    private static void image(ObjectNode node, ExportOptions options) {
+        node.put("image", "${" + IMAGE_VARIABLE + ":-" + options.image() + "}");
+        node.putObject("build").put("context", ".").put("dockerfile", DOCKERFILE);
+    }
+
+    /** No root file system writes but /tmp, no capabilities, no privilege escalation. */
+    private static void harden(ObjectNode node) {
+        node.put("read_only", true);
+        node.putArray("tmpfs").add("/tmp");
+        node.putArray("cap_drop").add("ALL");
+        node.putArray("security_opt").add("no-new-privileges:true");
     }
 
     private static ObjectNode service(Design design, DesignSource source, ExportOptions options,
                                       ContainerService service, List<ContainerService> all, boolean published) {
         var node = Yaml.object();
-        node.put("image", options.image());
-        node.putObject("build").put("context", ".").put("dockerfile", DOCKERFILE);
+        image(node, options);
         node.set("command", Yaml.array(service.runArguments()));
         node.putObject("environment").put("JAVA_TOOL_OPTIONS", service.javaOptions());
         var config = node.putArray("configs").addObject();
         config.put("source", service.name());
         config.put("target", ContainerPlan.CONFIG_DIR + "/" + service.configFile());
-        node.putArray("secrets").addObject().put("source", KEY_SECRET).put("target", KEY_SECRET);
-        if (ContainerPlan.readsDesignFolder(design) && service.role() != Role.WORKER) {
-            node.putArray("volumes").add("${" + DESIGN_DIR_VARIABLE + ":?set " + DESIGN_DIR_VARIABLE
-                    + " to the design's folder}:" + ContainerPlan.DESIGN_DIR + ":ro");
+        var volumes = node.putArray("volumes");
+        volumes.add(KEY_VOLUME + ":" + KEY_DIR + ":ro");
+        if (service.role() == Role.REPOSITORY || service.role() == Role.STANDALONE) {
+            if (!design.bundles().isEmpty()) {
+                volumes.add("./" + ContainerPlan.BUNDLES + ":" + ContainerPlan.BUNDLES_DIR + ":ro");
+            }
+            if (design.repository().assets() != null) {
+                volumes.add("./" + ContainerPlan.ASSETS + ":" + ContainerPlan.ASSETS_DIR + ":ro");
+            }
         }
+        harden(node);
         if (published) {
             var port = node.putArray("ports").addObject();
             port.put("target", service.port());
-            port.put("published", Integer.toString(service.port()));
+            port.put("published", "${" + PORT_VARIABLE + ":-" + service.port() + "}");
             port.put("protocol", "tcp");
         }
-        var dependencies = dependencies(service, all);
-        if (!dependencies.isEmpty()) {
-            var dependsOn = node.putObject("depends_on");
-            dependencies.forEach(d -> dependsOn.putObject(d).put("condition", "service_healthy"));
-        }
+        var dependsOn = node.putObject("depends_on");
+        dependsOn.putObject(KEY_SERVICE).put("condition", "service_completed_successfully");
+        dependencies(service, all).forEach(d -> dependsOn.putObject(d).put("condition", "service_healthy"));
         var health = node.putObject("healthcheck");
-        health.set("test", Yaml.array("CMD", "curl", "-fsS", "-o", "/dev/null",
-                "http://127.0.0.1:" + service.port() + "/health"));
+        health.set("test", Yaml.array("CMD", HEALTH_COMMAND));
         health.put("interval", "10s").put("timeout", "3s").put("retries", 3).put("start_period", "20s");
         node.put("restart", restart(service.restart()));
         if (service.role() == Role.WORKER) {

@@ -4,42 +4,83 @@ import io.clusterdeck.design.Design;
 import io.clusterdeck.plan.Role;
 import java.util.List;
 
-/** The README of a Compose export: what to add to the folder, how to start it, what differs from the design. */
+/** The README of a Compose export: the one command that starts it, the cluster key, and what differs from the design. */
 final class ComposeReadme {
     private ComposeReadme() {
     }
 
-    static String text(Design design, DesignSource source, List<ContainerService> services,
-                       List<ExportFile> configs) {
+    static String text(Design design, DesignSource source, List<ContainerService> services, List<ExportFile> configs,
+                       boolean carriesJar) {
         var entry = ContainerPlan.entry(services);
         var out = new StringBuilder();
         out.append("<!--\n").append(source.header("")).append("-->\n\n");
         out.append("# ").append(design.name()).append(": Docker Compose\n\n");
-        out.append("1. Put `clusterdeck.jar` in this folder: the image is built from it by `")
-                .append(ComposeExport.DOCKERFILE).append("`.\n");
-        out.append("2. Write the cluster key (a secret every service shares; it is never in a config):\n\n")
-                .append("   ```sh\n   mkdir -p secrets && head -c 32 /dev/urandom | base64 > secrets/")
-                .append(ComposeExport.KEY_SECRET).append("\n   ```\n\n");
-        if (ContainerPlan.readsDesignFolder(design)) {
-            out.append("   The design reads bundles or assets: set `").append(ComposeExport.DESIGN_DIR_VARIABLE)
-                    .append("` to the design's folder; it is mounted read-only at `")
-                    .append(ContainerPlan.DESIGN_DIR).append("`.\n\n");
+        if (!carriesJar) {
+            out.append("This export was made without a runtime jar at hand: first put `").append(ComposeExport.JAR)
+                    .append("` (the runtime's executable jar) in this folder.\n\n");
         }
-        out.append("3. Start it: `docker compose up -d --build`. Clients call http://localhost:")
-                .append(entry.port()).append(" (the ").append(entry.name()).append(", the only published port).\n\n");
-        out.append("## Services\n\n| service | role | replicas | restart |\n| --- | --- | --- | --- |\n");
+        out.append("Start it, from this folder, with one command (Docker Compose v2):\n\n")
+                .append("```sh\ndocker compose up -d --build\n```\n\n")
+                .append("It builds the runtime image from `").append(ComposeExport.DOCKERFILE).append("` and `")
+                .append(ComposeExport.JAR).append("`, writes the cluster key on the first start, and starts the ")
+                .append("services in order, each once the ones it calls are healthy. Clients call http://localhost:")
+                .append(entry.port()).append(" (the ").append(entry.name())
+                .append(", the only published port). `docker compose down` stops it; the key stays for the next start.\n\n");
+        out.append("## The cluster key\n\n")
+                .append("Every service proves it belongs to the cluster with tokens signed by one shared secret key. ")
+                .append("The service `").append(ComposeExport.KEY_SERVICE)
+                .append("` generates it on the first start (32 random bytes, base64) into the volume `")
+                .append(ComposeExport.KEY_VOLUME).append("`, as a file only the services' user can read (mode 600, ")
+                .append("user 10001), and leaves it alone on every later start. The services mount the volume read-only ")
+                .append("and read the key from `").append(ComposeExport.KEY_FILE).append("`.\n\n")
+                .append("Why generated and not a file you write: the key is then never in this folder, which you may ")
+                .append("keep in version control, nobody has to remember a step before the first start, and the export ")
+                .append("stays the same bytes for the same design.\n\n")
+                .append("- Use a key of your own (for example one that other tools share): ")
+                .append("`docker compose run --rm -T --entrypoint sh ").append(ComposeExport.KEY_SERVICE)
+                .append(" -c 'cat > ").append(ComposeExport.KEY_FILE).append("' < my-key`, then ")
+                .append("`docker compose up -d --force-recreate`.\n")
+                .append("- A new key: `docker compose down -v` (it removes the volume), then start again.\n\n");
+        out.append("## What is in this folder\n\n")
+                .append("| file | what |\n| --- | --- |\n")
+                .append("| `").append(ComposeExport.COMPOSE).append("` | the services, configs and the key volume |\n")
+                .append("| `").append(ComposeExport.ENV).append("` | settings to change without exporting again: `")
+                .append(ComposeExport.IMAGE_VARIABLE).append("` (the image's name) and `")
+                .append(ComposeExport.PORT_VARIABLE).append("` (the published port) |\n")
+                .append("| `config/` | each service's config, mounted at `").append(ContainerPlan.CONFIG_DIR)
+                .append("` |\n")
+                .append("| `").append(ComposeExport.DOCKERFILE).append("` | the runtime image: a Java 17 JRE and `")
+                .append(ComposeExport.JAR).append("`, run as the non-root user 10001 |\n")
+                .append("| `").append(ComposeExport.JAR).append("` | the runtime the image is built from |\n");
+        if (!design.bundles().isEmpty()) {
+            out.append("| `").append(ContainerPlan.BUNDLES).append("/` | the design's bundles, mounted read-only at `")
+                    .append(ContainerPlan.BUNDLES_DIR).append("` in the ")
+                    .append(serviceReading(services)).append(" |\n");
+        }
+        if (design.repository().assets() != null) {
+            out.append("| `").append(ContainerPlan.ASSETS).append("/` | the design's assets, mounted read-only at `")
+                    .append(ContainerPlan.ASSETS_DIR).append("` in the ")
+                    .append(serviceReading(services)).append(" |\n");
+        }
+        out.append("\n## Services\n\n| service | role | replicas | restart |\n| --- | --- | --- | --- |\n");
         for (var service : services) {
             out.append("| ").append(service.name()).append(" | ").append(service.role().json()).append(" | ")
                     .append(service.replicas()).append(" | ").append(ComposeExport.restart(service.restart()))
                     .append(" |\n");
         }
         out.append("\nEach worker service runs its segment's workers as `deploy.replicas` identical containers; "
-                + "they find the gateway at its service name. Healthchecks call `/health` with curl.\n");
+                + "they find the gateway at its service name. Health checks call `/health` with the image's own "
+                + "`clusterdeck-health`. Containers run as user 10001 with a read-only root file system (only `/tmp` "
+                + "is writable), no capabilities and no privilege escalation.\n");
         if (services.stream().anyMatch(s -> s.role() == Role.WORKER && s.autoscale() != null)) {
             out.append("Compose does not autoscale: segments with `autoscale` run their design's worker count.\n");
         }
         out.append("\n## Configs\n\nMounted at `").append(ContainerPlan.CONFIG_DIR).append("`.\n\n")
                 .append(FileTable.of(configs));
         return out.toString();
+    }
+
+    private static String serviceReading(List<ContainerService> services) {
+        return services.stream().anyMatch(s -> s.role() == Role.STANDALONE) ? "standalone service" : "repository";
     }
 }

@@ -24,14 +24,20 @@ import java.util.Map;
 /**
  * A plan translated for containers. Every service binds 0.0.0.0; a URL of another service becomes its service name
  * ({@code http://gateway:7401}), which Compose and Kubernetes resolve; the replicas of a segment's workers share the
- * config of the plan's first worker, named for the service ({@code worker-orders}); paths in the design (bundles,
- * assets) are resolved against {@link #DESIGN_DIR}, where the design's folder is mounted or copied.
+ * config of the plan's first worker, named for the service ({@code worker-orders}); bundles and assets, wherever the
+ * design keeps them, are read from {@link #BUNDLES_DIR} and {@link #ASSETS_DIR}, where the export's own copies
+ * ({@link #designFiles}) are mounted or copied.
  */
 public final class ContainerPlan {
     /** The address every service binds to in a container. */
     public static final String HOST = "0.0.0.0";
-    /** Where the design's folder is inside a container. */
-    public static final String DESIGN_DIR = "/srv/clusterdeck/design";
+    /** Where a container finds the design's bundles, each as {@code NAME.jar}. */
+    public static final String BUNDLES_DIR = "/srv/clusterdeck/bundles";
+    /** Where a container finds the design's assets folder. */
+    public static final String ASSETS_DIR = "/srv/clusterdeck/assets";
+    /** Where the export keeps its copies of the bundles and the assets, relative to its folder. */
+    public static final String BUNDLES = "bundles";
+    public static final String ASSETS = "assets";
     /** Where the service configs are inside a container. */
     public static final String CONFIG_DIR = "/etc/clusterdeck/config";
 
@@ -40,7 +46,7 @@ public final class ContainerPlan {
 
     /** The services of a design in start order, with configs that read the cluster key from {@code clusterKeyFile}. */
     public static List<ContainerService> services(Design design, ExportOptions options, String clusterKeyFile) {
-        var plan = Planner.plan(design, new PlanOptions(Path.of(DESIGN_DIR), options.cores(), HOST, Map.of(),
+        var plan = Planner.plan(design, new PlanOptions(Path.of(BUNDLES_DIR), options.cores(), HOST, Map.of(),
                 clusterKeyFile));
         var byUrl = new HashMap<String, String>();
         for (var process : plan.processes()) {
@@ -69,9 +75,25 @@ public final class ContainerPlan {
                 .orElseThrow(() -> new IllegalArgumentException("a plan without a proxy, gateway or standalone service"));
     }
 
-    /** Whether any service reads files of the design's folder (bundles or assets). */
-    public static boolean readsDesignFolder(Design design) {
+    /** Whether any service reads files of the design (bundles or assets). */
+    public static boolean readsDesignFiles(Design design) {
         return !design.bundles().isEmpty() || design.repository().assets() != null;
+    }
+
+    /**
+     * The design's bundles and assets as copies an export carries: {@code bundles/NAME.jar} and {@code assets/},
+     * from where the design file's folder says they are on this machine.
+     */
+    public static List<ExportFile> designFiles(Design design, DesignSource source) {
+        var files = new ArrayList<ExportFile>();
+        for (var bundle : design.bundles()) {
+            files.add(ExportFile.copy(BUNDLES + "/" + bundle.name() + ".jar",
+                    source.folder().resolve(bundle.path()).normalize()));
+        }
+        if (design.repository().assets() != null) {
+            files.add(ExportFile.copy(ASSETS, source.folder().resolve(design.repository().assets()).normalize()));
+        }
+        return List.copyOf(files);
     }
 
     private static ContainerService service(PlannedProcess process, String name, int replicas,
@@ -91,6 +113,16 @@ public final class ContainerPlan {
         }
         tree.put("name", name);
         replaceUrls(tree, byUrl);
+        if (tree.get("assets") != null && tree.get("assets").isTextual()) {
+            tree.put("assets", ASSETS_DIR);
+        }
+        if (tree.get("bundles") instanceof ArrayNode bundles) {
+            for (var bundle : bundles) {
+                if (bundle instanceof ObjectNode object && object.has("path")) {
+                    object.put("path", BUNDLES_DIR + "/" + object.get("name").asText() + ".jar");
+                }
+            }
+        }
         var parsed = ServiceConfigs.parse(StrictJson.write(tree), name + ".json", config.role());
         return parsed.value().filter(v -> parsed.ok()).orElseThrow(() -> new IllegalStateException(
                 "the container config of " + name + " does not read back: " + parsed.problems()));
@@ -118,4 +150,5 @@ public final class ContainerPlan {
                 }
             }
         }
-    }}
+    }
+}

@@ -4,6 +4,7 @@ import io.clusterdeck.design.Design;
 import io.clusterdeck.design.DesignFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +48,32 @@ public final class Exporter {
     }
 
     /**
-     * Writes an export's files under a folder, each atomically; other files in the folder are left alone.
+     * Writes an export's files under a folder, each atomically; other files in the folder are left alone. Files are
+     * readable by everyone (an export holds no secret), so that containers running as another user can read the
+     * configs, bundles and assets mounted from it. Copies are checked first: a missing source writes nothing.
      *
      * @return the files written, in order
+     * @throws IOException when a file cannot be written or a source to copy is missing
      */
     public static List<Path> write(Export export, Path outDir) throws IOException {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new IOException(outDir + ": is a file, not a folder");
         }
+        for (var file : export.files()) {
+            if (file.copied() && !Files.exists(file.source())) {
+                throw new NoSuchFileException(file.source().toString(), null,
+                        "the export copies it to " + file.path() + "; build or place it, then export again");
+            }
+        }
         var written = new ArrayList<Path>();
         for (var file : export.files()) {
             var path = outDir.resolve(file.path());
-            DesignFiles.writeAtomically(path, file.content());
+            if (file.copied()) {
+                Copies.copy(file.source(), path);
+            } else {
+                DesignFiles.writeAtomically(path, file.content());
+                Copies.readableByAll(path);
+            }
             written.add(path);
         }
         return List.copyOf(written);

@@ -9,24 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Kubernetes target, one namespace per design (named for it): a Namespace, the cluster key's Secret, one
- * ConfigMap with every config, per service a Deployment (and a Service for all but workers, and an autoscaler for
- * a segment with {@code autoscale}), and an Ingress to the entry service. Files are numbered where order matters:
- * {@code kubectl apply -f DIR} applies them in name order.
+ * The Kubernetes target, one namespace per design (named for it): a Namespace, one ConfigMap with every config, per
+ * service a Deployment (and a Service for all but workers, a PodDisruptionBudget for a segment of two or more workers,
+ * an autoscaler for a segment with {@code autoscale}), NetworkPolicies that let only the entry service take traffic
+ * from outside, an Ingress to the entry service, and a {@code kustomization.yaml} that lists them all and makes the
+ * cluster key's Secret from a file the user writes. {@code kubectl apply -k DIR} applies it.
  */
 final class KubernetesExport {
     static final String NAMESPACE_FILE = "00-namespace.yaml";
-    static final String SECRET_FILE = "01-cluster-key-secret.yaml";
     static final String CONFIG_MAP_FILE = "02-configmap.yaml";
+    static final String NETWORK_POLICIES_FILE = "network-policies.yaml";
     static final String INGRESS_FILE = "ingress.yaml";
+    static final String KUSTOMIZATION_FILE = "kustomization.yaml";
+    static final String GITIGNORE = ".gitignore";
     static final String README = "README.md";
     static final String SECRET = "cluster-key";
+    /** The file, relative to the export, that kustomize makes the Secret from; the user writes it. */
+    static final String SECRET_SOURCE = "secrets/cluster-key";
     static final String CONFIG_MAP = "clusterdeck-config";
     static final String SECRET_DIR = "/etc/clusterdeck/secret";
     /** Where a pod reads the cluster key: the Secret's one key, mounted as a file. */
     static final String KEY_FILE = SECRET_DIR + "/" + SECRET;
-    static final String PLACEHOLDER_KEY = "replace-me-with-a-secret-cluster-key";
     static final int USER_ID = 10001;
+    /** The key file's mode in a pod, 0440: the pod's group (its fsGroup) reads it, nobody writes it. */
+    static final int KEY_FILE_MODE = 0440;
 
     private KubernetesExport() {
     }
@@ -36,7 +42,6 @@ final class KubernetesExport {
         var meta = new KubernetesMeta(design.name(), source);
         var files = new ArrayList<ExportFile>();
         files.add(file(source, NAMESPACE_FILE, List.of(namespace(meta))));
-        files.add(file(source, SECRET_FILE, List.of(secret(meta))));
         files.add(file(source, CONFIG_MAP_FILE, List.of(configMap(meta, services))));
         var entry = ContainerPlan.entry(services);
         for (var service : services) {
@@ -45,13 +50,23 @@ final class KubernetesExport {
             if (service.role() != Role.WORKER) {
                 documents.add(service(meta, service));
             }
+            if (service.role() == Role.WORKER && service.replicas() >= 2) {
+                documents.add(disruptionBudget(meta, service));
+            }
             if (service.role() == Role.WORKER && service.autoscale() != null) {
                 documents.add(autoscaler(meta, service));
             }
             files.add(file(source, service.name() + ".yaml", documents));
         }
+        files.add(file(source, NETWORK_POLICIES_FILE, KubernetesNetworkPolicies.of(meta, services)));
         files.add(file(source, INGRESS_FILE, List.of(ingress(meta, entry))));
-        files.add(new ExportFile(README, KubernetesReadme.text(design, source, services)));
+        var manifests = files.stream().map(ExportFile::path).toList();
+        files.add(new ExportFile(KUSTOMIZATION_FILE, source.header("# ") + Yaml.write(kustomization(meta, manifests))));
+        files.add(new ExportFile(GITIGNORE, source.header("# ")
+                + "# The cluster key kustomize makes the Secret from: never commit it.\n/secrets/\n"));
+        files.addAll(ContainerPlan.designFiles(design, source));
+        files.add(new ExportFile(README, KubernetesReadme.text(design, source, services, manifests,
+                options.image())));
         return new Export(Target.KUBERNETES, source, files);
     }
 
@@ -65,12 +80,18 @@ final class KubernetesExport {
         return namespace;
     }
 
-    private static ObjectNode secret(KubernetesMeta meta) {
-        var secret = KubernetesMeta.resource("v1", "Secret");
-        secret.set("metadata", meta.namespaced(SECRET, null, null));
-        secret.put("type", "Opaque");
-        secret.putObject("stringData").put(SECRET, PLACEHOLDER_KEY);
-        return secret;
+    /**
+     * Every manifest, and the Secret {@value #SECRET} made from {@value #SECRET_SOURCE}. Its name gets a hash of the
+     * key, which kustomize writes into the Deployments too: a new key rolls every pod onto it.
+     */
+    private static ObjectNode kustomization(KubernetesMeta meta, List<String> manifests) {
+        var root = KubernetesMeta.resource("kustomize.config.k8s.io/v1beta1", "Kustomization");
+        root.set("resources", Yaml.array(manifests));
+        var secret = root.putArray("secretGenerator").addObject();
+        secret.put("name", SECRET).put("namespace", meta.namespace()).put("type", "Opaque");
+        secret.set("files", Yaml.array(SECRET + "=" + SECRET_SOURCE));
+        secret.putObject("options").set("labels", meta.labels(null, null));
+        return root;
     }
 
     private static ObjectNode configMap(KubernetesMeta meta, List<ContainerService> services) {
@@ -98,12 +119,17 @@ final class KubernetesExport {
         podMetadata.putObject("annotations").put(KubernetesMeta.CONFIG_SHA256,
                 new ExportFile(service.configFile(), ServiceConfigs.toJson(service.config())).sha256());
         var pod = template.putObject("spec");
+        // The services never call the Kubernetes API.
+        pod.put("automountServiceAccountToken", false);
         pod.putObject("securityContext").put("runAsNonRoot", true).put("runAsUser", USER_ID)
-                .put("runAsGroup", USER_ID);
+                .put("runAsGroup", USER_ID).put("fsGroup", USER_ID)
+                .putObject("seccompProfile").put("type", "RuntimeDefault");
         pod.putArray("containers").add(container(options, service));
         var volumes = pod.putArray("volumes");
         volumes.addObject().put("name", "config").putObject("configMap").put("name", CONFIG_MAP);
-        volumes.addObject().put("name", "cluster-key").putObject("secret").put("secretName", SECRET);
+        volumes.addObject().put("name", "cluster-key").putObject("secret").put("secretName", SECRET)
+                .put("defaultMode", KEY_FILE_MODE);
+        volumes.addObject().put("name", "tmp").putObject("emptyDir");
         return deployment;
     }
 
@@ -122,7 +148,11 @@ final class KubernetesExport {
         var mounts = container.putArray("volumeMounts");
         mounts.addObject().put("name", "config").put("mountPath", ContainerPlan.CONFIG_DIR).put("readOnly", true);
         mounts.addObject().put("name", "cluster-key").put("mountPath", SECRET_DIR).put("readOnly", true);
-        container.putObject("securityContext").put("allowPrivilegeEscalation", false);
+        // The only writable place: the JVM's perf data, and bundles a worker fetches.
+        mounts.addObject().put("name", "tmp").put("mountPath", "/tmp");
+        var security = container.putObject("securityContext");
+        security.put("allowPrivilegeEscalation", false).put("readOnlyRootFilesystem", true).put("runAsNonRoot", true);
+        security.putObject("capabilities").set("drop", Yaml.array("ALL"));
         return container;
     }
 
@@ -158,6 +188,16 @@ final class KubernetesExport {
         spec.put("maxReplicas", maxReplicas(autoscale, service.replicas()));
         spec.putArray("metrics").addObject().put("type", "Resource").putObject("resource").put("name", "cpu")
                 .putObject("target").put("type", "Utilization").put("averageUtilization", autoscale.cpuPercent());
+        return node;
+    }
+
+    /** Keeps all but one of a segment's workers running while nodes are drained. */
+    private static ObjectNode disruptionBudget(KubernetesMeta meta, ContainerService service) {
+        var node = KubernetesMeta.resource("policy/v1", "PodDisruptionBudget");
+        node.set("metadata", meta.namespaced(service.name(), service.role().json(), service.name()));
+        var spec = node.putObject("spec");
+        spec.put("maxUnavailable", 1);
+        spec.putObject("selector").set("matchLabels", meta.selector(service.name()));
         return node;
     }
 

@@ -9,39 +9,76 @@ final class KubernetesReadme {
     private KubernetesReadme() {
     }
 
-    static String text(Design design, DesignSource source, List<ContainerService> services) {
+    static String text(Design design, DesignSource source, List<ContainerService> services, List<String> manifests,
+                       String image) {
         String ns = design.name();
+        var entry = ContainerPlan.entry(services);
         var out = new StringBuilder();
         out.append("<!--\n").append(source.header("")).append("-->\n\n");
         out.append("# ").append(design.name()).append(": Kubernetes\n\n");
         out.append("Everything lives in the namespace `").append(ns).append("`.\n\n");
-        out.append("1. Build the runtime image from `packaging/Dockerfile` with `clusterdeck.jar` and push it where "
-                + "the cluster pulls from; the Deployments run the image named at export (`--image`).\n");
-        if (ContainerPlan.readsDesignFolder(design)) {
-            out.append("   The design reads bundles or assets: build an image on top of it that copies the design's "
-                    + "folder to `").append(ContainerPlan.DESIGN_DIR).append("`.\n");
+        out.append("1. The image: every Deployment runs `").append(image).append("` (`--image` at export names it). ");
+        if (!ContainerPlan.readsDesignFiles(design)) {
+            out.append("It is the runtime image: build it from Clusterdeck's `packaging/Dockerfile` (a Compose export "
+                    + "carries it too) and push it where the cluster pulls from.\n");
+        } else {
+            out.append("The design reads bundles or assets, which this folder carries, so it is the runtime image (built "
+                    + "from Clusterdeck's `packaging/Dockerfile`, which a Compose export carries too) with them added. "
+                    + "Build it from this folder with this Dockerfile, naming the runtime image in `FROM`, and push it "
+                    + "where the cluster pulls from:\n\n   ```dockerfile\n   FROM RUNTIME_IMAGE\n");
+            if (!design.bundles().isEmpty()) {
+                out.append("   COPY ").append(ContainerPlan.BUNDLES).append("/ ").append(ContainerPlan.BUNDLES_DIR)
+                        .append("/\n");
+            }
+            if (design.repository().assets() != null) {
+                out.append("   COPY ").append(ContainerPlan.ASSETS).append("/ ").append(ContainerPlan.ASSETS_DIR)
+                        .append("/\n");
+            }
+            out.append("   ```\n");
         }
-        out.append("2. Replace the placeholder cluster key in `").append(KubernetesExport.SECRET_FILE)
-                .append("` before you apply it, or create the Secret yourself and skip that file:\n\n")
-                .append("   ```sh\n   kubectl create namespace ").append(ns).append("\n")
-                .append("   kubectl -n ").append(ns).append(" create secret generic ").append(KubernetesExport.SECRET)
-                .append(" --from-literal=").append(KubernetesExport.SECRET)
-                .append("=\"$(head -c 32 /dev/urandom | base64)\"\n   ```\n\n");
-        out.append("3. Apply the manifests: `kubectl apply -f .` (files apply in name order, the namespace first).\n\n");
-        out.append("## How the design maps\n\n");
-        out.append("| service | role | replicas | memory request / limit |\n| --- | --- | --- | --- |\n");
+        out.append("2. The cluster key, one command: it writes a random key where `")
+                .append(KubernetesExport.KUSTOMIZATION_FILE).append("` makes the Secret `")
+                .append(KubernetesExport.SECRET).append("` from (`.gitignore` keeps it out of version control):\n\n")
+                .append("   ```sh\n   mkdir -p secrets && (umask 077 && head -c 32 /dev/urandom | base64 > ")
+                .append(KubernetesExport.SECRET_SOURCE).append(")\n   ```\n\n")
+                .append("   The key is not generated for you: a production key belongs to whoever runs the cluster, and "
+                        + "an export that held one could end up in version control. Until the file exists, "
+                        + "`kubectl apply -k` stops with an error that names it.\n")
+                .append("3. Apply: `kubectl apply -k .` (the namespace first; every file is listed in `")
+                .append(KubernetesExport.KUSTOMIZATION_FILE).append("`). A new key in `")
+                .append(KubernetesExport.SECRET_SOURCE).append("` makes a Secret of a new name, and the next "
+                        + "`kubectl apply -k .` rolls every pod onto it.\n\n");
+        out.append("## Files\n\n| file | what |\n| --- | --- |\n");
+        for (var manifest : manifests) {
+            out.append("| `").append(manifest).append("` | ").append(describe(manifest, services)).append(" |\n");
+        }
+        out.append("| `").append(KubernetesExport.KUSTOMIZATION_FILE)
+                .append("` | lists every manifest; makes the Secret from `").append(KubernetesExport.SECRET_SOURCE)
+                .append("` |\n");
+        out.append("\n## How the design maps\n\n");
+        out.append("| service | role | replicas | memory request / limit | disruption budget |\n"
+                + "| --- | --- | --- | --- | --- |\n");
         for (var service : services) {
             out.append("| ").append(service.name()).append(" | ").append(service.role().json()).append(" | ")
                     .append(service.replicas()).append(" | ")
                     .append(KubernetesResources.requestMb(service.jvm())).append("Mi / ")
-                    .append(KubernetesResources.limitMb(service.jvm())).append("Mi |\n");
+                    .append(KubernetesResources.limitMb(service.jvm())).append("Mi | ")
+                    .append(service.role() == Role.WORKER && service.replicas() >= 2 ? "1 pod down at most" : "")
+                    .append(" |\n");
         }
-        out.append("\n- Memory: the request is the JVM heap plus ").append(KubernetesResources.NON_HEAP_MB)
-                .append(" MiB, the limit twice the request; CPU: a request of ")
+        out.append("\n- Memory: the request is the segment's JVM heap (`jvm.heapMb`) plus ")
+                .append(KubernetesResources.NON_HEAP_MB).append(" MiB, the limit twice the request; CPU: a request of ")
                 .append(KubernetesResources.CPU_REQUEST).append(", no limit.\n");
         out.append("- Probes: readiness and liveness call `/health` on the port named `http`.\n");
-        out.append("- Workers find the gateway through its Service name. The Ingress sends everything to `")
-                .append(ContainerPlan.entry(services).name()).append("`.\n");
+        out.append("- Network: only `").append(entry.name()).append("` takes traffic from outside the namespace (the "
+                + "Ingress sends everything to it); only the gateway calls workers; workers reach the gateway and the "
+                + "repository. Everything else is denied, but DNS. The policies need a network plugin that enforces "
+                + "NetworkPolicies.\n");
+        out.append("- Draining nodes: a segment of two or more workers has a PodDisruptionBudget that keeps all but one "
+                + "of its workers running.\n");
+        out.append("- Security: pods run as user 10001, with a read-only root file system (an `emptyDir` at `/tmp` is "
+                + "the only writable place), no capabilities, no privilege escalation, the runtime's default seccomp "
+                + "profile and no service account token.\n");
         out.append("- Pods always restart; the design's restart policy is kept as the annotation `")
                 .append(KubernetesMeta.RESTART).append("`.\n");
         if (services.stream().anyMatch(s -> s.role() == Role.WORKER && s.autoscale() != null)) {
@@ -49,5 +86,31 @@ final class KubernetesReadme {
                     + "server.\n");
         }
         return out.toString();
+    }
+
+    private static String describe(String manifest, List<ContainerService> services) {
+        return switch (manifest) {
+            case KubernetesExport.NAMESPACE_FILE -> "the Namespace";
+            case KubernetesExport.CONFIG_MAP_FILE -> "the ConfigMap `" + KubernetesExport.CONFIG_MAP
+                    + "`: every service's config, mounted at `" + ContainerPlan.CONFIG_DIR + "`";
+            case KubernetesExport.NETWORK_POLICIES_FILE -> "the NetworkPolicies";
+            case KubernetesExport.INGRESS_FILE -> "the Ingress to `" + ContainerPlan.entry(services).name() + "`";
+            default -> services.stream().filter(s -> manifest.equals(s.name() + ".yaml")).findFirst()
+                    .map(KubernetesReadme::describe).orElse("");
+        };
+    }
+
+    private static String describe(ContainerService service) {
+        if (service.role() != Role.WORKER) {
+            return "the " + service.role().json() + "'s Deployment and Service";
+        }
+        var parts = new StringBuilder("segment " + service.segment() + ": the workers' Deployment");
+        if (service.replicas() >= 2) {
+            parts.append(", PodDisruptionBudget");
+        }
+        if (service.autoscale() != null) {
+            parts.append(", HorizontalPodAutoscaler");
+        }
+        return parts.toString();
     }
 }

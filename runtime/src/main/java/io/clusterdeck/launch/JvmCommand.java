@@ -2,6 +2,7 @@ package io.clusterdeck.launch;
 
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Role;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,30 +36,38 @@ final class JvmCommand {
     JvmCommand(LaunchOptions options) {
         this.options = options;
         this.archive = options.appCds() && onlyJars(options.classpath()) ? archiveIn(options.home().resolve("cds"),
-                options.classpath()) : null;
+                options.java(), options.classpath()) : null;
     }
 
     /**
-     * The archive's file, its folder made; null (no sharing) when the folder cannot be made. Its name holds the class
-     * path and each jar's size and time, so a rebuilt jar gets an archive of its own instead of one the JVM would
-     * quietly refuse.
+     * The archive's file, its folder made; null (no sharing) when the folder cannot be made. An archive only serves
+     * the java and the class path it was made with: its name holds both and each jar's size and time, so another
+     * runtime or a rebuilt jar gets an archive of its own instead of one the JVM would quietly refuse.
      */
-    private static Path archiveIn(Path folder, String classpath) {
+    private static Path archiveIn(Path folder, Path javaLauncher, String classpath) {
         try {
             Files.createDirectories(folder);
-            var key = new StringBuilder(classpath);
+            var key = new StringBuilder(javaLauncher.toString()).append('\n').append(classpath);
             for (var jar : classpath.split(java.io.File.pathSeparator)) {
                 var path = Path.of(jar);
                 key.append('\n').append(Files.size(path)).append(' ').append(Files.getLastModifiedTime(path).toMillis());
             }
             return folder.resolve("clusterdeck-" + hash(key.toString()) + ".jsa");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
 
-    /** The command of a planned process. */
-    List<String> build(PlannedProcess process, Path config) {
+    /**
+     * The command of a planned process.
+     *
+     * @throws IOException when the options name no java launcher that can run
+     */
+    List<String> build(PlannedProcess process, Path config) throws IOException {
+        if (!Files.isExecutable(options.java())) {
+            throw new IOException("there is no java launcher at " + options.java()
+                    + " (cluster processes run on the Java runtime Clusterdeck itself runs on)");
+        }
         var command = new ArrayList<String>();
         command.add(options.java().toString());
         command.addAll(SMALL_JVM);

@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * @param home         folder holding run folders ({@code runs/}); {@code ~/.clusterdeck} unless the system
  *                     property {@code clusterdeck.home} says otherwise
- * @param java         the java executable children run with
- * @param classpath    the class path children run with: the one this JVM runs with, normally clusterdeck.jar
+ * @param java         the java executable children run with: the one of the Java runtime this JVM runs on, which
+ *                     for an installed Clusterdeck is the runtime it ships, never a {@code java} on the PATH
+ * @param classpath    the class path children run with: the jar named by {@code clusterdeck.jar} (the installed
+ *                     launchers set it), else the one this JVM runs with
  * @param appCds       whether to share a class-data archive between runs, for faster start
  * @param readyTimeout how long a process may take to say it is ready before the launch fails
  * @param grace        how long a stopping process may take after SIGTERM before it is killed
@@ -28,15 +30,28 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
         Objects.requireNonNull(backoff, "backoff");
     }
 
+    /** The system property naming the runtime jar children run; the installed launchers set it. */
+    public static final String JAR_PROPERTY = "clusterdeck.jar";
+
     /**
-     * The defaults: this JVM's java, AppCDS on, 60 s to get ready, 5 s to stop, and as class path the jar named by
-     * the system property {@code clusterdeck.jar} when it exists, else this JVM's own class path.
+     * The defaults: this JVM's own java ({@link #runtimeJava()}), AppCDS on, 60 s to get ready, 5 s to stop, and as
+     * class path the jar named by the system property {@value #JAR_PROPERTY} when it exists, else this JVM's own
+     * class path.
      */
     public static LaunchOptions defaults() {
-        var jar = System.getProperty("clusterdeck.jar");
+        var jar = System.getProperty(JAR_PROPERTY);
         var classpath = jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
-        return new LaunchOptions(defaultHome(), Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
-                true, Duration.ofSeconds(60), Duration.ofSeconds(5), Backoff.DEFAULT);
+        return new LaunchOptions(defaultHome(), runtimeJava(), classpath, true, Duration.ofSeconds(60),
+                Duration.ofSeconds(5), Backoff.DEFAULT);
+    }
+
+    /**
+     * The java launcher of the Java runtime this JVM runs on ({@code java.home}): a JDK's, or the trimmed runtime an
+     * installed Clusterdeck carries. Children run exactly the Java the launcher runs, whatever the PATH holds.
+     */
+    public static Path runtimeJava() {
+        var windows = System.getProperty("os.name", "").startsWith("Windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
     /** The system property that moves Clusterdeck's folder away from {@code ~/.clusterdeck}. */

@@ -33,7 +33,7 @@ class ExportCommandTest {
         int code = run("export", WEBSHOP.toString(), "--target", "kubernetes", "--out", dir.toString());
 
         assertThat(code).isEqualTo(Main.OK);
-        assertThat(out.toString()).isEqualTo("Exported design 'webshop' for kubernetes: 11 files in " + dir + "\n");
+        assertThat(out.toString()).isEqualTo("Exported design 'webshop' for kubernetes: 13 files in " + dir + "\n");
         assertThat(dir.resolve("worker-images.yaml")).exists();
         assertThat(err.toString()).isEmpty();
     }

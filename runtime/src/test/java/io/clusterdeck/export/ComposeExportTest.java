@@ -55,7 +55,7 @@ class ComposeExportTest {
     void eachSegmentIsOneWorkerServiceWithItsWorkerCountAsReplicas() {
         var compose = compose("webshop");
 
-        assertThat(names(compose.get("services"))).containsExactly("repository", "gateway", "worker-storefront",
+        assertThat(names(compose.get("services"))).containsExactly("cluster-key", "repository", "gateway", "worker-storefront",
                 "worker-orders", "worker-images", "proxy");
         assertThat(compose.at("/services/worker-storefront/deploy/replicas").asInt()).isEqualTo(2);
         assertThat(compose.at("/services/worker-images/deploy/replicas").asInt()).isEqualTo(3);
@@ -69,7 +69,7 @@ class ComposeExportTest {
         var hello = compose("hello");
 
         assertThat(servicesWith(webshop, "ports")).containsExactly("proxy");
-        assertThat(webshop.at("/services/proxy/ports/0/published").asText()).isEqualTo("7400");
+        assertThat(webshop.at("/services/proxy/ports/0/published").asText()).isEqualTo("${CLUSTERDECK_PORT:-7400}");
         assertThat(servicesWith(hello, "ports")).containsExactly("standalone");
     }
 
@@ -85,15 +85,95 @@ class ComposeExportTest {
     }
 
     @Test
-    void everyServiceIsHealthCheckedOnHealthAndHoldsTheClusterKeyAsASecret() {
+    void everyServiceIsHealthCheckedByTheImagesOwnCheckAndStartsOnceTheKeyIsWritten() {
         var compose = compose("webshop");
 
         compose.get("services").fields().forEachRemaining(service -> {
+            if (service.getKey().equals(ComposeExport.KEY_SERVICE)) {
+                return;
+            }
             var node = service.getValue();
-            assertThat(node.at("/healthcheck/test").toString()).contains("/health\"]");
-            assertThat(node.at("/secrets/0/source").asText()).isEqualTo("cluster-key");
+            assertThat(node.at("/healthcheck/test").toString()).isEqualTo("[\"CMD\",\"/usr/local/bin/clusterdeck-health\"]");
+            assertThat(node.at("/depends_on/cluster-key/condition").asText()).isEqualTo("service_completed_successfully");
+            assertThat(node.at("/volumes/0").asText()).isEqualTo("cluster-key:/var/lib/clusterdeck/keys:ro");
         });
-        assertThat(compose.at("/secrets/cluster-key/file").asText()).isEqualTo("./secrets/cluster-key");
+        assertThat(compose.has("secrets")).isFalse();
+        assertThat(compose.at("/volumes/cluster-key").isObject()).isTrue();
+    }
+
+    @Test
+    void theClusterKeyIsGeneratedOnceIntoAVolumeThatOnlyTheServicesUserReads() {
+        var compose = compose("hello");
+
+        var key = compose.at("/services/cluster-key");
+        assertThat(key.at("/entrypoint").toString()).isEqualTo("[\"/bin/sh\",\"-c\",\"umask 077 && test -s "
+                + "/var/lib/clusterdeck/keys/cluster-key || head -c 32 /dev/urandom | base64 > "
+                + "/var/lib/clusterdeck/keys/cluster-key\"]");
+        assertThat(key.at("/volumes/0").asText()).isEqualTo("cluster-key:/var/lib/clusterdeck/keys");
+        assertThat(key.at("/restart").asText()).isEqualTo("no");
+        assertThat(compose.at("/services/standalone/depends_on").toString())
+                .isEqualTo("{\"cluster-key\":{\"condition\":\"service_completed_successfully\"}}");
+        var config = ExampleDesigns.render("hello", Target.COMPOSE).content("config/standalone.json");
+        assertThat(config).contains("\"clusterKeyFile\": \"/var/lib/clusterdeck/keys/cluster-key\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("designs")
+    void theComposeFileNeedsNoVariableSetAndItsEnvFileNamesTheSameDefaults(Path design) {
+        var export = ExampleDesigns.render(design, Target.COMPOSE);
+        var compose = export.content(ComposeExport.COMPOSE);
+
+        var references = java.util.regex.Pattern.compile("\\$\\{([A-Z_]+)([^}]*)}").matcher(compose);
+        var env = export.content(ComposeExport.ENV);
+        while (references.find()) {
+            assertThat(references.group(2)).as(references.group()).startsWith(":-");
+            assertThat(env).contains("\n" + references.group(1) + "=" + references.group(2).substring(2) + "\n");
+        }
+        assertThat(compose).doesNotContain(":?").contains("${CLUSTERDECK_IMAGE:-clusterdeck:latest}");
+    }
+
+    @Test
+    void containersRunOnAReadOnlyRootWithoutCapabilitiesOrNewPrivileges() {
+        var compose = compose("failover-lab");
+
+        compose.get("services").fields().forEachRemaining(service -> {
+            var node = service.getValue();
+            assertThat(node.at("/read_only").asBoolean()).as(service.getKey()).isTrue();
+            assertThat(node.at("/tmpfs/0").asText()).isEqualTo("/tmp");
+            assertThat(node.at("/cap_drop/0").asText()).isEqualTo("ALL");
+            assertThat(node.at("/security_opt/0").asText()).isEqualTo("no-new-privileges:true");
+        });
+    }
+
+    @Test
+    void theExportCarriesTheRuntimeJarWhenOneIsAtHandAndOtherwiseAsksForIt() throws IOException {
+        var file = ExampleDesigns.file("hello");
+        var design = ExampleDesigns.load(file);
+        var source = DesignSource.of(design.name(), file);
+        var jar = Path.of("target", "clusterdeck.jar").toAbsolutePath();
+
+        var with = Exporter.render(design, source, Target.COMPOSE, ExportOptions.DEFAULT.withRuntimeJar(jar));
+        var without = Exporter.render(design, source, Target.COMPOSE, ExportOptions.DEFAULT.withRuntimeJar(null));
+
+        assertThat(with.file(ComposeExport.JAR)).hasValueSatisfying(f -> assertThat(f.source()).isEqualTo(jar));
+        assertThat(with.content(ComposeExport.README)).doesNotContain("without a runtime jar")
+                .contains("```sh\ndocker compose up -d --build\n```");
+        assertThat(without.file(ComposeExport.JAR)).isEmpty();
+        assertThat(without.content(ComposeExport.README)).contains("first put `clusterdeck.jar`");
+    }
+
+    @Test
+    void aDesignsBundlesAreCarriedAndMountedReadOnlyInTheRepositoryOnly() {
+        var export = ExampleDesigns.render("bundle-demo", Target.COMPOSE);
+        var compose = ComposeSchema.read(export.content(ComposeExport.COMPOSE));
+
+        assertThat(export.file("bundles/examples.jar").orElseThrow().source())
+                .isEqualTo(ExampleDesigns.FOLDER.resolveSibling("examples").resolve("target/clusterdeck-examples.jar"));
+        assertThat(compose.at("/services/repository/volumes/1").asText())
+                .isEqualTo("./bundles:/srv/clusterdeck/bundles:ro");
+        assertThat(compose.at("/services/worker-storefront/volumes").size()).isEqualTo(1);
+        assertThat(export.content("config/repository.json"))
+                .contains("\"path\": \"/srv/clusterdeck/bundles/examples.jar\"");
     }
 
     @Test
@@ -109,7 +189,7 @@ class ComposeExportTest {
         assertThat(worker.host()).isEqualTo("0.0.0.0");
         assertThat(worker.gatewayUrl()).isEqualTo("http://gateway:7401");
         assertThat(worker.repositoryUrl()).isEqualTo("http://repository:7402");
-        assertThat(worker.clusterKeyFile()).isEqualTo("/run/secrets/cluster-key");
+        assertThat(worker.clusterKeyFile()).isEqualTo("/var/lib/clusterdeck/keys/cluster-key");
         assertThat(export.content("config/worker-orders.json")).isEqualTo(ServiceConfigs.toJson(worker));
     }
 
@@ -120,8 +200,11 @@ class ComposeExportTest {
 
         assertThat(export.content(ComposeExport.DOCKERFILE))
                 .isEqualTo(export.source().header("# ") + "\n" + product);
-        assertThat(product).contains("FROM eclipse-temurin:17-jre", "COPY clusterdeck.jar", "USER 10001:10001",
-                String.join(" ", JvmFlags.SMALL));
+        assertThat(product).containsPattern("(?m)^FROM eclipse-temurin:17\\.0\\.\\d+_\\d+-jre-noble$")
+                .contains("COPY clusterdeck.jar", "USER 10001:10001", String.join(" ", JvmFlags.SMALL),
+                        "HEALTHCHECK", "CMD [\"/usr/local/bin/clusterdeck-health\"]",
+                        "install -d -o 10001 -g 10001 -m 0700 /var/lib/clusterdeck/keys")
+                .doesNotContain("curl", "wget");
         assertThat(compose("webshop").at("/services/gateway/build/dockerfile").asText())
                 .isEqualTo("packaging/Dockerfile");
     }

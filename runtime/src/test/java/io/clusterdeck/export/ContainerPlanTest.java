@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class ContainerPlanTest {
     @Test
-    void bundlesAndAssetsPointIntoTheDesignFolderOfTheContainerWhichComposeMountsReadOnly() {
+    void bundlesAndAssetsAreReadFromTheExportsCopiesWhereverTheDesignKeepsThem() {
         var design = ExampleDesigns.load(ExampleDesigns.file("webshop"))
-                .withBundles(List.of(new Bundle("shop", "bundles/shop.jar", null)))
+                .withBundles(List.of(new Bundle("shop", "../shop/target/shop.jar", null)))
                 .withRepository(new RepositorySettings("public"));
         var source = new DesignSource(design.name(), "0".repeat(64), ExampleDesigns.FOLDER);
 
@@ -25,11 +25,14 @@ class ContainerPlanTest {
 
         var repository = (RepositoryConfig) services.stream().filter(s -> s.role() == Role.REPOSITORY)
                 .findFirst().orElseThrow().config();
-        assertThat(repository.assets()).isEqualTo("/srv/clusterdeck/design/public");
-        assertThat(repository.bundles().get(0).path()).isEqualTo("/srv/clusterdeck/design/bundles/shop.jar");
-        assertThat(compose.at("/services/repository/volumes/0").asText()).isEqualTo(
-                "${CLUSTERDECK_DESIGN_DIR:?set CLUSTERDECK_DESIGN_DIR to the design's folder}:/srv/clusterdeck/design:ro");
-        assertThat(compose.at("/services/worker-orders/volumes").isMissingNode()).isTrue();
+        assertThat(repository.assets()).isEqualTo("/srv/clusterdeck/assets");
+        assertThat(repository.bundles().get(0).path()).isEqualTo("/srv/clusterdeck/bundles/shop.jar");
+        assertThat(ContainerPlan.designFiles(design, source)).containsExactly(
+                ExportFile.copy("bundles/shop.jar", ExampleDesigns.FOLDER.resolveSibling("shop").resolve("target/shop.jar")),
+                ExportFile.copy("assets", ExampleDesigns.FOLDER.resolve("public")));
+        assertThat(compose.at("/services/repository/volumes").toString()).isEqualTo("[\"cluster-key:/var/lib/clusterdeck/keys:ro\","
+                + "\"./bundles:/srv/clusterdeck/bundles:ro\",\"./assets:/srv/clusterdeck/assets:ro\"]");
+        assertThat(compose.at("/services/worker-orders/volumes").size()).isEqualTo(1);
         assertThat(ComposeSchema.problems(composeText)).isEmpty();
     }
 

@@ -3,11 +3,16 @@ package io.clusterdeck.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterdeck.design.Bundle;
+import io.clusterdeck.design.Design;
+import io.clusterdeck.design.RepositorySettings;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.json.DocumentException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,7 +49,9 @@ class ExporterTest {
 
         assertThat(export.source().name()).isEqualTo("failover-lab");
         assertThat(export.files()).allSatisfy(f -> {
-            if (f.path().endsWith(".json")) {
+            if (f.copied()) {
+                assertThat(f.path()).isIn("clusterdeck.jar", "assets").as("only the jar and the design's files are copies");
+            } else if (f.path().endsWith(".json")) {
                 assertThat(readme).contains("| " + f.path() + " | " + f.sha256() + " |");
             } else {
                 assertThat(f.content()).contains("Exported by Clusterdeck from design 'failover-lab', design file SHA-256 "
@@ -86,9 +93,58 @@ class ExporterTest {
 
         var names = new ArrayList<String>();
         written.forEach(p -> names.add(out.relativize(p).toString()));
-        assertThat(names).containsExactly("00-namespace.yaml", "01-cluster-key-secret.yaml", "02-configmap.yaml",
-                "standalone.yaml", "ingress.yaml", "README.md");
+        assertThat(names).containsExactly("00-namespace.yaml", "02-configmap.yaml", "standalone.yaml",
+                "network-policies.yaml", "ingress.yaml", "kustomization.yaml", ".gitignore", "README.md");
         assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Target.class, names = {"COMPOSE", "KUBERNETES"})
+    void copiedBundlesAssetsAndJarAreTheSameBytesTwiceAndReadableByContainers(Target target) throws IOException {
+        var design = designWithFiles();
+        var file = temp.resolve("design/shop.json");
+        var options = ExportOptions.DEFAULT.withRuntimeJar(Files.writeString(temp.resolve("clusterdeck.jar"), "jar"));
+        var export = Exporter.render(design, DesignSource.of(design.name(), file), target, options);
+
+        var first = Exporter.write(export, temp.resolve("first"));
+        var second = Exporter.write(export, temp.resolve("second"));
+
+        for (int i = 0; i < first.size(); i++) {
+            if (Files.isRegularFile(first.get(i))) {
+                assertThat(Files.readAllBytes(second.get(i))).isEqualTo(Files.readAllBytes(first.get(i)));
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.get(i))))
+                        .as(first.get(i).toString()).isEqualTo("rw-r--r--");
+            }
+        }
+        assertThat(Files.readString(temp.resolve("first/bundles/shop.jar"))).isEqualTo("bundle");
+        assertThat(Files.readString(temp.resolve("first/assets/css/site.css"))).isEqualTo("body {}");
+        assertThat(Files.exists(temp.resolve("first/clusterdeck.jar"))).isEqualTo(target == Target.COMPOSE);
+    }
+
+    @Test
+    void aMissingBundleIsNamedAndNothingIsWritten() throws IOException {
+        var design = designWithFiles();
+        Files.delete(temp.resolve("shop/target/shop.jar"));
+        var export = Exporter.render(design, DesignSource.of(design.name(), temp.resolve("design/shop.json")),
+                Target.COMPOSE, ExportOptions.DEFAULT.withRuntimeJar(null));
+
+        assertThatThrownBy(() -> Exporter.write(export, temp.resolve("out")))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage(temp.resolve("shop/target/shop.jar") + ": the export copies it to bundles/shop.jar; "
+                        + "build or place it, then export again");
+        assertThat(Files.exists(temp.resolve("out"))).isFalse();
+    }
+
+    /** A design whose bundle sits outside its folder and whose assets are a folder tree. */
+    private Design designWithFiles() throws IOException {
+        Files.createDirectories(temp.resolve("shop/target"));
+        Files.writeString(temp.resolve("shop/target/shop.jar"), "bundle");
+        Files.createDirectories(temp.resolve("design/public/css"));
+        Files.writeString(temp.resolve("design/public/css/site.css"), "body {}");
+        Files.writeString(temp.resolve("design/shop.json"), "{}");
+        return ExampleDesigns.load(ExampleDesigns.file("webshop"))
+                .withBundles(List.of(new Bundle("shop", "../shop/target/shop.jar", null)))
+                .withRepository(new RepositorySettings("public"));
     }
 
     @Test

@@ -98,16 +98,137 @@ class KubernetesExportTest {
         assertThat(hello.at("/spec/rules/0/http/paths/0/backend/service/port/number").asInt()).isEqualTo(7301);
     }
 
+    @ParameterizedTest
+    @MethodSource("designs")
+    void theKustomizationListsEveryManifestAndMakesTheKeySecretFromAFileTheUserWrites(Path design) {
+        var export = ExampleDesigns.render(design, Target.KUBERNETES);
+
+        var kustomization = ComposeSchema.read(export.content(KubernetesExport.KUSTOMIZATION_FILE));
+        var listed = new ArrayList<String>();
+        kustomization.get("resources").forEach(r -> listed.add(r.asText()));
+        var manifestFiles = export.paths().stream()
+                .filter(p -> p.endsWith(".yaml") && !p.equals(KubernetesExport.KUSTOMIZATION_FILE)).toList();
+        assertThat(listed).containsExactlyElementsOf(manifestFiles);
+        assertThat(kustomization.get("kind").asText()).isEqualTo("Kustomization");
+        assertThat(kustomization.at("/secretGenerator/0/name").asText()).isEqualTo("cluster-key");
+        assertThat(kustomization.at("/secretGenerator/0/namespace").asText()).isEqualTo(export.source().name());
+        assertThat(kustomization.at("/secretGenerator/0/files/0").asText()).isEqualTo("cluster-key=secrets/cluster-key");
+        assertThat(export.content(KubernetesExport.GITIGNORE)).contains("\n/secrets/\n");
+    }
+
     @Test
-    void theClusterKeyIsAPlaceholderSecretThatEveryConfigReadsFromAMountedFile() {
+    void noKeyIsExportedAndEveryConfigReadsItFromTheMountedSecret() {
         var export = ExampleDesigns.render("webshop", Target.KUBERNETES);
 
-        var secret = manifest(export, "Secret", "cluster-key");
-        assertThat(secret.at("/stringData/cluster-key").asText()).isEqualTo(KubernetesExport.PLACEHOLDER_KEY);
+        assertThat(manifests(export)).noneMatch(m -> m.path("kind").asText().equals("Secret"));
         var configs = manifest(export, "ConfigMap", "clusterdeck-config").get("data");
         configs.fields().forEachRemaining(e -> assertThat(e.getValue().asText())
                 .contains("\"clusterKeyFile\": \"/etc/clusterdeck/secret/cluster-key\""));
-        assertThat(export.content(KubernetesExport.README)).contains("Replace the placeholder cluster key");
+        assertThat(manifest(export, "Deployment", "gateway").at("/spec/template/spec/volumes/1/secret/secretName")
+                .asText()).isEqualTo("cluster-key");
+        assertThat(export.content(KubernetesExport.README))
+                .contains("head -c 32 /dev/urandom | base64 > secrets/cluster-key", "kubectl apply -k .");
+    }
+
+    @ParameterizedTest
+    @MethodSource("designs")
+    void everyPodRunsAsNonRootOnAReadOnlyRootWithoutCapabilitiesOrPrivilegeEscalation(Path design) {
+        var deployments = manifests(ExampleDesigns.render(design, Target.KUBERNETES)).stream()
+                .filter(m -> m.path("kind").asText().equals("Deployment")).toList();
+
+        assertThat(deployments).isNotEmpty().allSatisfy(d -> {
+            var pod = d.at("/spec/template/spec");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+            assertThat(pod.at("/securityContext/runAsUser").asInt()).isEqualTo(10001);
+            assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("/automountServiceAccountToken").asBoolean(true)).isFalse();
+            var container = pod.at("/containers/0/securityContext");
+            assertThat(container.at("/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+            assertThat(container.at("/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(container.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+            assertThat(pod.at("/containers/0/volumeMounts/2/mountPath").asText()).isEqualTo("/tmp");
+            assertThat(pod.at("/volumes/2/emptyDir").isObject()).isTrue();
+        });
+    }
+
+    @Test
+    void everySegmentOfTwoOrMoreWorkersKeepsAllButOneRunningWhileNodesAreDrained() {
+        var export = ExampleDesigns.render("bundle-demo", Target.KUBERNETES);
+
+        var budgets = manifests(export).stream()
+                .filter(m -> m.path("kind").asText().equals("PodDisruptionBudget")).toList();
+        assertThat(budgets).extracting(b -> b.at("/metadata/name").asText()).containsExactly("worker-storefront");
+        assertThat(budgets.get(0).at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(budgets.get(0).at("/spec/selector/matchLabels").toString())
+                .isEqualTo(manifest(export, "Deployment", "worker-storefront").at("/spec/selector/matchLabels").toString());
+        assertThat(manifests(ExampleDesigns.render("webshop", Target.KUBERNETES)).stream()
+                .filter(m -> m.path("kind").asText().equals("PodDisruptionBudget"))
+                .map(m -> m.at("/metadata/name").asText()))
+                .containsExactly("worker-storefront", "worker-orders", "worker-images");
+    }
+
+    @Test
+    void everythingIsDeniedButWhatTheClusterNeeds() {
+        var export = ExampleDesigns.render("webshop", Target.KUBERNETES);
+
+        var deny = manifest(export, "NetworkPolicy", "default-deny");
+        assertThat(deny.at("/spec/podSelector").isEmpty()).isTrue();
+        assertThat(deny.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+        assertThat(deny.at("/spec/ingress").isMissingNode()).isTrue();
+        assertThat(manifest(export, "NetworkPolicy", "allow-dns").at("/spec/egress/0/ports/0/port").asInt())
+                .isEqualTo(53);
+    }
+
+    @Test
+    void onlyTheProxyTakesTrafficFromOutside() {
+        var export = ExampleDesigns.render("webshop", Target.KUBERNETES);
+
+        var proxy = manifest(export, "NetworkPolicy", "proxy");
+        assertThat(proxy.at("/spec/ingress/0/from").isMissingNode()).isTrue();
+        assertThat(proxy.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(7400);
+        var others = manifests(export).stream().filter(m -> m.path("kind").asText().equals("NetworkPolicy")
+                && m.at("/spec/ingress/0").isObject() && !m.at("/metadata/name").asText().equals("proxy")).toList();
+        assertThat(others).hasSize(5).allSatisfy(p -> assertThat(p.at("/spec/ingress/0/from").size()).isPositive());
+    }
+
+    @Test
+    void onlyTheGatewayCallsWorkersAndWorkersReachOnlyTheGatewayAndTheRepository() {
+        var export = ExampleDesigns.render("webshop", Target.KUBERNETES);
+
+        var worker = manifest(export, "NetworkPolicy", "worker-orders");
+        assertThat(worker.at("/spec/ingress/0/from").toString()).isEqualTo(
+                "[{\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/part-of\":\"webshop\","
+                        + "\"app.kubernetes.io/component\":\"gateway\"}}}]");
+        assertThat(worker.at("/spec/egress")).extracting(e -> e.at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                .asText()).containsExactly("repository", "gateway");
+        var gateway = manifest(export, "NetworkPolicy", "gateway");
+        assertThat(gateway.at("/spec/ingress/0/from")).extracting(f -> f.at("/podSelector/matchLabels/app.kubernetes.io~1component")
+                .asText()).containsExactly("proxy", "worker");
+        assertThat(gateway.at("/spec/egress")).extracting(e -> e.at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                .asText()).containsExactly("worker-storefront", "worker-orders", "worker-images");
+        assertThat(manifest(export, "NetworkPolicy", "repository").at("/spec/egress").isEmpty()).isTrue();
+    }
+
+    @Test
+    void withoutAProxyTheStandaloneServiceIsTheOneWayIn() {
+        var export = ExampleDesigns.render("hello", Target.KUBERNETES);
+
+        var standalone = manifest(export, "NetworkPolicy", "standalone");
+        assertThat(standalone.at("/spec/ingress/0/from").isMissingNode()).isTrue();
+        assertThat(standalone.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(7301);
+    }
+
+    @Test
+    void aDesignsBundlesTravelWithTheExportForTheImageThatCarriesThem() {
+        var export = ExampleDesigns.render("bundle-demo", Target.KUBERNETES);
+
+        var bundle = export.file("bundles/examples.jar").orElseThrow();
+        assertThat(bundle.copied()).isTrue();
+        assertThat(bundle.source()).isEqualTo(ExampleDesigns.FOLDER.resolve("../examples/target/clusterdeck-examples.jar")
+                .normalize());
+        assertThat(manifest(export, "ConfigMap", "clusterdeck-config").at("/data/repository.json").asText())
+                .contains("\"path\": \"/srv/clusterdeck/bundles/examples.jar\"");
+        assertThat(export.content(KubernetesExport.README)).contains("COPY bundles/ /srv/clusterdeck/bundles/");
     }
 
     @ParameterizedTest
@@ -127,7 +248,8 @@ class KubernetesExportTest {
 
     static List<JsonNode> manifests(Export export) {
         var manifests = new ArrayList<JsonNode>();
-        export.files().stream().filter(f -> f.path().endsWith(".yaml"))
+        export.files().stream().filter(f -> f.path().endsWith(".yaml")
+                        && !f.path().equals(KubernetesExport.KUSTOMIZATION_FILE))
                 .forEach(f -> manifests.addAll(KubernetesModels.documents(f.content())));
         return manifests;
     }

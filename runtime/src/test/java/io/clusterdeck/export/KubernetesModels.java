@@ -10,6 +10,8 @@ import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
@@ -39,6 +41,14 @@ final class KubernetesModels {
             "v1/Service", (e, j) -> { V1Service.validateJsonElement(e); V1Service.fromJson(j); },
             "apps/v1/Deployment", (e, j) -> { V1Deployment.validateJsonElement(e); V1Deployment.fromJson(j); },
             "networking.k8s.io/v1/Ingress", (e, j) -> { V1Ingress.validateJsonElement(e); V1Ingress.fromJson(j); },
+            "networking.k8s.io/v1/NetworkPolicy", (e, j) -> {
+                V1NetworkPolicy.validateJsonElement(e);
+                V1NetworkPolicy.fromJson(j);
+            },
+            "policy/v1/PodDisruptionBudget", (e, j) -> {
+                V1PodDisruptionBudget.validateJsonElement(e);
+                V1PodDisruptionBudget.fromJson(j);
+            },
             "autoscaling/v2/HorizontalPodAutoscaler", (e, j) -> {
                 V2HorizontalPodAutoscaler.validateJsonElement(e);
                 V2HorizontalPodAutoscaler.fromJson(j);

@@ -1,0 +1,61 @@
+package io.clusterdeck.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clusterdeck.design.DesignFiles;
+import io.clusterdeck.design.ExampleDesignFiles;
+import io.clusterdeck.plan.PlanOptions;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Planner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JvmCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void childrenRunTheJavaOfTheRuntimeThisJvmRunsOnAndTheNamedJar() throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var options = LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()).withAppCds(false);
+
+        var command = new JvmCommand(options).build(standalone(), temp.resolve("standalone.json"));
+
+        assertThat(options.java()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+        assertThat(command.get(0)).isEqualTo(options.java().toString());
+        assertThat(command).containsSubsequence("-cp", jar.toString(), JvmCommand.MAIN, "standalone");
+    }
+
+    @Test
+    void aRuntimeWithoutAJavaLauncherIsNamedInsteadOfFallingBackToThePath() {
+        var missing = temp.resolve("runtime").resolve("bin").resolve("java");
+        var options = new LaunchOptions(temp, missing, "clusterdeck.jar", false, LaunchOptions.defaults().readyTimeout(),
+                LaunchOptions.defaults().grace(), Backoff.DEFAULT);
+
+        assertThatThrownBy(() -> new JvmCommand(options).build(standalone(), temp.resolve("standalone.json")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("there is no java launcher at " + missing
+                        + " (cluster processes run on the Java runtime Clusterdeck itself runs on)");
+    }
+
+    @Test
+    void theClassDataArchiveIsNamedForTheJavaAsWellAsTheClassPath() throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var options = LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString());
+        var otherJava = new LaunchOptions(temp, temp.resolve("java"), jar.toString(), true, options.readyTimeout(),
+                options.grace(), options.backoff());
+
+        assertThat(new JvmCommand(options).archive()).isNotEqualTo(new JvmCommand(otherJava).archive());
+        assertThat(new JvmCommand(options).archive()).isEqualTo(new JvmCommand(options).archive());
+    }
+
+    private static PlannedProcess standalone() {
+        var file = ExampleDesignFiles.FOLDER.resolve("hello.json");
+        var design = DesignFiles.load(file).orThrow();
+        return Planner.plan(design, PlanOptions.local(file.getParent())).processes().get(0);
+    }
+}
