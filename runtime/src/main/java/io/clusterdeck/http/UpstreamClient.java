@@ -92,6 +92,14 @@ public final class UpstreamClient implements AutoCloseable {
         return call(url, new OutboundRequest(OutboundRequest.requestLine("GET", path), headers, null, null), timeout, maxBytes);
     }
 
+    /**
+     * The I/O thread for a service's periodic work that calls out (health checks): work scheduled on it with
+     * {@code executeAfter} sends its calls without a hand-off.
+     */
+    public XnioIoThread timerThread() {
+        return worker.getIoThread(0);
+    }
+
     Settings settings() {
         return settings;
     }

@@ -23,7 +23,8 @@ final class JvmCommand {
     static final String MAIN = "io.clusterdeck.cli.ServiceRunner";
     static final String TRAINING = "io.clusterdeck.cli.ClassDataTraining";
     // A small heap to start with, grown on demand and given back when idle: most services never need much.
-    private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m",
+    // No performance-data file: nothing samples it, and its timer wakes an idle JVM twenty times a second.
+    private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-XX:-UsePerfData",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8", "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName(),
             "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", "-Dslf4j.internal.verbosity=WARN",

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The child's half of "no orphans": a process started by the launcher exits as soon as the launcher is gone,
  * however it died (kill -9 included). Two signs, whichever comes first: standard input, a pipe the launcher
- * holds, reaches end-of-file the moment the launcher's process ends; and, checked every second as a fallback, the
+ * holds, reaches end-of-file the moment the launcher's process ends; and, checked every 5 seconds as a fallback, the
  * launcher's pid stops being alive.
  */
 public final class ParentGuard {
@@ -45,7 +45,7 @@ public final class ParentGuard {
             if (!parent.get().isAlive()) {
                 exit.run();
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        }, 5, 5, TimeUnit.SECONDS);
         var stdin = new Thread(() -> {
             if (drained(System.in)) {
                 exit.run();

@@ -11,6 +11,8 @@ public final class Headers {
     public static final HttpString REQUEST_ID = new HttpString("X-Request-Id");
     /** Sticky balancing: calls with the same affinity key go to the same worker while it is healthy. */
     public static final HttpString AFFINITY = new HttpString("X-Clusterdeck-Affinity");
+    /** Names the gateway on each of its health checks: a worker that stops hearing from it registers again. */
+    public static final HttpString CHECKED_BY = new HttpString("X-Clusterdeck-Gateway");
 
     private Headers() {
     }

@@ -25,7 +25,7 @@ import java.io.IOException;
  * The gateway: workers register with it, it checks their health and forwards {@code POST /rpc/{function}} to a
  * worker of the function's segment, failing over without losing calls.
  *
- * <p>Endpoints: {@code POST /workers} (register or heartbeat, cluster token), {@code DELETE /workers/{name}}
+ * <p>Endpoints: {@code POST /workers} (register, or register again, cluster token), {@code DELETE /workers/{name}}
  * (deregister, cluster token), {@code GET /cluster}, {@code GET /events} (Server-Sent Events of
  * {@link io.clusterdeck.event.ClusterEvent}s, the recent ones first), {@code GET /health}, {@code GET /metrics},
  * {@code POST /rpc/{function}}.
@@ -45,7 +45,7 @@ public final class GatewayService extends HttpService {
         this.metrics = new ServiceMetrics(config.name());
         var routes = new java.util.ArrayList<RpcRoute>();
         config.functions().forEach(route -> routes.add(new RpcRoute(route, routes.size())));
-        this.registry = new WorkerRegistry(config.name(), config.healthCheck(), clock, scheduler, engine.client(), events,
+        this.registry = new WorkerRegistry(config.name(), config.healthCheck(), clock, engine.client(), events,
                 metrics, routes.size());
         this.forwarder = new Forwarder(config, routes, registry, engine.client(), tokens, scheduler, metrics,
                 ByteBudget.ofHeap(0.25));
@@ -107,8 +107,10 @@ public final class GatewayService extends HttpService {
             throw ServiceException.badRequest("this gateway routes no segment '" + registration.segment() + "'");
         }
         boolean created = registry.register(registration);
+        // The interval of the health checks tells the worker how long a silence means this gateway forgot it.
         Responses.json(exchange, created ? 201 : 200, Json.object()
-                .put("registered", created).put("name", registration.name()));
+                .put("registered", created).put("name", registration.name())
+                .put("healthCheckMs", config.healthCheck().intervalMs()));
     }
 
     /** The events this gateway has seen, for in-process use. */

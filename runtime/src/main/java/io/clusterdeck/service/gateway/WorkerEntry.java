@@ -101,6 +101,21 @@ public final class WorkerEntry {
         errors.increment();
     }
 
+    private boolean checking;
+
+    /** True when no health check of this worker is under way, which then starts; on the checker thread. */
+    boolean startCheck() {
+        if (checking) {
+            return false;
+        }
+        checking = true;
+        return true;
+    }
+
+    void checkDone() {
+        checking = false;
+    }
+
     void markRemoved() {
         removed = true;
     }

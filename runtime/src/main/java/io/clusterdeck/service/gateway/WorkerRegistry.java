@@ -6,22 +6,27 @@ import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.Headers;
 import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Scheduler;
 import io.clusterdeck.service.ServiceMetrics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.XnioIoThread;
 
 /**
  * The workers the gateway knows, their health, and the events their changes make. Each worker is checked
@@ -35,8 +40,7 @@ public final class WorkerRegistry {
     private final String source;
     private final HealthCheck policy;
     private final Clock clock;
-    private final Scheduler scheduler;
-    private static final byte[] NO_HEADERS = new byte[0];
+    private static final byte[] UP = "{\"status\":\"UP\"".getBytes(StandardCharsets.US_ASCII);
 
     private final UpstreamClient client;
     private final EventLog events;
@@ -44,15 +48,19 @@ public final class WorkerRegistry {
     private final int routes;
     private final Map<String, WorkerEntry> workers = new ConcurrentHashMap<>();
     private final Map<String, List<WorkerEntry>> rotations = new ConcurrentHashMap<>();
+    private final byte[] checkHeaders;
+    private final XnioIoThread checker;
+    private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile boolean stopped;
 
     /** @param routes how many functions the gateway routes, for the workers' per-function figures */
-    public WorkerRegistry(String source, HealthCheck policy, Clock clock, Scheduler scheduler, UpstreamClient client,
+    public WorkerRegistry(String source, HealthCheck policy, Clock clock, UpstreamClient client,
                           EventLog events, ServiceMetrics metrics, int routes) {
         this.source = source;
+        this.checkHeaders = OutboundRequest.headers(Headers.CHECKED_BY.toString(), source);
+        this.checker = client.timerThread();
         this.policy = policy;
         this.clock = clock;
-        this.scheduler = scheduler;
         this.client = client;
         this.events = events;
         this.metrics = metrics;
@@ -78,7 +86,8 @@ public final class WorkerRegistry {
         }
         publish(EventType.REGISTERED, entry, "registered at " + registration.url()
                 + (registration.pid() > 0 ? " (pid " + registration.pid() + ")" : ""));
-        scheduler.schedule(() -> check(entry), 0, TimeUnit.MILLISECONDS);
+        checker.execute(() -> checkNow(entry));
+        startTicking();
         return true;
     }
 
@@ -125,7 +134,7 @@ public final class WorkerRegistry {
         entry.health().callFailed(why).ifPresent(transition -> {
             refresh(entry.segment());
             publish(EventType.SUSPECT, entry, transition.reason());
-            scheduler.schedule(() -> checkNow(entry), 0, TimeUnit.MILLISECONDS);
+            checker.execute(() -> checkNow(entry));
         });
     }
 
@@ -150,23 +159,34 @@ public final class WorkerRegistry {
         stopped = true;
     }
 
-    private void check(WorkerEntry entry) {
-        if (stopped || entry.removed()) {
-            return;
+    private void startTicking() {
+        if (!ticking.getAndSet(true)) {
+            checker.executeAfter(this::tick, policy.intervalMs(), TimeUnit.MILLISECONDS);
         }
-        long started = clock.nanos();
-        checkNow(entry).whenComplete((ignored, failure) -> {
-            long spentMs = (clock.nanos() - started) / 1_000_000;
-            scheduler.schedule(() -> check(entry), Math.max(0, policy.intervalMs() - spentMs), TimeUnit.MILLISECONDS);
-        });
     }
 
-    private java.util.concurrent.CompletableFuture<Void> checkNow(WorkerEntry entry) {
-        if (stopped || entry.removed()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+    /**
+     * Every interval, one tick on one I/O thread checks every worker at once: an idle gateway wakes once per interval,
+     * not once per worker, and its checks go out without a hand-off between threads.
+     */
+    private void tick() {
+        if (stopped) {
+            return;
         }
-        return client.get(entry.url(), "/health", NO_HEADERS, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
+        for (var entry : workers.values()) {
+            checkNow(entry);
+        }
+        checker.executeAfter(this::tick, policy.intervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Checks a worker unless a check of it is under way; runs on the checker thread. */
+    private void checkNow(WorkerEntry entry) {
+        if (stopped || entry.removed() || !entry.startCheck()) {
+            return;
+        }
+        client.get(entry.url(), "/health", checkHeaders, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
                 .handle((response, failure) -> {
+                    entry.checkDone();
                     if (failure != null) {
                         failed(entry, true, CallException.describe(failure));
                         return null;
@@ -215,6 +235,10 @@ public final class WorkerRegistry {
 
 
     private static String statusOf(byte[] body) {
+        // A worker of this runtime answers {"status":"UP",...}: no need to parse the rest to know.
+        if (body.length > UP.length && Arrays.equals(body, 0, UP.length, UP, 0, UP.length)) {
+            return "UP";
+        }
         try {
             JsonNode node = Json.mapper().readTree(body);
             return node == null ? "nothing" : node.path("status").asText("nothing");

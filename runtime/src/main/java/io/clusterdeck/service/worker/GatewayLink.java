@@ -1,5 +1,6 @@
 package io.clusterdeck.service.worker;
 
+import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
@@ -16,11 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker's tie to its gateway: registers at start (retrying with backoff while the gateway is unreachable),
- * repeats the registration as a heartbeat so that a restarted gateway knows it again within a second, and
- * deregisters on a graceful stop.
+ * registers again when the gateway's health checks fall silent (a restarted gateway has forgotten its workers), and
+ * deregisters on a graceful stop. The gateway's health checks are the only traffic of an idle worker: no heartbeat.
  */
 final class GatewayLink {
-    static final long HEARTBEAT_MS = 500;
+    /** The gateway's health-check interval when its registration answer does not say. */
+    static final long DEFAULT_CHECK_MS = 500;
+    /** Silence longer than this many health-check intervals, and at least {@link #MIN_SILENCE_MS}, means forgotten. */
+    static final int SILENT_CHECKS = 3;
+    static final long MIN_SILENCE_MS = 1_500;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayLink.class);
 
     private static final byte[] REGISTER = OutboundRequest.requestLine("POST", "/workers");
@@ -34,6 +39,9 @@ final class GatewayLink {
     private final Scheduler scheduler;
     private volatile boolean stopped;
     private volatile boolean connected = true;
+    private volatile long lastCheckedNanos = System.nanoTime();
+    private volatile long checkMs = DEFAULT_CHECK_MS;
+    private volatile boolean registering;
 
     GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, UpstreamClient client,
                 ClusterTokens tokens, Scheduler scheduler) {
@@ -61,6 +69,7 @@ final class GatewayLink {
                 var response = post(Duration.ofSeconds(2)).join();
                 if (response.status() == 200 || response.status() == 201) {
                     LOG.info("registered with the gateway at {}", gatewayUrl);
+                    accepted(response);
                     return;
                 }
                 if (response.status() >= 400 && response.status() < 500) {
@@ -78,37 +87,71 @@ final class GatewayLink {
         }
     }
 
-    /** Starts the heartbeat. */
-    void keepAlive() {
-        scheduler.schedule(this::beat, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+    /** The gateway asked for this worker's health: it knows the worker. */
+    void checked() {
+        lastCheckedNanos = System.nanoTime();
     }
 
-    private void beat() {
+    /** Starts watching for the gateway's silence. */
+    void keepAlive() {
+        scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the watch looks: twice per silence that counts, so an idle worker wakes for it rarely. */
+    private long watchMs() {
+        return silenceMs() / 2;
+    }
+
+    private long silenceMs() {
+        return Math.max(MIN_SILENCE_MS, SILENT_CHECKS * checkMs);
+    }
+
+    private void watch() {
         if (stopped) {
             return;
         }
-        post(Duration.ofMillis(HEARTBEAT_MS)).whenComplete((response, failure) -> {
+        long silentMs = (System.nanoTime() - lastCheckedNanos) / 1_000_000;
+        if (silentMs <= silenceMs() || registering) {
+            scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        registering = true;
+        post(Duration.ofMillis(Math.max(1_000, checkMs))).whenComplete((response, failure) -> {
             if (failure != null) {
                 if (connected) {
-                    LOG.warn("lost the gateway at {} ({}); still trying", gatewayUrl, CallException.describe(failure));
+                    LOG.warn("no health check from the gateway for {} ms and it cannot be reached ({}); still trying",
+                            silentMs, CallException.describe(failure));
                 }
                 connected = false;
             } else if (response.status() == 201) {
                 LOG.info("registered again with the gateway at {} (it had forgotten this worker)", gatewayUrl);
-                connected = true;
+                accepted(response);
             } else if (response.status() == 200) {
                 if (!connected) {
                     LOG.info("the gateway at {} is back", gatewayUrl);
                 }
-                connected = true;
+                accepted(response);
             } else {
-                LOG.warn("heartbeat to the gateway answered {}", response.status());
+                LOG.warn("registering again with the gateway answered {}", response.status());
             }
-            scheduler.schedule(this::beat, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+            registering = false;
+            scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
         });
     }
 
-    /** Stops the heartbeat and says goodbye; a gateway that cannot be reached will notice by itself. */
+    /** The gateway took the registration: it will check this worker from now on, at the interval it says. */
+    private void accepted(BufferedResponse response) {
+        connected = true;
+        lastCheckedNanos = System.nanoTime();
+        try {
+            long interval = Json.mapper().readTree(response.body()).path("healthCheckMs").asLong(DEFAULT_CHECK_MS);
+            checkMs = Math.max(50, Math.min(600_000, interval));
+        } catch (java.io.IOException e) {
+            checkMs = DEFAULT_CHECK_MS;
+        }
+    }
+
+    /** Stops watching and says goodbye; a gateway that cannot be reached will notice by itself. */
     void deregister() {
         stopped = true;
         try {
@@ -121,7 +164,7 @@ final class GatewayLink {
         }
     }
 
-    private java.util.concurrent.CompletableFuture<io.clusterdeck.http.BufferedResponse> post(Duration timeout) {
+    private java.util.concurrent.CompletableFuture<BufferedResponse> post(Duration timeout) {
         return client.call(gatewayUrl, new OutboundRequest(REGISTER, tokens.callHeaders(null), null, registration), timeout,
                 MAX_ANSWER_BYTES);
     }
