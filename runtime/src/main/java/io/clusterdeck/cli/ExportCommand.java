@@ -6,7 +6,9 @@ import io.clusterdeck.export.Exporter;
 import io.clusterdeck.export.Target;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a design for production: runtime configs, Docker Compose or Kubernetes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:exported", "1:the design has problems", "2:usage error, such as a missing file"})
+        exitCodeList = {"0:exported", "1:the design has problems, or a file it names to copy is missing",
+                "2:usage error, such as a missing file"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,7 +62,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         var loaded = parsed.value().orElseThrow();
         var export = Exporter.render(loaded, DesignSource.of(loaded.name(), design), chosen, options);
-        var written = Exporter.write(export, out);
+        List<Path> written;
+        try {
+            written = Exporter.write(export, out);
+        } catch (NoSuchFileException e) {
+            // A bundle, the assets or the key set the export copies is not there (yet): the input's problem, not ours.
+            spec.commandLine().getErr().println("clusterdeck: " + e.getMessage());
+            return Main.INVALID;
+        }
         var stdout = spec.commandLine().getOut();
         stdout.printf("Exported design '%s' for %s: %d files in %s%n", loaded.name(), chosen.json(), written.size(),
                 out);

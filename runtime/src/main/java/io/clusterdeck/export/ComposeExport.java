@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * The Compose target: {@code compose.yaml} (current Compose specification), the configs it mounts
  * ({@code config/NAME.json}), a {@code .env} with the settings a user may change, the runtime image's
- * {@code packaging/Dockerfile}, the jar it is built from when one is at hand, the design's bundles and assets, and a
- * README. {@code docker compose up -d --build} in the folder starts it all: no variable needs to be set, and the
- * cluster key is generated on first start into a volume, readable only by the services' user.
+ * {@code packaging/Dockerfile}, the jar it is built from when one is at hand, the design's bundles, assets and key
+ * set, and a README. {@code docker compose up -d --build} in the folder starts it all: the cluster key is generated
+ * on first start into a volume, readable only by the services' user. A design whose end users sign in with a shared
+ * secret needs that one secret from the user: in {@code secrets/end-user-secret}, mounted as a Compose secret, or in
+ * the variable its {@code secretEnv} names, which Compose refuses to start without.
  */
 final class ComposeExport {
     static final String COMPOSE = "compose.yaml";
@@ -21,6 +23,7 @@ final class ComposeExport {
     static final String DOCKERFILE = "packaging/Dockerfile";
     static final String JAR = "clusterdeck.jar";
     static final String README = "README.md";
+    static final String GITIGNORE = ".gitignore";
     /** The one-shot service that writes the cluster key, and the volume that keeps it. */
     static final String KEY_SERVICE = "cluster-key";
     static final String KEY_VOLUME = "cluster-key";
@@ -46,10 +49,14 @@ final class ComposeExport {
             files.add(new ExportFile("config/" + service.configFile(), ServiceConfigs.toJson(service.config())));
         }
         var configs = List.copyOf(files.subList(1, files.size()));
-        files.add(new ExportFile(ENV, env(source, options, entry)));
+        files.add(new ExportFile(ENV, env(design, source, options, entry)));
         files.add(new ExportFile(DOCKERFILE, source.header("# ") + "\n" + Dockerfile.text()));
         if (options.runtimeJar() != null) {
             files.add(ExportFile.copy(JAR, options.runtimeJar()));
+        }
+        if (EndUserKeys.of(design) == EndUserKeys.SECRET_FILE) {
+            files.add(new ExportFile(GITIGNORE, source.header("# ")
+                    + "# The end users' secret Compose mounts into the proxy: never commit it.\n/secrets/\n"));
         }
         files.addAll(ContainerPlan.designFiles(design, source));
         files.add(new ExportFile(README, ComposeReadme.text(design, source, services, configs,
@@ -58,13 +65,23 @@ final class ComposeExport {
     }
 
     /** The settings a user may change without exporting again; compose.yaml falls back to the same values. */
-    private static String env(DesignSource source, ExportOptions options, ContainerService entry) {
-        return source.header("# ")
+    private static String env(Design design, DesignSource source, ExportOptions options, ContainerService entry) {
+        var env = source.header("# ")
                 + "# Docker Compose reads this file by itself. compose.yaml has the same values as defaults.\n"
                 + "\n# The runtime image every service runs; `docker compose up --build` builds it from " + DOCKERFILE
                 + ".\n" + IMAGE_VARIABLE + "=" + options.image() + "\n"
                 + "\n# The port on this machine that clients call: the " + entry.name() + "'s.\n"
                 + PORT_VARIABLE + "=" + entry.port() + "\n";
+        if (EndUserKeys.of(design) == EndUserKeys.SECRET_ENV) {
+            env += "\n# " + design.auth().secretEnv() + ", the end users' secret, belongs in the environment `docker "
+                    + "compose` runs in, never in this file.\n";
+        }
+        return env;
+    }
+
+    /** The proxy's reference to the end users' secret: Compose refuses to start while the variable is not set. */
+    static String secretEnvReference(String variable) {
+        return "${" + variable + ":?set " + variable + " to the secret of end users' tokens, see README.md}";
     }
 
     private static ObjectNode compose(Design design, DesignSource source, ExportOptions options,
@@ -80,6 +97,10 @@ final class ComposeExport {
         var configs = root.putObject("configs");
         for (var service : services) {
             configs.putObject(service.name()).put("file", "./config/" + service.configFile());
+        }
+        if (EndUserKeys.of(design) == EndUserKeys.SECRET_FILE) {
+            root.putObject("secrets").putObject(ContainerPlan.END_USER_SECRET)
+                    .put("file", "./" + ContainerPlan.END_USER_SECRET_SOURCE);
         }
         root.putObject("volumes").putObject(KEY_VOLUME);
         return root;
@@ -118,12 +139,23 @@ final class ComposeExport {
         var node = Yaml.object();
         image(node, options);
         node.set("command", Yaml.array(service.runArguments()));
-        node.putObject("environment").put("JAVA_TOOL_OPTIONS", service.javaOptions());
+        var environment = node.putObject("environment").put("JAVA_TOOL_OPTIONS", service.javaOptions());
         var config = node.putArray("configs").addObject();
         config.put("source", service.name());
         config.put("target", ContainerPlan.CONFIG_DIR + "/" + service.configFile());
         var volumes = node.putArray("volumes");
         volumes.add(KEY_VOLUME + ":" + KEY_DIR + ":ro");
+        if (service.role() == Role.PROXY) {
+            switch (EndUserKeys.of(design)) {
+                case SECRET_FILE -> node.putArray("secrets").addObject().put("source", ContainerPlan.END_USER_SECRET)
+                        .put("target", ContainerPlan.END_USER_SECRET_FILE);
+                case SECRET_ENV -> environment.put(design.auth().secretEnv(),
+                        secretEnvReference(design.auth().secretEnv()));
+                case JWKS -> volumes.add("./" + ContainerPlan.JWKS + ":" + ContainerPlan.JWKS_FILE + ":ro");
+                case NONE -> {
+                }
+            }
+        }
         if (service.role() == Role.REPOSITORY || service.role() == Role.STANDALONE) {
             if (!design.bundles().isEmpty()) {
                 volumes.add("./" + ContainerPlan.BUNDLES + ":" + ContainerPlan.BUNDLES_DIR + ":ro");

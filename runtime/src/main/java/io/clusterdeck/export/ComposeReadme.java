@@ -4,7 +4,10 @@ import io.clusterdeck.design.Design;
 import io.clusterdeck.plan.Role;
 import java.util.List;
 
-/** The README of a Compose export: the one command that starts it, the cluster key, and what differs from the design. */
+/**
+ * The README of a Compose export: the one command that starts it, the cluster key, the end users' secret or keys, and
+ * what differs from the design.
+ */
 final class ComposeReadme {
     private ComposeReadme() {
     }
@@ -18,6 +21,11 @@ final class ComposeReadme {
         if (!carriesJar) {
             out.append("This export was made without a runtime jar at hand: first put `").append(ComposeExport.JAR)
                     .append("` (the runtime's executable jar) in this folder.\n\n");
+        }
+        var keys = EndUserKeys.of(design);
+        if (keys.secret()) {
+            out.append("The proxy checks end users' tokens with a secret this export does not hold: give it one first ")
+                    .append("(see [End users' tokens](#end-users-tokens)).\n\n");
         }
         out.append("Start it, from this folder, with one command (Docker Compose v2):\n\n")
                 .append("```sh\ndocker compose up -d --build\n```\n\n")
@@ -41,9 +49,11 @@ final class ComposeReadme {
                 .append(" -c 'cat > ").append(ComposeExport.KEY_FILE).append("' < my-key`, then ")
                 .append("`docker compose up -d --force-recreate`.\n")
                 .append("- A new key: `docker compose down -v` (it removes the volume), then start again.\n\n");
+        endUsers(out, design, keys);
         out.append("## What is in this folder\n\n")
                 .append("| file | what |\n| --- | --- |\n")
-                .append("| `").append(ComposeExport.COMPOSE).append("` | the services, configs and the key volume |\n")
+                .append("| `").append(ComposeExport.COMPOSE).append("` | the services, configs and the key volume")
+                .append(keys == EndUserKeys.SECRET_FILE ? ", and the end users' secret" : "").append(" |\n")
                 .append("| `").append(ComposeExport.ENV).append("` | settings to change without exporting again: `")
                 .append(ComposeExport.IMAGE_VARIABLE).append("` (the image's name) and `")
                 .append(ComposeExport.PORT_VARIABLE).append("` (the published port) |\n")
@@ -52,6 +62,15 @@ final class ComposeReadme {
                 .append("| `").append(ComposeExport.DOCKERFILE).append("` | the runtime image: a Java 17 JRE and `")
                 .append(ComposeExport.JAR).append("`, run as the non-root user 10001 |\n")
                 .append("| `").append(ComposeExport.JAR).append("` | the runtime the image is built from |\n");
+        if (keys == EndUserKeys.SECRET_FILE) {
+            out.append("| `").append(ContainerPlan.END_USER_SECRET_SOURCE)
+                    .append("` | not exported: the end users' secret, which you write |\n")
+                    .append("| `").append(ComposeExport.GITIGNORE).append("` | keeps `secrets/` out of git |\n");
+        }
+        if (keys == EndUserKeys.JWKS) {
+            out.append("| `").append(ContainerPlan.JWKS).append("` | the design's key set, mounted read-only at `")
+                    .append(ContainerPlan.JWKS_FILE).append("` in the proxy |\n");
+        }
         if (!design.bundles().isEmpty()) {
             out.append("| `").append(ContainerPlan.BUNDLES).append("/` | the design's bundles, mounted read-only at `")
                     .append(ContainerPlan.BUNDLES_DIR).append("` in the ")
@@ -78,6 +97,52 @@ final class ComposeReadme {
         out.append("\n## Configs\n\nMounted at `").append(ContainerPlan.CONFIG_DIR).append("`.\n\n")
                 .append(FileTable.of(configs));
         return out.toString();
+    }
+
+    /** How the proxy gets what it checks end users' tokens with, and what the user must do for it. */
+    private static void endUsers(StringBuilder out, Design design, EndUserKeys keys) {
+        if (keys == EndUserKeys.NONE) {
+            return;
+        }
+        out.append("## End users' tokens\n\n")
+                .append("The proxy checks every end user's token on its own (issuer `").append(design.auth().issuer())
+                .append("`, audience `").append(design.auth().audience()).append("`).\n\n");
+        switch (keys) {
+            case SECRET_FILE -> out.append("Tokens are signed (HS256) with a secret shared with whoever issues them. ")
+                    .append("Write it to `").append(ContainerPlan.END_USER_SECRET_SOURCE).append("` before the first ")
+                    .append("start: `").append(ComposeExport.COMPOSE).append("` mounts it into the proxy as the ")
+                    .append("secret `").append(ContainerPlan.END_USER_SECRET).append("`, at `")
+                    .append(ContainerPlan.END_USER_SECRET_FILE).append("`, where the proxy's config reads it. ")
+                    .append("This export never holds it, and `").append(ComposeExport.GITIGNORE)
+                    .append("` keeps `secrets/` out of git. Compose mounts the file as it is and the proxy runs as ")
+                    .append("user 10001, so the file must be readable by all, in a folder only you can open. ")
+                    .append("A random one, for a test:\n\n```sh\nmkdir -p secrets && chmod 700 secrets && ")
+                    .append("openssl rand -base64 48 > ").append(ContainerPlan.END_USER_SECRET_SOURCE)
+                    .append(" && chmod 644 ").append(ContainerPlan.END_USER_SECRET_SOURCE).append("\n```\n\n")
+                    .append("Until the file exists, `docker compose up` stops: it cannot mount it. The secret must ")
+                    .append("be at least 32 bytes. Tokens from `clusterdeck token --design DESIGN` are signed with the ")
+                    .append("design's own secret file: copy that here to try them. A new secret: write it, then ")
+                    .append("`docker compose up -d --force-recreate proxy`.\n\n");
+            case SECRET_ENV -> {
+                String variable = design.auth().secretEnv();
+                out.append("Tokens are signed (HS256) with a secret shared with whoever issues them. The proxy reads ")
+                        .append("it from the variable `").append(variable).append("`, which `")
+                        .append(ComposeExport.COMPOSE).append("` passes on from the environment `docker compose` ")
+                        .append("runs in; without it Compose refuses to start (\"required variable ").append(variable)
+                        .append(" is missing a value\"). This export never holds it: keep it out of `")
+                        .append(ComposeExport.ENV).append("`. A random one, for a test:\n\n```sh\nexport ")
+                        .append(variable).append("=\"$(openssl rand -base64 48)\"\n```\n\n")
+                        .append("The secret must be at least 32 bytes. A new secret: set it, then ")
+                        .append("`docker compose up -d proxy`.\n\n");
+            }
+            case JWKS -> out.append("Tokens are signed by an identity provider with its private keys; the proxy ")
+                    .append("checks them with the public keys of the design's key set. `").append(ContainerPlan.JWKS)
+                    .append("` is a copy of it, mounted read-only at `").append(ContainerPlan.JWKS_FILE)
+                    .append("`. When the provider's keys change, export again (or replace the file), then ")
+                    .append("`docker compose up -d --force-recreate proxy`.\n\n");
+            case NONE -> {
+            }
+        }
     }
 
     private static String serviceReading(List<ContainerService> services) {

@@ -26,7 +26,8 @@ import java.util.Map;
  * ({@code http://gateway:7401}), which Compose and Kubernetes resolve; the replicas of a segment's workers share the
  * config of the plan's first worker, named for the service ({@code worker-orders}); bundles and assets, wherever the
  * design keeps them, are read from {@link #BUNDLES_DIR} and {@link #ASSETS_DIR}, where the export's own copies
- * ({@link #designFiles}) are mounted or copied.
+ * ({@link #designFiles}) are mounted or copied. The proxy reads the end users' shared secret from
+ * {@link #END_USER_SECRET_FILE} and a design's key set from {@link #JWKS_FILE}: never from where the design keeps them.
  */
 public final class ContainerPlan {
     /** The address every service binds to in a container. */
@@ -40,6 +41,22 @@ public final class ContainerPlan {
     public static final String ASSETS = "assets";
     /** Where the service configs are inside a container. */
     public static final String CONFIG_DIR = "/etc/clusterdeck/config";
+    /** The end users' HS256 secret: the name of Compose's secret, of the Kubernetes Secret and of its one key. */
+    public static final String END_USER_SECRET = "end-user-secret";
+    /** Where a container finds the end users' secret: Compose mounts its secrets there, Kubernetes the Secret. */
+    public static final String SECRETS_DIR = "/run/secrets";
+    /** Where the proxy of a design whose {@code auth} has a {@code secretFile} reads the secret in a container. */
+    public static final String END_USER_SECRET_FILE = SECRETS_DIR + "/" + END_USER_SECRET;
+    /**
+     * The file, relative to the export, that the user writes the end users' secret into and Compose or kustomize
+     * reads it from. No export ever writes it; the export's {@code .gitignore} keeps {@code secrets/} out of git.
+     */
+    public static final String END_USER_SECRET_SOURCE = "secrets/" + END_USER_SECRET;
+    /** The export's copy of the design's JSON Web Key Set (public keys, no secret). */
+    public static final String JWKS = "auth/jwks.json";
+    /** The folder, and the file, a container reads the key set from. */
+    public static final String JWKS_DIR = "/etc/clusterdeck/auth";
+    public static final String JWKS_FILE = JWKS_DIR + "/jwks.json";
 
     private ContainerPlan() {
     }
@@ -81,8 +98,9 @@ public final class ContainerPlan {
     }
 
     /**
-     * The design's bundles and assets as copies an export carries: {@code bundles/NAME.jar} and {@code assets/},
-     * from where the design file's folder says they are on this machine.
+     * The design's bundles, assets and key set as copies an export carries: {@code bundles/NAME.jar},
+     * {@code assets/} and {@value #JWKS}, from where the design file's folder says they are on this machine. Never a
+     * secret: the export names where the secret goes, the user puts it there.
      */
     public static List<ExportFile> designFiles(Design design, DesignSource source) {
         var files = new ArrayList<ExportFile>();
@@ -92,6 +110,9 @@ public final class ContainerPlan {
         }
         if (design.repository().assets() != null) {
             files.add(ExportFile.copy(ASSETS, source.folder().resolve(design.repository().assets()).normalize()));
+        }
+        if (EndUserKeys.of(design) == EndUserKeys.JWKS) {
+            files.add(ExportFile.copy(JWKS, source.folder().resolve(design.auth().jwksFile()).normalize()));
         }
         return List.copyOf(files);
     }
@@ -115,6 +136,14 @@ public final class ContainerPlan {
         replaceUrls(tree, byUrl);
         if (tree.get("assets") != null && tree.get("assets").isTextual()) {
             tree.put("assets", ASSETS_DIR);
+        }
+        if (tree.get("auth") instanceof ObjectNode auth) {
+            if (auth.has("secretFile")) {
+                auth.put("secretFile", END_USER_SECRET_FILE);
+            }
+            if (auth.has("jwksFile")) {
+                auth.put("jwksFile", JWKS_FILE);
+            }
         }
         if (tree.get("bundles") instanceof ArrayNode bundles) {
             for (var bundle : bundles) {

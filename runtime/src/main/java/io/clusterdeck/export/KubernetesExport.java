@@ -1,5 +1,6 @@
 package io.clusterdeck.export;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.design.Autoscale;
 import io.clusterdeck.design.Design;
@@ -13,7 +14,9 @@ import java.util.List;
  * service a Deployment (and a Service for all but workers, a PodDisruptionBudget for a segment of two or more workers,
  * an autoscaler for a segment with {@code autoscale}), NetworkPolicies that let only the entry service take traffic
  * from outside, an Ingress to the entry service, and a {@code kustomization.yaml} that lists them all and makes the
- * cluster key's Secret from a file the user writes. {@code kubectl apply -k DIR} applies it.
+ * cluster key's Secret from a file the user writes. A design whose end users sign in gets the Secret of their
+ * shared secret made the same way, or a ConfigMap of its key set, for the proxy alone. {@code kubectl apply -k DIR}
+ * applies it.
  */
 final class KubernetesExport {
     static final String NAMESPACE_FILE = "00-namespace.yaml";
@@ -33,6 +36,9 @@ final class KubernetesExport {
     static final int USER_ID = 10001;
     /** The key file's mode in a pod, 0440: the pod's group (its fsGroup) reads it, nobody writes it. */
     static final int KEY_FILE_MODE = 0440;
+    /** The ConfigMap of the design's key set, made from the export's copy, with its one key. */
+    static final String JWKS_CONFIG_MAP = "end-user-jwks";
+    static final String JWKS_KEY = "jwks.json";
 
     private KubernetesExport() {
     }
@@ -46,7 +52,7 @@ final class KubernetesExport {
         var entry = ContainerPlan.entry(services);
         for (var service : services) {
             var documents = new ArrayList<ObjectNode>();
-            documents.add(deployment(meta, options, service));
+            documents.add(deployment(meta, options, service, design));
             if (service.role() != Role.WORKER) {
                 documents.add(service(meta, service));
             }
@@ -61,9 +67,12 @@ final class KubernetesExport {
         files.add(file(source, NETWORK_POLICIES_FILE, KubernetesNetworkPolicies.of(meta, services)));
         files.add(file(source, INGRESS_FILE, List.of(ingress(meta, entry))));
         var manifests = files.stream().map(ExportFile::path).toList();
-        files.add(new ExportFile(KUSTOMIZATION_FILE, source.header("# ") + Yaml.write(kustomization(meta, manifests))));
-        files.add(new ExportFile(GITIGNORE, source.header("# ")
-                + "# The cluster key kustomize makes the Secret from: never commit it.\n/secrets/\n"));
+        var keys = EndUserKeys.of(design);
+        files.add(new ExportFile(KUSTOMIZATION_FILE, source.header("# ")
+                + Yaml.write(kustomization(meta, manifests, keys))));
+        files.add(new ExportFile(GITIGNORE, source.header("# ") + "# The " + (keys.secret()
+                ? "cluster key and the end users' secret kustomize makes the Secrets from: never commit them."
+                : "cluster key kustomize makes the Secret from: never commit it.") + "\n/secrets/\n"));
         files.addAll(ContainerPlan.designFiles(design, source));
         files.add(new ExportFile(README, KubernetesReadme.text(design, source, services, manifests,
                 options.image())));
@@ -81,17 +90,35 @@ final class KubernetesExport {
     }
 
     /**
-     * Every manifest, and the Secret {@value #SECRET} made from {@value #SECRET_SOURCE}. Its name gets a hash of the
-     * key, which kustomize writes into the Deployments too: a new key rolls every pod onto it.
+     * Every manifest, and the Secret {@value #SECRET} made from {@value #SECRET_SOURCE} (and the end users' secret
+     * from its file, or their key set's ConfigMap from the export's copy). Their names get a hash of what they hold,
+     * which kustomize writes into the Deployments too: a new key rolls every pod that reads it onto it.
      */
-    private static ObjectNode kustomization(KubernetesMeta meta, List<String> manifests) {
+    private static ObjectNode kustomization(KubernetesMeta meta, List<String> manifests, EndUserKeys keys) {
         var root = KubernetesMeta.resource("kustomize.config.k8s.io/v1beta1", "Kustomization");
         root.set("resources", Yaml.array(manifests));
-        var secret = root.putArray("secretGenerator").addObject();
-        secret.put("name", SECRET).put("namespace", meta.namespace()).put("type", "Opaque");
-        secret.set("files", Yaml.array(SECRET + "=" + SECRET_SOURCE));
-        secret.putObject("options").set("labels", meta.labels(null, null));
+        var secrets = root.putArray("secretGenerator");
+        generated(secrets, meta, SECRET, "Opaque", SECRET + "=" + SECRET_SOURCE);
+        if (keys.secret()) {
+            generated(secrets, meta, ContainerPlan.END_USER_SECRET, "Opaque",
+                    ContainerPlan.END_USER_SECRET + "=" + ContainerPlan.END_USER_SECRET_SOURCE);
+        }
+        if (keys == EndUserKeys.JWKS) {
+            generated(root.putArray("configMapGenerator"), meta, JWKS_CONFIG_MAP, null,
+                    JWKS_KEY + "=" + ContainerPlan.JWKS);
+        }
         return root;
+    }
+
+    /** A generator entry that makes a Secret (of a type) or a ConfigMap (type null) from one file. */
+    private static void generated(ArrayNode generator, KubernetesMeta meta, String name, String type, String file) {
+        var node = generator.addObject();
+        node.put("name", name).put("namespace", meta.namespace());
+        if (type != null) {
+            node.put("type", type);
+        }
+        node.set("files", Yaml.array(file));
+        node.putObject("options").set("labels", meta.labels(null, null));
     }
 
     private static ObjectNode configMap(KubernetesMeta meta, List<ContainerService> services) {
@@ -104,7 +131,8 @@ final class KubernetesExport {
         return configMap;
     }
 
-    private static ObjectNode deployment(KubernetesMeta meta, ExportOptions options, ContainerService service) {
+    private static ObjectNode deployment(KubernetesMeta meta, ExportOptions options, ContainerService service,
+                                         Design design) {
         var deployment = KubernetesMeta.resource("apps/v1", "Deployment");
         var metadata = meta.namespaced(service.name(), service.role().json(), service.name());
         ((ObjectNode) metadata.get("annotations")).put(KubernetesMeta.RESTART, service.restart().json());
@@ -124,13 +152,40 @@ final class KubernetesExport {
         pod.putObject("securityContext").put("runAsNonRoot", true).put("runAsUser", USER_ID)
                 .put("runAsGroup", USER_ID).put("fsGroup", USER_ID)
                 .putObject("seccompProfile").put("type", "RuntimeDefault");
-        pod.putArray("containers").add(container(options, service));
+        var container = container(options, service);
+        pod.putArray("containers").add(container);
         var volumes = pod.putArray("volumes");
         volumes.addObject().put("name", "config").putObject("configMap").put("name", CONFIG_MAP);
         volumes.addObject().put("name", "cluster-key").putObject("secret").put("secretName", SECRET)
                 .put("defaultMode", KEY_FILE_MODE);
         volumes.addObject().put("name", "tmp").putObject("emptyDir");
+        if (service.role() == Role.PROXY) {
+            endUserKeys(design, volumes, container);
+        }
         return deployment;
+    }
+
+    /** What the proxy checks end users' tokens with: their Secret as a file or a variable, or their key set. */
+    private static void endUserKeys(Design design, ArrayNode volumes, ObjectNode container) {
+        var mounts = (ArrayNode) container.get("volumeMounts");
+        switch (EndUserKeys.of(design)) {
+            case SECRET_FILE -> {
+                volumes.addObject().put("name", ContainerPlan.END_USER_SECRET).putObject("secret")
+                        .put("secretName", ContainerPlan.END_USER_SECRET).put("defaultMode", KEY_FILE_MODE);
+                mounts.addObject().put("name", ContainerPlan.END_USER_SECRET)
+                        .put("mountPath", ContainerPlan.SECRETS_DIR).put("readOnly", true);
+            }
+            case SECRET_ENV -> ((ArrayNode) container.get("env")).addObject().put("name", design.auth().secretEnv())
+                    .putObject("valueFrom").putObject("secretKeyRef").put("name", ContainerPlan.END_USER_SECRET)
+                    .put("key", ContainerPlan.END_USER_SECRET);
+            case JWKS -> {
+                volumes.addObject().put("name", JWKS_CONFIG_MAP).putObject("configMap").put("name", JWKS_CONFIG_MAP);
+                mounts.addObject().put("name", JWKS_CONFIG_MAP).put("mountPath", ContainerPlan.JWKS_DIR)
+                        .put("readOnly", true);
+            }
+            case NONE -> {
+            }
+        }
     }
 
     private static ObjectNode container(ExportOptions options, ContainerService service) {

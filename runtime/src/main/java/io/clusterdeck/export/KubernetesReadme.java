@@ -4,7 +4,10 @@ import io.clusterdeck.design.Design;
 import io.clusterdeck.plan.Role;
 import java.util.List;
 
-/** The README of a Kubernetes export: the image, the cluster key, applying it, and how the design was mapped. */
+/**
+ * The README of a Kubernetes export: the image, the cluster key, the end users' secret or keys, applying it, and how
+ * the design was mapped.
+ */
 final class KubernetesReadme {
     private KubernetesReadme() {
     }
@@ -43,18 +46,52 @@ final class KubernetesReadme {
                 .append(KubernetesExport.SECRET_SOURCE).append(")\n   ```\n\n")
                 .append("   The key is not generated for you: a production key belongs to whoever runs the cluster, and "
                         + "an export that held one could end up in version control. Until the file exists, "
-                        + "`kubectl apply -k` stops with an error that names it.\n")
-                .append("3. Apply: `kubectl apply -k .` (the namespace first; every file is listed in `")
+                        + "`kubectl apply -k` stops with an error that names it.\n");
+        var keys = EndUserKeys.of(design);
+        int step = 3;
+        if (keys.secret()) {
+            out.append(step++).append(". The end users' secret: tokens are signed (HS256) with a secret shared with ")
+                    .append("whoever issues them. Write it to `").append(ContainerPlan.END_USER_SECRET_SOURCE)
+                    .append("`, where `").append(KubernetesExport.KUSTOMIZATION_FILE).append("` makes the Secret `")
+                    .append(ContainerPlan.END_USER_SECRET).append("` from; only the proxy ")
+                    .append(keys == EndUserKeys.SECRET_FILE ? "mounts it, at `" + ContainerPlan.END_USER_SECRET_FILE
+                            + "`, where its config reads it" : "reads it, as the variable `"
+                            + design.auth().secretEnv() + "`")
+                    .append(". This export never holds it. A random one, for a test:\n\n")
+                    .append("   ```sh\n   mkdir -p secrets && (umask 077 && openssl rand -base64 48 > ")
+                    .append(ContainerPlan.END_USER_SECRET_SOURCE).append(")\n   ```\n\n")
+                    .append("   It must be at least 32 bytes. Until the file exists, `kubectl apply -k` stops with an ")
+                    .append("error that names it.\n");
+        }
+        out.append(step).append(". Apply: `kubectl apply -k .` (the namespace first; every file is listed in `")
                 .append(KubernetesExport.KUSTOMIZATION_FILE).append("`). A new key in `")
-                .append(KubernetesExport.SECRET_SOURCE).append("` makes a Secret of a new name, and the next "
-                        + "`kubectl apply -k .` rolls every pod onto it.\n\n");
+                .append(keys.secret() ? "secrets/" : KubernetesExport.SECRET_SOURCE)
+                .append("` makes a Secret of a new name, and the next `kubectl apply -k .` rolls every pod that reads "
+                        + "it onto it.\n\n");
+        if (keys == EndUserKeys.JWKS) {
+            out.append("End users' tokens are signed by an identity provider with its private keys; the proxy checks ")
+                    .append("them with the public keys of the design's key set. `").append(ContainerPlan.JWKS)
+                    .append("` is a copy of it, which `").append(KubernetesExport.KUSTOMIZATION_FILE)
+                    .append("` makes the ConfigMap `").append(KubernetesExport.JWKS_CONFIG_MAP)
+                    .append("` from; the proxy mounts it read-only at `").append(ContainerPlan.JWKS_FILE)
+                    .append("`. When the provider's keys change, export again (or replace the file) and apply.\n\n");
+        }
         out.append("## Files\n\n| file | what |\n| --- | --- |\n");
         for (var manifest : manifests) {
             out.append("| `").append(manifest).append("` | ").append(describe(manifest, services)).append(" |\n");
         }
         out.append("| `").append(KubernetesExport.KUSTOMIZATION_FILE)
-                .append("` | lists every manifest; makes the Secret from `").append(KubernetesExport.SECRET_SOURCE)
-                .append("` |\n");
+                .append("` | lists every manifest; makes the Secret `").append(KubernetesExport.SECRET)
+                .append("` from `").append(KubernetesExport.SECRET_SOURCE).append("`");
+        if (keys.secret()) {
+            out.append(" and `").append(ContainerPlan.END_USER_SECRET).append("` from `")
+                    .append(ContainerPlan.END_USER_SECRET_SOURCE).append("`");
+        }
+        if (keys == EndUserKeys.JWKS) {
+            out.append("; the ConfigMap `").append(KubernetesExport.JWKS_CONFIG_MAP).append("` from `")
+                    .append(ContainerPlan.JWKS).append("`");
+        }
+        out.append(" |\n");
         out.append("\n## How the design maps\n\n");
         out.append("| service | role | replicas | memory request / limit | disruption budget |\n"
                 + "| --- | --- | --- | --- | --- |\n");

@@ -78,6 +78,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void aMissingBundleIsOneLineNamingItAndExitsOneWritingNothing() throws IOException {
+        var design = Files.createDirectories(temp.resolve("designs")).resolve("bundle-demo.json");
+        Files.copy(Path.of("..", "designs", "bundle-demo.json"), design);
+        var dir = temp.resolve("out");
+
+        int code = run("export", design.toString(), "--target", "compose", "--out", dir.toString());
+
+        assertThat(code).isEqualTo(Main.INVALID);
+        assertThat(err.toString()).isEqualTo("clusterdeck: " + temp.resolve("examples/target/clusterdeck-examples.jar")
+                + ": the export copies it to bundles/examples.jar; build or place it, then export again\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
     void aKeyFileIsOnlyForTheRuntimeTarget() {
         int code = run("export", WEBSHOP.toString(), "--target", "compose", "--out", temp.toString(),
                 "--cluster-key-file", "/etc/key");

@@ -14,10 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ComposeExportTest {
+    @TempDir
+    Path temp;
+
     static List<Path> designs() {
         return ExampleDesigns.files();
     }
@@ -207,6 +211,65 @@ class ComposeExportTest {
                 .doesNotContain("curl", "wget");
         assertThat(compose("webshop").at("/services/gateway/build/dockerfile").asText())
                 .isEqualTo("packaging/Dockerfile");
+    }
+
+    @Test
+    void theBundleDemoProxyReadsTheEndUsersSecretFromAComposeSecretTheUserWrites() {
+        var export = ExampleDesigns.render("bundle-demo", Target.COMPOSE);
+        var text = export.content(ComposeExport.COMPOSE);
+        var compose = ComposeSchema.read(text);
+
+        assertThat(compose.at("/secrets").toString())
+                .isEqualTo("{\"end-user-secret\":{\"file\":\"./secrets/end-user-secret\"}}");
+        assertThat(compose.at("/services/proxy/secrets").toString())
+                .isEqualTo("[{\"source\":\"end-user-secret\",\"target\":\"/run/secrets/end-user-secret\"}]");
+        assertThat(servicesWith(compose, "secrets")).containsExactly("proxy");
+        assertThat(export.content("config/proxy.json")).contains("\"secretFile\": \"/run/secrets/end-user-secret\"");
+        assertThat(export.paths()).noneMatch(p -> p.startsWith("secrets/"));
+        assertThat(export.content(ComposeExport.GITIGNORE)).endsWith("\n/secrets/\n");
+        assertThat(export.content(ComposeExport.README))
+                .contains("openssl rand -base64 48 > secrets/end-user-secret && chmod 644 secrets/end-user-secret");
+        assertThat(ComposeSchema.problems(text)).isEmpty();
+    }
+
+    @Test
+    void aSecretInTheEnvironmentIsPassedOnToTheProxyAndComposeRefusesToStartWithoutIt() throws IOException {
+        var file = SignInDesigns.write(temp, SignInDesigns.Keys.SECRET_ENV, SignInDesigns.randomSecret());
+
+        var export = SignInDesigns.render(file, Target.COMPOSE);
+
+        var text = export.content(ComposeExport.COMPOSE);
+        var compose = ComposeSchema.read(text);
+        assertThat(compose.at("/services/proxy/environment/SIGNIN_SECRET").asText())
+                .isEqualTo("${SIGNIN_SECRET:?set SIGNIN_SECRET to the secret of end users' tokens, see README.md}");
+        assertThat(servicesWith(compose, "secrets")).isEmpty();
+        assertThat(compose.has("secrets")).isFalse();
+        compose.get("services").fields().forEachRemaining(s -> assertThat(s.getValue().at("/environment")
+                .has("SIGNIN_SECRET")).as(s.getKey()).isEqualTo(s.getKey().equals("proxy")));
+        assertThat(export.content(ComposeExport.ENV)).doesNotContain("SIGNIN_SECRET=");
+        assertThat(export.content("config/proxy.json")).contains("\"secretEnv\": \"SIGNIN_SECRET\"");
+        assertThat(export.content(ComposeExport.README)).contains("export SIGNIN_SECRET=\"$(openssl rand -base64 48)\"");
+        assertThat(ComposeSchema.problems(text)).isEmpty();
+    }
+
+    @Test
+    void aKeySetIsCopiedIntoTheExportAndMountedReadOnlyIntoTheProxyOnly() throws IOException {
+        var file = SignInDesigns.write(temp, SignInDesigns.Keys.JWKS_FILE, SignInDesigns.randomSecret());
+
+        var export = SignInDesigns.render(file, Target.COMPOSE);
+
+        var text = export.content(ComposeExport.COMPOSE);
+        var compose = ComposeSchema.read(text);
+        assertThat(export.file("auth/jwks.json").orElseThrow().source()).isEqualTo(temp.resolve("keys/jwks.json"));
+        assertThat(compose.at("/services/proxy/volumes").toString()).isEqualTo("[\"cluster-key:/var/lib/clusterdeck/"
+                + "keys:ro\",\"./auth/jwks.json:/etc/clusterdeck/auth/jwks.json:ro\"]");
+        assertThat(compose.at("/services/gateway/volumes").size()).isEqualTo(1);
+        assertThat(compose.has("secrets")).isFalse();
+        assertThat(export.content("config/proxy.json")).contains("\"jwksFile\": \"/etc/clusterdeck/auth/jwks.json\"");
+        assertThat(ComposeSchema.problems(text)).isEmpty();
+
+        Exporter.write(export, temp.resolve("out"));
+        assertThat(temp.resolve("out/auth/jwks.json")).hasSameBinaryContentAs(temp.resolve("keys/jwks.json"));
     }
 
     private static JsonNode compose(String design) {

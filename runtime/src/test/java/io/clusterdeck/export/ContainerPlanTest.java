@@ -7,10 +7,16 @@ import io.clusterdeck.design.RepositorySettings;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.RepositoryConfig;
 import io.clusterdeck.plan.Role;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContainerPlanTest {
+    @TempDir
+    Path temp;
+
     @Test
     void bundlesAndAssetsAreReadFromTheExportsCopiesWhereverTheDesignKeepsThem() {
         var design = ExampleDesigns.load(ExampleDesigns.file("webshop"))
@@ -34,6 +40,48 @@ class ContainerPlanTest {
                 + "\"./bundles:/srv/clusterdeck/bundles:ro\",\"./assets:/srv/clusterdeck/assets:ro\"]");
         assertThat(compose.at("/services/worker-orders/volumes").size()).isEqualTo(1);
         assertThat(ComposeSchema.problems(composeText)).isEmpty();
+    }
+
+    @Test
+    void theProxyReadsTheEndUsersSecretFromTheContainerPathWhereverTheDesignKeepsIt() {
+        var design = ExampleDesigns.load(ExampleDesigns.file("bundle-demo"));
+
+        var services = ContainerPlan.services(design, ExportOptions.DEFAULT, "/run/secrets/cluster-key");
+
+        var auth = ((ProxyConfig) ContainerPlan.entry(services).config()).auth();
+        assertThat(ContainerPlan.END_USER_SECRET_FILE).isEqualTo("/run/secrets/end-user-secret");
+        assertThat(auth.secretFile()).isEqualTo(ContainerPlan.END_USER_SECRET_FILE);
+        assertThat(auth.issuer()).isEqualTo("https://login.bundle-demo.example");
+        assertThat(auth.audience()).isEqualTo("bundle-demo");
+        assertThat(ContainerPlan.designFiles(design, new DesignSource(design.name(), "0".repeat(64),
+                ExampleDesigns.FOLDER))).extracting(ExportFile::path).containsExactly("bundles/examples.jar");
+    }
+
+    @Test
+    void aKeySetIsCopiedIntoTheExportAndReadFromItsContainerPath() throws IOException {
+        var file = SignInDesigns.write(temp, SignInDesigns.Keys.JWKS_FILE, SignInDesigns.randomSecret());
+        var design = ExampleDesigns.load(file);
+
+        var services = ContainerPlan.services(design, ExportOptions.DEFAULT, null);
+
+        var auth = ((ProxyConfig) ContainerPlan.entry(services).config()).auth();
+        assertThat(auth.jwksFile()).isEqualTo("/etc/clusterdeck/auth/jwks.json");
+        assertThat(auth.secretFile()).isNull();
+        assertThat(ContainerPlan.designFiles(design, DesignSource.of(design.name(), file)))
+                .containsExactly(ExportFile.copy("auth/jwks.json", temp.resolve("keys/jwks.json")));
+    }
+
+    @Test
+    void aSecretInTheEnvironmentKeepsItsVariable() throws IOException {
+        var design = ExampleDesigns.load(SignInDesigns.write(temp, SignInDesigns.Keys.SECRET_ENV,
+                SignInDesigns.randomSecret()));
+
+        var services = ContainerPlan.services(design, ExportOptions.DEFAULT, null);
+
+        var auth = ((ProxyConfig) ContainerPlan.entry(services).config()).auth();
+        assertThat(auth.secretEnv()).isEqualTo(SignInDesigns.SECRET_ENV);
+        assertThat(auth.secretFile()).isNull();
+        assertThat(auth.jwksFile()).isNull();
     }
 
     @Test

@@ -9,16 +9,20 @@ import io.clusterdeck.design.RepositorySettings;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.json.DocumentException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ExporterTest {
     @TempDir
@@ -58,6 +62,58 @@ class ExporterTest {
                         + export.source().sha256());
             }
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theBundleDemoExportNamesWhereTheProxyReadsTheSecretAndHoldsNoneOfItsBytes(Target target) throws IOException {
+        var secret = SignInDesigns.randomSecret();
+        var file = SignInDesigns.bundleDemo(temp.resolve("design"), secret);
+        var jar = Files.writeString(temp.resolve("clusterdeck.jar"), "jar");
+        var out = temp.resolve("out");
+
+        Exporter.export(ExampleDesigns.load(file), file, target, out, ExportOptions.DEFAULT.withRuntimeJar(jar));
+
+        var proxyConfig = switch (target) {
+            case RUNTIME -> out.resolve("proxy.json");
+            case COMPOSE -> out.resolve("config/proxy.json");
+            case KUBERNETES -> out.resolve(KubernetesExport.CONFIG_MAP_FILE);
+        };
+        var secretFile = target == Target.RUNTIME ? temp.resolve("design/bundle-demo.secret").toString()
+                : ContainerPlan.END_USER_SECRET_FILE;
+        assertThat(Files.readString(proxyConfig)).contains("\"secretFile\": \"" + secretFile + "\"");
+        var bytes = secret.getBytes(StandardCharsets.US_ASCII);
+        assertThat(SignInDesigns.filesUnder(out)).hasSizeGreaterThan(5).allSatisfy(f -> assertThat(
+                SignInDesigns.contains(Files.readAllBytes(f), bytes)).as(f + " holds the secret").isFalse());
+        assertThat(SignInDesigns.contains(Files.readAllBytes(temp.resolve("design/bundle-demo.secret")), bytes))
+                .as("the check finds the secret where it is").isTrue();
+    }
+
+    static Stream<Arguments> signInDesignsAndTargets() {
+        return Stream.of(SignInDesigns.Keys.values())
+                .flatMap(keys -> Stream.of(Target.values()).map(target -> Arguments.of(keys, target)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("signInDesignsAndTargets")
+    void aDesignWhoseEndUsersSignInExportsTheSameBytesTwice(SignInDesigns.Keys keys, Target target)
+            throws IOException {
+        var file = SignInDesigns.write(temp.resolve("design"), keys, SignInDesigns.randomSecret());
+
+        Exporter.export(ExampleDesigns.load(file), file, target, temp.resolve("first"),
+                ExportOptions.DEFAULT.withRuntimeJar(null));
+        Exporter.export(ExampleDesigns.load(file), file, target, temp.resolve("second"),
+                ExportOptions.DEFAULT.withRuntimeJar(null));
+
+        var first = SignInDesigns.filesUnder(temp.resolve("first"));
+        var second = SignInDesigns.filesUnder(temp.resolve("second"));
+        assertThat(second.stream().map(p -> temp.resolve("second").relativize(p)).toList())
+                .isEqualTo(first.stream().map(p -> temp.resolve("first").relativize(p)).toList());
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).as(second.get(i).toString()).hasSameBinaryContentAs(first.get(i));
+        }
+        assertThat(Files.exists(temp.resolve("first/auth/jwks.json")))
+                .isEqualTo(keys == SignInDesigns.Keys.JWKS_FILE && target != Target.RUNTIME);
     }
 
     @Test

@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.plan.WorkerConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class KubernetesExportTest {
+    @TempDir
+    Path temp;
+
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     static List<Path> designs() {
@@ -244,6 +250,97 @@ class KubernetesExportTest {
             assertThat(metadata.at("/annotations/clusterdeck.io~1design-sha256").asText())
                     .isEqualTo(export.source().sha256());
         });
+    }
+
+    @Test
+    void theEndUsersSecretIsASecretTheKustomizationMakesFromAFileTheUserWritesAndOnlyTheProxyMounts() {
+        var export = ExampleDesigns.render("bundle-demo", Target.KUBERNETES);
+
+        var generator = ComposeSchema.read(export.content(KubernetesExport.KUSTOMIZATION_FILE)).at("/secretGenerator");
+        assertThat(generator.size()).isEqualTo(2);
+        assertThat(generator.at("/1/name").asText()).isEqualTo("end-user-secret");
+        assertThat(generator.at("/1/namespace").asText()).isEqualTo("bundle-demo");
+        assertThat(generator.at("/1/type").asText()).isEqualTo("Opaque");
+        assertThat(generator.at("/1/files").toString()).isEqualTo("[\"end-user-secret=secrets/end-user-secret\"]");
+        var pod = manifest(export, "Deployment", "proxy").at("/spec/template/spec");
+        assertThat(named(pod.get("volumes"), "end-user-secret").toString()).isEqualTo("{\"name\":\"end-user-secret\","
+                + "\"secret\":{\"secretName\":\"end-user-secret\",\"defaultMode\":288}}");
+        assertThat(named(pod.at("/containers/0/volumeMounts"), "end-user-secret").toString())
+                .isEqualTo("{\"name\":\"end-user-secret\",\"mountPath\":\"/run/secrets\",\"readOnly\":true}");
+        assertThat(deploymentsMounting(export, "end-user-secret")).containsExactly("proxy");
+        assertThat(manifest(export, "ConfigMap", "clusterdeck-config").at("/data/proxy.json").asText())
+                .contains("\"secretFile\": \"/run/secrets/end-user-secret\"");
+        assertThat(manifests(export)).noneMatch(m -> m.path("kind").asText().equals("Secret"));
+        assertThat(export.paths()).noneMatch(p -> p.startsWith("secrets/"));
+        assertThat(export.content(KubernetesExport.README))
+                .contains("(umask 077 && openssl rand -base64 48 > secrets/end-user-secret)");
+    }
+
+    @Test
+    void aSecretInTheEnvironmentComesFromTheGeneratedSecretIntoTheProxyOnly() throws IOException {
+        var export = SignInDesigns.render(SignInDesigns.write(temp, SignInDesigns.Keys.SECRET_ENV,
+                SignInDesigns.randomSecret()), Target.KUBERNETES);
+
+        var generator = ComposeSchema.read(export.content(KubernetesExport.KUSTOMIZATION_FILE)).at("/secretGenerator");
+        assertThat(generator.at("/1/files").toString()).isEqualTo("[\"end-user-secret=secrets/end-user-secret\"]");
+        var env = manifest(export, "Deployment", "proxy").at("/spec/template/spec/containers/0/env");
+        assertThat(named(env, "SIGNIN_SECRET").toString()).isEqualTo("{\"name\":\"SIGNIN_SECRET\",\"valueFrom\":"
+                + "{\"secretKeyRef\":{\"name\":\"end-user-secret\",\"key\":\"end-user-secret\"}}}");
+        assertThat(manifests(export).stream().filter(m -> m.path("kind").asText().equals("Deployment"))
+                .filter(d -> d.at("/spec/template/spec/containers/0/env").size() > 1)
+                .map(d -> d.at("/metadata/name").asText())).containsExactly("proxy");
+        assertThat(deploymentsMounting(export, "end-user-secret")).isEmpty();
+        assertThat(export.content(KubernetesExport.README)).contains("as the variable `SIGNIN_SECRET`");
+    }
+
+    @Test
+    void aKeySetBecomesAConfigMapTheProxyMountsReadOnly() throws IOException {
+        var export = SignInDesigns.render(SignInDesigns.write(temp, SignInDesigns.Keys.JWKS_FILE,
+                SignInDesigns.randomSecret()), Target.KUBERNETES);
+
+        var kustomization = ComposeSchema.read(export.content(KubernetesExport.KUSTOMIZATION_FILE));
+        assertThat(kustomization.at("/secretGenerator").size()).isEqualTo(1);
+        assertThat(kustomization.at("/configMapGenerator/0/name").asText()).isEqualTo("end-user-jwks");
+        assertThat(kustomization.at("/configMapGenerator/0/namespace").asText()).isEqualTo("signin");
+        assertThat(kustomization.at("/configMapGenerator/0/files").toString())
+                .isEqualTo("[\"jwks.json=auth/jwks.json\"]");
+        assertThat(export.file("auth/jwks.json").orElseThrow().source()).isEqualTo(temp.resolve("keys/jwks.json"));
+        var pod = manifest(export, "Deployment", "proxy").at("/spec/template/spec");
+        assertThat(named(pod.get("volumes"), "end-user-jwks").toString())
+                .isEqualTo("{\"name\":\"end-user-jwks\",\"configMap\":{\"name\":\"end-user-jwks\"}}");
+        assertThat(named(pod.at("/containers/0/volumeMounts"), "end-user-jwks").toString()).isEqualTo(
+                "{\"name\":\"end-user-jwks\",\"mountPath\":\"/etc/clusterdeck/auth\",\"readOnly\":true}");
+        assertThat(deploymentsMounting(export, "end-user-jwks")).containsExactly("proxy");
+        assertThat(manifest(export, "ConfigMap", "clusterdeck-config").at("/data/proxy.json").asText())
+                .contains("\"jwksFile\": \"/etc/clusterdeck/auth/jwks.json\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SignInDesigns.Keys.class)
+    void everyManifestOfADesignWhoseEndUsersSignInIsAcceptedByTheKubernetesModels(SignInDesigns.Keys keys)
+            throws IOException {
+        var manifests = manifests(SignInDesigns.render(SignInDesigns.write(temp, keys, SignInDesigns.randomSecret()),
+                Target.KUBERNETES));
+
+        assertThat(manifests).hasSizeGreaterThan(5);
+        assertThat(manifests).allSatisfy(m -> assertThat(KubernetesModels.problem(m)).isNull());
+    }
+
+    /** The element of an array of named objects (volumes, mounts, variables) with this name. */
+    private static JsonNode named(JsonNode array, String name) {
+        for (var element : array) {
+            if (element.path("name").asText().equals(name)) {
+                return element;
+            }
+        }
+        throw new AssertionError("nothing named " + name + " in " + array);
+    }
+
+    private static List<String> deploymentsMounting(Export export, String volume) {
+        return manifests(export).stream().filter(m -> m.path("kind").asText().equals("Deployment"))
+                .filter(d -> d.at("/spec/template/spec/containers/0/volumeMounts").findValuesAsText("name")
+                        .contains(volume))
+                .map(d -> d.at("/metadata/name").asText()).toList();
     }
 
     static List<JsonNode> manifests(Export export) {

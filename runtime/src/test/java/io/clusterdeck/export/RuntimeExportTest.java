@@ -7,9 +7,14 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.ServiceConfig;
 import io.clusterdeck.plan.ServiceConfigs;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeExportTest {
+    @TempDir
+    Path temp;
+
     @Test
     void everyPlannedProcessGetsTheConfigThePlanGivesIt() {
         var design = ExampleDesigns.load(ExampleDesigns.file("webshop"));
@@ -37,6 +42,30 @@ class RuntimeExportTest {
                 "-Xmx96m -jar clusterdeck.jar run worker --config worker-images-3.json",
                 "run proxy --config proxy.json");
         assertThat(readme).contains("Clients call http://127.0.0.1:7400.");
+    }
+
+    @Test
+    void theProxyConfigNamesTheDesignsSecretFileAndTheReadmeSaysWhatGoesThere() {
+        var export = ExampleDesigns.render("bundle-demo", Target.RUNTIME);
+        var secretFile = ExampleDesigns.FOLDER.resolve("bundle-demo.secret").toString();
+
+        assertThat(export.content("proxy.json")).contains("\"secretFile\": \"" + secretFile + "\"");
+        assertThat(export.content(RuntimeExport.README)).containsSubsequence("## 1. The cluster key",
+                "## 2. End users' tokens", "reads from `" + secretFile + "`",
+                "(umask 077 && openssl rand -base64 48 > " + secretFile + ")",
+                "## 3. Start the services, in this order", "run proxy --config proxy.json");
+    }
+
+    @Test
+    void aSecretInTheEnvironmentIsNamedInTheReadmeAndNeverHeld() throws IOException {
+        var secret = SignInDesigns.randomSecret();
+        var export = SignInDesigns.render(SignInDesigns.write(temp, SignInDesigns.Keys.SECRET_ENV, secret),
+                Target.RUNTIME);
+
+        assertThat(export.content("proxy.json")).contains("\"secretEnv\": \"SIGNIN_SECRET\"");
+        assertThat(export.content(RuntimeExport.README))
+                .contains("the environment variable `SIGNIN_SECRET`", "export SIGNIN_SECRET=\"$(openssl rand -base64 48)\"");
+        assertThat(export.files()).allSatisfy(f -> assertThat(f.content()).doesNotContain(secret));
     }
 
     @Test

@@ -115,8 +115,8 @@ public final class ExportModel {
     private String nextStep() {
         return switch (target.get()) {
             case RUNTIME -> "Its README says how to start each service by hand.";
-            case COMPOSE -> "Put clusterdeck.jar there and run docker compose up; its README has the steps.";
-            case KUBERNETES -> "Replace the cluster key in the Secret, then kubectl apply; its README has the steps.";
+            case COMPOSE -> "Run docker compose up -d --build there; its README has the steps and any secret to add.";
+            case KUBERNETES -> "Write the cluster key into secrets/, then kubectl apply -k; its README has the steps.";
         };
     }
 }
