@@ -53,7 +53,7 @@ public final class GatewayService extends HttpService {
     }
 
     public static GatewayService create(GatewayConfig config, ClusterKey key) {
-        return create(config, key, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 2));
+        return create(config, key, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 1));
     }
 
     public static GatewayService create(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {

@@ -52,7 +52,7 @@ public final class StandaloneService extends HttpService {
             thread.setDaemon(true);
             return thread;
         });
-        this.scheduler = Scheduler.threads(config.name() + "-scheduler", 2);
+        this.scheduler = Scheduler.threads(config.name() + "-scheduler", 1);
         this.javaThreads = Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), r -> {
             var thread = new Thread(r, config.name() + "-java");
             thread.setDaemon(true);

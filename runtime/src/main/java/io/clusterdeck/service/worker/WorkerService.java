@@ -77,7 +77,7 @@ public final class WorkerService extends HttpService {
      * fetches from the repository when it starts.
      */
     public static WorkerService create(WorkerConfig config, ClusterKey key) {
-        return create(config, key, null, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 2));
+        return create(config, key, null, Clock.SYSTEM, Scheduler.threads(config.name() + "-scheduler", 1));
     }
 
     /** A worker whose functions the given factory implements (null: as {@link #create(WorkerConfig, ClusterKey)}). */
