@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +55,12 @@ public final class LocalCluster implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final JvmCommand jvm;
     private final Supervisor supervisor;
-    private volatile Process training;
-    private final IoEngine io;
-    private final AdminClient admin;
-    private final GatewayProbe probe;
-    private final GatewayEvents gatewayEvents;
+    private final ClassDataArchive archive;
+    // The launcher's calls into its cluster: made once every process is spawned, off the path to the first spawn.
+    private volatile IoEngine io;
+    private volatile AdminClient admin;
+    private volatile GatewayProbe probe;
+    private volatile GatewayEvents gatewayEvents;
     private ControlServer control;
     private final List<String> notes = new ArrayList<>();
     private final Path designFile;
@@ -81,14 +81,20 @@ public final class LocalCluster implements AutoCloseable {
             return thread;
         });
         this.jvm = new JvmCommand(options);
+        this.archive = new ClassDataArchive(jvm);
         this.supervisor = new Supervisor(run, jvm, options.backoff(), scheduler, events::publish, lock);
+    }
+
+    /**
+     * One I/O thread for every call the launcher makes into its cluster (admin flags, events, snapshots) and for its
+     * control channel; a few task threads for control requests that wait, such as a scale.
+     */
+    private void openClient() {
         var authorization = ClusterAuth.authorization(run.clusterKey());
-        // One I/O thread for every call the launcher makes into its cluster (admin flags, events, snapshots) and
-        // for its control channel; a few task threads for control requests that wait, such as a scale.
-        this.io = IoEngine.create("launcher-io", 1, 4);
-        this.admin = new AdminClient(io.client(), authorization);
-        this.probe = new GatewayProbe(io.client());
-        this.gatewayEvents = new GatewayEvents(io.client(), io.worker().getIoThread(),
+        io = IoEngine.create("launcher-io", 1, 4);
+        admin = new AdminClient(io.client(), authorization);
+        probe = new GatewayProbe(io.client());
+        gatewayEvents = new GatewayEvents(io.client(), io.worker().getIoThread(),
                 () -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(), authorization, events::publish);
     }
 
@@ -165,7 +171,9 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The gateway's view of its workers ({@code GET /cluster}), or empty when it does not answer right now. */
     public Optional<JsonNode> gatewaySnapshot() {
-        return plan.process(Planner.GATEWAY).flatMap(gateway -> probe.snapshot(gateway.url()));
+        var gatewayProbe = probe;
+        return gatewayProbe == null ? Optional.empty()
+                : plan.process(Planner.GATEWAY).flatMap(gateway -> gatewayProbe.snapshot(gateway.url()));
     }
 
     public ProcessStatus process(String name) {
@@ -296,11 +304,10 @@ public final class LocalCluster implements AutoCloseable {
         if (control != null) {
             quietly(control::close);
         }
-        quietly(gatewayEvents::close);
-        var making = training;
-        if (making != null && making.isAlive()) {
-            making.destroy();
+        if (gatewayEvents != null) {
+            quietly(gatewayEvents::close);
         }
+        quietly(archive::stop);
         quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
                 List.of(Role.REPOSITORY))) {
@@ -312,7 +319,9 @@ public final class LocalCluster implements AutoCloseable {
             CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         }
         scheduler.shutdownNow();
-        quietly(io::close);
+        if (io != null) {
+            quietly(io::close);
+        }
         run.unmarkCurrent();
         synchronized (lock) {
             processes.values().forEach(m -> m.log.close());
@@ -343,6 +352,7 @@ public final class LocalCluster implements AutoCloseable {
                 all.add(managed);
             }
         }
+        openClient();
         await(all);
         if (plan.process(Planner.GATEWAY).isPresent()) {
             gatewayEvents.start();
@@ -351,7 +361,12 @@ public final class LocalCluster implements AutoCloseable {
         var healthy = Instant.now();
         timeToReady = Duration.between(began, healthy);
         sinceCommand = Duration.between(ProcessHandle.current().info().startInstant().orElse(began), healthy);
-        makeClassDataArchive();
+        archive.markUsed();
+        try {
+            archive.makeIfWanted(run.log("class-data-archive"));
+        } catch (IOException e) {
+            notes.add("could not make the class-data archive, so processes start without it: " + e.getMessage());
+        }
         control = ControlServer.start(this, io);
         try {
             run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),
@@ -361,38 +376,6 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /**
-     * Without an archive for this Java and class path, a short run of every role makes one, beside the cluster that
-     * is already up and at a lower priority: every later launch starts from it. It is written under a temporary name
-     * and moved in place only when complete.
-     */
-    private void makeClassDataArchive() {
-        if (!jvm.archiveWanted()) {
-            return;
-        }
-        var archive = jvm.archive();
-        var temporary = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            var builder = new ProcessBuilder(jvm.training(temporary)).redirectErrorStream(true)
-                    .redirectOutput(run.log("class-data-archive").toFile());
-            builder.environment().put(ParentGuard.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
-            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-            training = builder.start();
-            training.onExit().thenAccept(process -> {
-                try {
-                    if (process.exitValue() == 0 && Files.isRegularFile(temporary)) {
-                        Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
-                        Files.deleteIfExists(temporary);
-                    }
-                } catch (IOException e) {
-                    // A later launch tries again.
-                }
-            });
-        } catch (IOException e) {
-            notes.add("could not make the class-data archive, so processes start without it: " + e.getMessage());
-        }
-    }
 
     /** A design whose end users sign in with a secret file gets a development secret when the file is missing. */
     private void ensureDevelopmentSecret() {
