@@ -5,8 +5,11 @@ import io.clusterdeck.design.DesignFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Exports a design for production: {@link Target#RUNTIME} configs, {@link Target#COMPOSE} or
@@ -19,6 +22,8 @@ import java.util.List;
  * }</pre>
  */
 public final class Exporter {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     private Exporter() {
     }
 
@@ -47,7 +52,8 @@ public final class Exporter {
     }
 
     /**
-     * Writes an export's files under a folder, each atomically; other files in the folder are left alone.
+     * Writes an export's files under a folder, each atomically; other files in the folder are left alone. Files
+     * get the user's default permissions, secrets are readable by their owner only.
      *
      * @return the files written, in order
      */
@@ -58,7 +64,7 @@ public final class Exporter {
         var written = new ArrayList<Path>();
         for (var file : export.files()) {
             var path = outDir.resolve(file.path());
-            DesignFiles.writeAtomically(path, file.content());
+            DesignFiles.writeAtomically(path, file.content(), file.secret() ? OWNER_ONLY : null);
             written.add(path);
         }
         return List.copyOf(written);

@@ -36,7 +36,8 @@ final class KubernetesExport {
         var meta = new KubernetesMeta(design.name(), source);
         var files = new ArrayList<ExportFile>();
         files.add(file(source, NAMESPACE_FILE, List.of(namespace(meta))));
-        files.add(file(source, SECRET_FILE, List.of(secret(meta))));
+        var secret = file(source, SECRET_FILE, List.of(secret(meta)));
+        files.add(new ExportFile(secret.path(), secret.content(), true));
         files.add(file(source, CONFIG_MAP_FILE, List.of(configMap(meta, services))));
         var entry = ContainerPlan.entry(services);
         for (var service : services) {

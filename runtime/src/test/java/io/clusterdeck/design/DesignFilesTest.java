@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +65,41 @@ class DesignFilesTest {
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactlyInAnyOrder(file, blocked);
         }
+    }
+
+    @Test
+    void saveKeepsThePermissionsOfTheFileItReplaces() throws IOException {
+        var file = folder.resolve("shop.json");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        var design = DesignFiles.load(Path.of("..", "designs", "hello.json")).orThrow();
+
+        DesignFiles.save(design, file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
+    void aNewFileGetsTheUsersDefaultPermissionsLikeAnyOtherNewFile() throws IOException {
+        var plain = Files.createFile(folder.resolve("plain.txt"));
+        var file = folder.resolve("new.json");
+
+        DesignFiles.save(DesignFiles.load(Path.of("..", "designs", "hello.json")).orThrow(), file);
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain))
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void aFileWrittenWithPermissionsGetsThemWhateverItReplaces() throws IOException {
+        var file = folder.resolve("key");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        DesignFiles.writeAtomically(file, "secret", PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).isEqualTo("secret");
     }
 
     @Test

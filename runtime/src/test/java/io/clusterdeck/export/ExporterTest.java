@@ -8,6 +8,7 @@ import io.clusterdeck.json.DocumentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,21 @@ class ExporterTest {
         assertThat(names).containsExactly("00-namespace.yaml", "01-cluster-key-secret.yaml", "02-configmap.yaml",
                 "standalone.yaml", "ingress.yaml", "README.md");
         assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void exportedFilesGetTheUsersDefaultPermissionsAndOnlyTheSecretIsPrivate() throws IOException {
+        var plain = Files.createFile(temp.resolve("plain.txt"));
+        var out = temp.resolve("out");
+        var file = ExampleDesigns.file("hello");
+
+        var written = Exporter.export(ExampleDesigns.load(file), file, Target.KUBERNETES, out);
+
+        var secret = out.resolve(KubernetesExport.SECRET_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(written).filteredOn(p -> !p.equals(secret)).isNotEmpty().allSatisfy(p ->
+                assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+                        .isEqualTo(Files.getPosixFilePermissions(plain)));
     }
 
     @Test
