@@ -52,7 +52,12 @@ public final class DesignFiles {
             var bound = StrictJson.bind(tree, Design.class, "$");
             var problems = new ArrayList<>(bound.problems());
             var design = bound.value().map(Design.class::cast);
-            design.ifPresent(d -> problems.addAll(d.validate()));
+            if (design.isPresent()) {
+                problems.addAll(design.get().validate());
+            } else {
+                // Every problem at once: what could be read is cross-checked too.
+                problems.addAll(PartialRead.crossChecks(tree, bound.problems()));
+            }
             return new Parsed<>(design, problems);
         });
     }

@@ -3,6 +3,7 @@ package io.clusterdeck.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterdeck.json.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,5 +134,57 @@ class DesignFilesTest {
 
         assertThat(parsed.problems()).extracting(p -> p.path()).containsExactly(
                 "name", "functions[0].access", "functions[0].simulate.cpuMs", "segments[0].workers", "ports.base");
+    }
+
+    @Test
+    void problemsThatKeepADesignFromBeingReadDoNotHideItsCrossReferenceProblems() {
+        var text = """
+                {"version": 1, "name": "x", "colour": "blue",
+                 "functions": [{"name": "a/b", "calls": ["a/missing"], "simulate": {}}],
+                 "segments": [{"name": "s", "functions": ["a/b"], "workers": 0}]}""";
+
+        var parsed = DesignFiles.parse(text, "x.json");
+
+        assertThat(parsed.value()).isEmpty();
+        assertThat(parsed.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+                "colour: unknown key 'colour'; expected one of version, name, description, mode, bundles, functions, "
+                        + "segments, gateway, proxy, repository, network, ports, layout",
+                "segments[0].workers: must be between 1 and 256 or \"cores\", was 0",
+                "functions[0].calls[0]: unknown function 'a/missing'");
+        assertThat(parsed.problems()).extracting(Problem::line).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aFunctionThatCannotBeReadIsStillKnownToTheSegmentsAndCallsThatNameIt() {
+        var text = """
+                {"version": 1, "name": "x",
+                 "functions": [{"name": "a/b", "calls": ["a/c", "a/gone"], "simulate": {}},
+                               {"name": "a/c", "simulate": {"cpuMs": -1}},
+                               {"name": "a c", "simulate": {}},
+                               {"name": "a/d"}],
+                 "segments": [{"name": "s", "functions": ["a/b", "a/c", "a c", "a/d"]}]}""";
+
+        var parsed = DesignFiles.parse(text, "x.json");
+
+        assertThat(parsed.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "functions[0].calls[1]: unknown function 'a/gone'",
+                "functions[1].simulate.cpuMs: must be between 0 and 60000, was -1",
+                "functions[2].name: 'a c' is not a valid name: " + Names.FUNCTION_RULE,
+                "functions[3]: function 'a/d' needs an implementation: 'simulate' or 'java'");
+    }
+
+    @Test
+    void aListElementThatCannotBeReadKeepsThePlacesOfTheOthers() {
+        var text = """
+                {"version": 1, "name": "x",
+                 "functions": [{"name": "a/b", "simulate": {}}, {"name": "a/c", "simulate": {}}],
+                 "segments": [7, {"name": "s", "functions": ["a/b"]}, {"name": "t", "functions": ["a/b"]}]}""";
+
+        var parsed = DesignFiles.parse(text, "x.json");
+
+        assertThat(parsed.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "functions[1]: function 'a/c' is in no segment",
+                "segments[0]: expected an object, was 7",
+                "segments[2].functions[0]: function 'a/b' is already in segment 's'; a function belongs to exactly one segment");
     }
 }
