@@ -22,6 +22,8 @@ final class TimelineView extends VBox {
     static final Duration SHOWN = Duration.ofSeconds(30);
     private static final double LABELS = 78;
     private static final double AXIS = 18;
+    /** Report lines shown before the list scrolls. */
+    private static final int REPORT_LINES = 3;
     private static final Set<EventType> CAPTIONED = EnumSet.of(EventType.FAULT, EventType.EXITED, EventType.RESTARTED,
             EventType.REMOVED, EventType.UNHEALTHY, EventType.HEALTHY, EventType.GAVE_UP, EventType.SCALED,
             EventType.DEREGISTERED);
@@ -36,7 +38,14 @@ final class TimelineView extends VBox {
         setSpacing(6);
         VBox.setVgrow(lanes, Priority.ALWAYS);
         reports.getStyleClass().add("fault-reports");
-        getChildren().addAll(lanes, reports);
+        var scroll = new javafx.scene.control.ScrollPane(reports);
+        scroll.setId("fault-reports");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("fault-report-scroll", "edge-to-edge");
+        scroll.setPrefHeight(REPORT_LINES * 22);
+        scroll.setMinHeight(22);
+        getChildren().addAll(lanes, scroll);
         monitor.framesProperty().addListener((o, a, b) -> lanes.redraw());
         monitor.faults().addListener((javafx.collections.ListChangeListener<FaultSummary>) c -> showReports());
         showReports();
@@ -50,12 +59,14 @@ final class TimelineView extends VBox {
             reports.getChildren().add(none);
             return;
         }
-        monitor.faults().stream().limit(3).forEach(f -> {
-            var line = new Label(f.render());
+        // Every kept report, newest first; the list scrolls, so a finished report is not pushed out by newer ones.
+        for (var fault : monitor.faults()) {
+            var line = new Label(fault.render());
             line.getStyleClass().add("fault-report");
-            line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), f.recovered() == null);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), !fault.closed());
             reports.getChildren().add(line);
-        });
+        }
     }
 
     private final class Lanes extends CanvasPane {
@@ -148,15 +159,19 @@ final class TimelineView extends VBox {
             }
         }
 
+        /** Amber from the fault until the gateway noticed, red until the worker was back; open ones reach now. */
         private void shade(GraphicsContext g, FaultSummary fault, Instant from, double plot, double bottom) {
-            double start = x(fault.time(), from, plot);
             Instant now = monitor.nowProperty().get();
-            double detected = x(fault.detected() == null ? now : fault.time().plus(fault.detected()), from, plot);
-            double recovered = x(fault.recovered() == null ? now : fault.time().plus(fault.recovered()), from, plot);
+            var closedAt = fault.closedAt();
+            Instant end = closedAt == null ? now : closedAt;
+            Instant noticed = fault.detected() == null ? end : fault.time().plus(fault.detected());
+            double start = Math.max(LABELS, x(fault.time(), from, plot));
+            double detected = Math.max(start, x(noticed, from, plot));
+            double back = Math.max(detected, x(end, from, plot));
             g.setFill(javafx.scene.paint.Color.web("#bf8700", 0.18));
-            g.fillRect(Math.max(LABELS, start), 0, Math.max(0, detected - Math.max(LABELS, start)), bottom);
+            g.fillRect(start, 0, detected - start, bottom);
             g.setFill(javafx.scene.paint.Color.web("#cf222e", 0.10));
-            g.fillRect(Math.max(LABELS, detected), 0, Math.max(0, recovered - Math.max(LABELS, detected)), bottom);
+            g.fillRect(detected, 0, back - detected, bottom);
         }
 
         private void axis(GraphicsContext g, Instant from, double plot, double height) {

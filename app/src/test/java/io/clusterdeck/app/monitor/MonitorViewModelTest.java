@@ -76,6 +76,68 @@ class MonitorViewModelTest {
     }
 
     @Test
+    void aPausedWorkersReportClosesOnceItIsResumedAndBackEvenAfterLongerThanTheReportsWindow() {
+        var worker = "worker-orders-1";
+        event(1, EventType.FAULT, worker, "pause (SIGSTOP) of pid 4104");
+        event(1.6, EventType.UNHEALTHY, worker, "2 failed health checks in 500 ms");
+        event(45, EventType.FAULT, worker, "resume (SIGCONT) of pid 4104");
+        event(45.3, EventType.HEALTHY, worker, "passed a health check");
+        frames(46, 90);
+
+        assertThat(monitor.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.closed()).isTrue();
+            assertThat(fault.render()).isEqualTo("pause worker-orders-1: detected in 0.60 s · back after 44.30 s · "
+                    + "0 calls lost · 0 retried");
+        });
+    }
+
+    @Test
+    void makingAWorkerHealthyAgainClosesItsReportAndIsNotReportedAsAFaultOfItsOwn() {
+        var worker = "worker-storefront-2";
+        event(1, EventType.FAULT, worker, "made unhealthy");
+        event(1.3, EventType.UNHEALTHY, worker, "reported DOWN");
+        event(6, EventType.FAULT, worker, "made healthy");
+        event(6.2, EventType.HEALTHY, worker, "passed a health check");
+        frames(7, 12);
+
+        assertThat(monitor.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.what()).isEqualTo("made unhealthy");
+            assertThat(fault.closed()).isTrue();
+            assertThat(fault.recovered()).isEqualTo(Duration.ofMillis(5200));
+        });
+    }
+
+    @Test
+    void aFinishedReportStaysListedWhenNewerFaultsFollow() {
+        event(1, EventType.FAULT, "worker-images-1", "kill (SIGKILL) of pid 4106");
+        event(1.1, EventType.SUSPECT, "worker-images-1", "connection refused");
+        event(4, EventType.HEALTHY, "worker-images-1", "passed a health check");
+        event(40, EventType.FAULT, "worker-orders-1", "pause (SIGSTOP) of pid 4104");
+        event(41, EventType.FAULT, "worker-orders-2", "made unhealthy");
+        event(42, EventType.FAULT, "worker-storefront-1", "latency +300 ms");
+        frames(43, 80);
+
+        assertThat(monitor.faults()).extracting(FaultSummary::worker).containsExactly("worker-storefront-1",
+                "worker-orders-2", "worker-orders-1", "worker-images-1");
+        assertThat(monitor.faults()).filteredOn(FaultSummary::closed).extracting(FaultSummary::worker)
+                .containsExactly("worker-images-1");
+    }
+
+    private void event(double seconds, EventType type, String worker, String reason) {
+        String segment = scenario.plan.process(worker).map(p -> p.segment()).orElse(null);
+        scenario.cluster.publish(io.clusterdeck.event.ClusterEvent.of(KillScenario.START.plusMillis((long) (seconds * 1000)),
+                type, worker.startsWith("worker") && type != EventType.FAULT ? "gateway" : "launcher", worker, segment,
+                reason));
+    }
+
+    /** Frames every 250 ms from one second to another after the scenario's start. */
+    private void frames(double fromSeconds, double toSeconds) {
+        for (long ms = (long) (fromSeconds * 1000); ms <= toSeconds * 1000; ms += 250) {
+            monitor.frame(KillScenario.START.plusMillis(ms));
+        }
+    }
+
+    @Test
     void aSegmentsCallsMoveToTheOtherWorkersWhileOneIsDown() {
         scenario.playUntil(19, monitor);
         var images = monitor.segments().get(2);

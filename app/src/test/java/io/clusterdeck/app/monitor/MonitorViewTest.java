@@ -81,6 +81,42 @@ class MonitorViewTest {
     }
 
     @Test
+    void aReportClosesWhenTheFaultIsUndoneAndTheUndoingIsNoFaultOfItsOwn(FxRobot robot) {
+        var worker = "worker-orders-1";
+        robot.interact(() -> scenario.playUntil(5, monitor));
+        robot.clickOn("#chip-" + worker);
+        robot.clickOn("#action-make-unhealthy");
+        robot.interact(() -> {
+            publish(5.1, EventType.FAULT, "launcher", worker, "made unhealthy");
+            publish(5.4, EventType.UNHEALTHY, "gateway", worker, "reported DOWN");
+            scenario.playUntil(8, monitor);
+        });
+        assertThat(robot.lookup(".fault-report").queryAs(Label.class).getPseudoClassStates())
+                .extracting(Object::toString).contains("open");
+
+        robot.clickOn("#action-make-healthy");
+        robot.interact(() -> {
+            publish(8.2, EventType.FAULT, "launcher", worker, "made healthy");
+            publish(8.5, EventType.HEALTHY, "gateway", worker, "passed a health check");
+            scenario.playUntil(11, monitor);
+        });
+
+        assertThat(scenario.cluster.commands).containsSubsequence("unhealthy " + worker, "healthy " + worker);
+        var reports = robot.lookup(".fault-report").queryAllAs(Label.class);
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getText()).isEqualTo("made unhealthy worker-orders-1: detected in 0.30 s · "
+                    + "back after 3.40 s · 0 calls lost · 0 retried");
+            assertThat(report.getPseudoClassStates()).extracting(Object::toString).doesNotContain("open");
+        });
+    }
+
+    private void publish(double seconds, EventType type, String source, String worker, String reason) {
+        var segment = scenario.plan.process(worker).map(p -> p.segment()).orElse(null);
+        scenario.cluster.publish(io.clusterdeck.event.ClusterEvent.of(
+                KillScenario.START.plusMillis((long) (seconds * 1000)), type, source, worker, segment, reason));
+    }
+
+    @Test
     void scaleButtonsAndWorkerActionsReachTheCluster(FxRobot robot) {
         robot.clickOn("#scale-images-up");
         robot.clickOn("#chip-worker-orders-1");
