@@ -119,6 +119,8 @@ class DesignerWindowIT {
         var lines = robot.lookup("#open-problems .open-problem").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(broken + ":3:").contains("name: "));
+        assertThat(robot.lookup("#open-problems-title").queryAs(Label.class).getText())
+                .startsWith("Could not open broken.json: ").endsWith("; still showing webshop.json");
         assertThat(shownFunctions(robot)).isEqualTo(shown);
         assertThat(designer.window.model().dirtyProperty().get()).isTrue();
     }

@@ -56,6 +56,7 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper planStatus = new ReadOnlyStringWrapper(this, "planStatus");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper openFailure = new ReadOnlyStringWrapper(this, "openFailure", "");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final ObservableList<ElementProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<Problem> openProblems = FXCollections.observableArrayList();
@@ -140,6 +141,11 @@ public final class DesignerModel {
         return problemsView;
     }
 
+    /** Which file could not be opened and how many problems it has, in one sentence; empty when it opened. */
+    public ReadOnlyStringProperty openFailureProperty() {
+        return openFailure.getReadOnlyProperty();
+    }
+
     /** Why the last file could not be opened; empty when it was. */
     public ObservableList<Problem> openProblems() {
         return openProblemsView;
@@ -180,8 +186,11 @@ public final class DesignerModel {
     public boolean open(Path path) {
         var parsed = DesignFiles.load(path);
         if (parsed.value().isEmpty()) {
+            // The sentence first: whoever shows the problems reads it when they change.
+            var failure = "Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem");
+            openFailure.set(failure);
+            message.set(failure);
             openProblems.setAll(parsed.problems());
-            message.set("Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem"));
             return false;
         }
         load(parsed.value().get(), path, parsed.problems());
@@ -437,6 +446,7 @@ public final class DesignerModel {
         savedProblems = List.copyOf(problemsInFile);
         file.set(path);
         openProblems.clear();
+        openFailure.set("");
         selection.set(Selection.NONE);
         show(loaded);
         canUndo.set(false);

@@ -245,8 +245,10 @@ public final class DesignerView extends BorderPane {
             if (model.openProblems().isEmpty()) {
                 return;
             }
-            var title = new Label(model.messageProperty().get() + "; still showing " + model.design().name(),
+            var shown = model.file().map(f -> f.getFileName().toString()).orElse(model.design().name());
+            var title = new Label(model.openFailureProperty().get() + "; still showing " + shown,
                     new FontIcon(Feather.X_OCTAGON));
+            title.setId("open-problems-title");
             title.getStyleClass().add("open-problems-title");
             var close = new Button(null, new FontIcon(Feather.X));
             close.getStyleClass().addAll("button-icon", "flat");

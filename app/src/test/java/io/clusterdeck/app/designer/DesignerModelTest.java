@@ -267,6 +267,27 @@ class DesignerModelTest {
     }
 
     @Test
+    void whenTheProblemsOfAFileThatCannotBeOpenedAreShownTheSentenceNamesThatFile() throws Exception {
+        Path broken = Files.writeString(temp.resolve("broken.json"), "{\n  \"version\": 1,\n  \"name\": \"Broken Name\"\n}\n");
+        Path syntax = Files.writeString(temp.resolve("syntax.json"), "{ \"version\": 1,");
+        var seen = new java.util.ArrayList<String>();
+        model.openProblems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (!model.openProblems().isEmpty()) {
+                seen.add(model.openFailureProperty().get() + " | " + model.messageProperty().get());
+            }
+        });
+
+        model.open(broken);
+        model.open(syntax);
+
+        assertThat(seen).containsExactly(
+                "Could not open broken.json: 3 problems | Could not open broken.json: 3 problems",
+                "Could not open syntax.json: 1 problem | Could not open syntax.json: 1 problem");
+        model.open(designer.file);
+        assertThat(model.openFailureProperty().get()).isEmpty();
+    }
+
+    @Test
     void aDesignWithProblemsOpensWithTheProblemsAtTheFilesOwnLines() throws Exception {
         String text = Files.readString(designer.file).replace("\"workers\": 3,", "\"workers\": 1,");
         Path invalid = Files.writeString(temp.resolve("invalid.json"), text);
