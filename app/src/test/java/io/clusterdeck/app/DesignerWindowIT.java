@@ -36,6 +36,7 @@ class DesignerWindowIT {
     private static final KeyCodeCombination REDO =
             new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCodeCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCodeCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     @TempDir
     Path temp;
@@ -156,6 +157,36 @@ class DesignerWindowIT {
         assertThat(robot.lookup("#import-bundle").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class).getText())
                 .isEqualTo("1 call");
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAsksFirstWithSaveAsTheDefaultAndCancelKeepsTheWindow(FxRobot robot) {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> designer.window.model().setWorkers("orders", io.clusterdeck.design.WorkerCount.of(5)));
+
+        robot.push(QUIT);
+
+        var save = robot.lookup("#save-changes").queryButton();
+        assertThat(save.isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#discard-changes").queryButton().isDefaultButton()).isFalse();
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals("Cancel")).findFirst().orElseThrow());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(designer.window.model().dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAndPressingEnterSavesThemAndCloses(FxRobot robot) throws Exception {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> designer.window.model().setWorkers("orders", io.clusterdeck.design.WorkerCount.of(5)));
+
+        robot.push(QUIT);
+        robot.lookup("#save-changes").queryButton();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(DesignFiles.load(designer.file).orThrow().segment("orders").orElseThrow().workers().fixed()).isEqualTo(5);
     }
 
     /** The function names each card shows, in card order. */

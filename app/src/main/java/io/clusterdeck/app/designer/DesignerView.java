@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -91,11 +92,26 @@ public final class DesignerView extends BorderPane {
         return theme;
     }
 
-    /** Asks before unsaved changes are lost; true when the caller may go on. */
+    /**
+     * Asks before unsaved changes are lost and saves them when the user says so; true when the caller may go on
+     * (nothing unsaved, saved, or deliberately thrown away).
+     */
     public boolean mayDiscardChanges() {
-        return !model.dirtyProperty().get() || getScene() == null
-                || Dialogs.confirmDiscard(getScene().getWindow(),
-                model.file().map(p -> p.getFileName().toString()).orElse(DesignerModel.UNTITLED));
+        if (!model.dirtyProperty().get() || getScene() == null) {
+            return true;
+        }
+        var name = model.file().map(p -> p.getFileName().toString()).orElse(model.design().name());
+        return switch (Dialogs.askToSave(getScene().getWindow(), name)) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** Closes the window the way its close button does, so unsaved changes are asked about first. */
+    private void quit() {
+        var window = getScene().getWindow();
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     private MenuBar menuBar() {
@@ -134,7 +150,7 @@ public final class DesignerView extends BorderPane {
                 importBundle,
                 exportItem(),
                 new SeparatorMenuItem(),
-                item("_Quit", null, "Shortcut+Q", () -> getScene().getWindow().hide()));
+                item("_Quit", null, "Shortcut+Q", this::quit));
         var undo = item("_Undo", Feather.ROTATE_CCW, "Shortcut+Z", model::undo);
         undo.disableProperty().bind(model.canUndoProperty().not());
         var redo = item("_Redo", Feather.ROTATE_CW, "Shortcut+Shift+Z", model::redo);
@@ -303,22 +319,17 @@ public final class DesignerView extends BorderPane {
         }
     }
 
-    private void save() {
-        if (model.file().isEmpty()) {
-            saveAs();
-        } else {
-            model.save();
-        }
+    /** Saves to the design's file, or asks where when it has none; true when it was saved. */
+    private boolean save() {
+        return model.file().isEmpty() ? saveAs() : model.save();
     }
 
-    private void saveAs() {
+    private boolean saveAs() {
         var chooser = chooser("Save the design");
         chooser.setInitialFileName(model.file().map(p -> p.getFileName().toString())
                 .orElse(model.design().name() + ".json"));
         var chosen = chooser.showSaveDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.saveAs(chosen.toPath());
-        }
+        return chosen != null && model.saveAs(chosen.toPath());
     }
 
     private void importBundle() {
