@@ -44,10 +44,12 @@ public final class DesignerWindow {
     });
     private final LaunchModel launch;
     private final Stage stage;
+    private final Workspace workspace;
     private Stage monitor;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
+        this.workspace = workspace;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
         this.launch = new LaunchModel(clusterWork, Platform::runLater,
@@ -122,7 +124,8 @@ public final class DesignerWindow {
 
     /** The Export dialog, on the design as saved. */
     private void showExport() {
-        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get());
+        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get(),
+                workspace.exportsFolder());
         new ExportDialog(stage, exportModel).showAndWait();
     }
 
