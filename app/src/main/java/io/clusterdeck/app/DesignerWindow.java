@@ -8,8 +8,10 @@ import io.clusterdeck.app.export.ExportDialog;
 import io.clusterdeck.app.export.ExportModel;
 import io.clusterdeck.app.launcher.LaunchControls;
 import io.clusterdeck.app.launcher.LaunchModel;
+import io.clusterdeck.app.launcher.LaunchState;
 import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
+import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
@@ -57,6 +59,12 @@ public final class DesignerWindow {
         this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor),
                 this::showExport);
         this.stage = stage;
+        // The live view shows a running cluster only: stopping it, from either window, closes the view.
+        launch.stateProperty().addListener((obs, old, now) -> {
+            if (now == LaunchState.STOPPING || now == LaunchState.IDLE) {
+                monitorWindow().ifPresent(Stage::close);
+            }
+        });
         // Closing the window stops the cluster; so does a signal that ends the app without closing it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> launch.cluster().ifPresent(c -> c.close()), "stop-cluster"));
         Theme.LIGHT.apply();
@@ -141,7 +149,8 @@ public final class DesignerWindow {
         }
         var source = new LocalClusterSource(cluster.get(),
                 () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
-        monitor = MonitorWindow.open(stage, source, clusterWork);
+        monitor = MonitorWindow.open(stage, source, clusterWork,
+                new MonitorView.Actions(launch::stop, () -> stage.toFront()));
     }
 
     public DesignerModel model() {

@@ -92,9 +92,10 @@ class LiveClusterIT {
         assertThat(row.health()).isEqualTo(Health.UP);
         assertThat(row.pidProperty().get()).isPositive().isNotIn(pids);
 
-        robot.interact(designer::toFront);
-        robot.clickOn(robot.from(designer.getScene().getRoot()).lookup("#launch").queryButton());
+        // The live view stops the cluster itself, and closes with it.
+        robot.clickOn(robot.from(scene.getRoot()).lookup("#monitor-stop").queryButton());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.launch().stateProperty().get() == LaunchState.IDLE);
+        assertThat(window.monitorWindow()).isEmpty();
         var everyPid = new java.util.ArrayList<>(pids);
         everyPid.add(row.pidProperty().get());
         assertThat(everyPid).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))

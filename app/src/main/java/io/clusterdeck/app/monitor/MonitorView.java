@@ -2,7 +2,9 @@ package io.clusterdeck.app.monitor;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -23,11 +25,25 @@ public final class MonitorView extends BorderPane {
 
     private final MonitorViewModel monitor;
 
+    /**
+     * What the window that shows the view offers besides watching.
+     *
+     * @param stop         stops the cluster, or null when the view cannot
+     * @param showDesigner brings the designer to the front, or null
+     */
+    public record Actions(Runnable stop, Runnable showDesigner) {
+        public static final Actions NONE = new Actions(null, null);
+    }
+
     public MonitorView(MonitorViewModel monitor) {
+        this(monitor, Actions.NONE);
+    }
+
+    public MonitorView(MonitorViewModel monitor, Actions actions) {
         this.monitor = monitor;
         getStyleClass().add("monitor");
         getStylesheets().add(STYLESHEET);
-        setTop(new VBox(header(monitor), new TrafficBar(monitor)));
+        setTop(new VBox(header(monitor, actions), new TrafficBar(monitor)));
 
         var grid = new GridPane();
         grid.setHgap(10);
@@ -74,7 +90,7 @@ public final class MonitorView extends BorderPane {
         setCenter(grid);
     }
 
-    private static HBox header(MonitorViewModel monitor) {
+    private static HBox header(MonitorViewModel monitor, Actions actions) {
         var title = new Label(monitor.designName(), new FontIcon("fth-layers"));
         title.getStyleClass().add("design-title");
         var live = new Label("LIVE");
@@ -87,7 +103,25 @@ public final class MonitorView extends BorderPane {
         var message = new Label();
         message.textProperty().bind(monitor.messageProperty());
         message.getStyleClass().add("message");
+        message.setMinWidth(0);
         var header = new HBox(10, title, live, summary, spacer, message);
+        if (actions.showDesigner() != null) {
+            var designer = new Button("Designer", new FontIcon("fth-edit-3"));
+            designer.setId("monitor-designer");
+            designer.setTooltip(new Tooltip("Bring the designer to the front"));
+            designer.setMinWidth(Region.USE_PREF_SIZE);
+            designer.setOnAction(e -> actions.showDesigner().run());
+            header.getChildren().add(designer);
+        }
+        if (actions.stop() != null) {
+            var stop = new Button("Stop", new FontIcon("fth-square"));
+            stop.setId("monitor-stop");
+            stop.getStyleClass().add("danger");
+            stop.setTooltip(new Tooltip("Stop every process of the cluster (Shift+F5)"));
+            stop.setMinWidth(Region.USE_PREF_SIZE);
+            stop.setOnAction(e -> actions.stop().run());
+            header.getChildren().add(stop);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("monitor-header");
         return header;

@@ -152,6 +152,33 @@ class MonitorViewTest {
         }
     }
 
+    @Test
+    void theLiveWindowIsAPeerOfTheDesignerWithAStopOfItsOwnAndFitsTheScreen(FxRobot robot) throws Exception {
+        var executor = Executors.newCachedThreadPool();
+        try {
+            var designer = (Stage) scene.getWindow();
+            var stopped = new java.util.concurrent.atomic.AtomicInteger();
+            var designerShown = new java.util.concurrent.atomic.AtomicInteger();
+            var window = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> MonitorWindow.open(designer,
+                    new KillScenario().cluster, executor,
+                    new MonitorView.Actions(stopped::incrementAndGet, designerShown::incrementAndGet))));
+
+            assertThat(window.getOwner()).isNull();
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            assertThat(window.getWidth()).isLessThanOrEqualTo(screen.getWidth());
+            assertThat(window.getHeight()).isLessThanOrEqualTo(screen.getHeight());
+            var root = window.getScene().getRoot();
+            robot.clickOn(robot.from(root).lookup("#monitor-designer").queryButton());
+            robot.clickOn(robot.from(root).lookup("#monitor-stop").queryButton());
+
+            assertThat(designerShown.get()).isEqualTo(1);
+            assertThat(stopped.get()).isEqualTo(1);
+            robot.interact(window::close);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     private void screenshot(FxRobot robot, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         var image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
