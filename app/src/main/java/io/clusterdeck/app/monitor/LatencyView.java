@@ -9,7 +9,10 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** p50 and p99 per worker (the gateway's view) with the last minute of p99, and per function (the traffic's view). */
+/**
+ * p50 and p99 per worker as the gateway measures them since the worker registered, with the last minute of p99;
+ * and per function as the traffic started here measured them in the last second. Each table says which it is.
+ */
 final class LatencyView extends VBox {
     private final MonitorViewModel monitor;
     private final GridPane workers = grid(112);
@@ -19,11 +22,14 @@ final class LatencyView extends VBox {
         this.monitor = monitor;
         getStyleClass().add("latency-view");
         setSpacing(8);
-        var byWorker = new Label("Per worker, at the gateway");
+        var byWorker = new Label("Per worker, at the gateway, since it registered");
+        byWorker.setId("latency-workers-title");
         byWorker.getStyleClass().add("muted");
-        var byFunction = new Label("Per function, at the caller");
+        var byFunction = new Label("Per function, at the caller, last second");
+        byFunction.setId("latency-functions-title");
         byFunction.getStyleClass().add("muted");
-        var both = new javafx.scene.layout.HBox(18, new VBox(4, byWorker, workers), new VBox(4, byFunction, functions));
+        // Side by side when there is room, one above the other in a narrow window.
+        var both = new javafx.scene.layout.FlowPane(18, 10, new VBox(4, byWorker, workers), new VBox(4, byFunction, functions));
         getChildren().add(both);
         monitor.processes().addListener((ListChangeListener<ProcessRow>) c -> fillWorkers());
         monitor.framesProperty().addListener((o, a, b) -> workers.getChildren().stream()
@@ -57,7 +63,7 @@ final class LatencyView extends VBox {
     }
 
     private void fillWorkers() {
-        header(workers, "Worker", "p99, 1 min");
+        header(workers, "Worker", "p99, last min");
         int row = 1;
         for (var process : monitor.processes()) {
             if (!process.isWorker()) {

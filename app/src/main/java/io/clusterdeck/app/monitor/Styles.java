@@ -40,11 +40,19 @@ final class Styles {
         return dot;
     }
 
+    /** Calls per second; a dash when unknown (NaN). */
     static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "—";
+        }
         return perSecond >= 10 || perSecond == 0 ? String.format("%.0f/s", perSecond) : String.format("%.1f/s", perSecond);
     }
 
+    /** A latency; a dash when there is none yet (NaN). */
     static String millis(double ms) {
+        if (Double.isNaN(ms)) {
+            return "—";
+        }
         if (ms >= 1000) {
             return String.format("%.1f s", ms / 1000);
         }

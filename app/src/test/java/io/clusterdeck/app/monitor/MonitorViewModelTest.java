@@ -150,12 +150,82 @@ class MonitorViewModelTest {
     }
 
     @Test
-    void edgesCarryCallsPerSecondFromTheGatewaysCounters() {
+    void edgesCarryCallsPerSecondFromTheGatewaysCountersAndTheEntryOnlyCallsFromOutside() {
         scenario.playUntil(10, monitor);
 
-        assertThat(monitor.entryCallsPerSecond()).isBetween(100.0, 116.0);
+        assertThat(monitor.segments()).extracting(s -> s.callsPerSecondProperty().get()).satisfies(rates ->
+                assertThat(rates.stream().mapToDouble(Double::doubleValue).sum()).isBetween(100.0, 116.0));
+        assertThat(monitor.entryCallsPerSecond()).isBetween(45.0, 55.0);
         assertThat(monitor.process("worker-orders-1").orElseThrow().callsPerSecondProperty().get()).isBetween(7.0, 8.0);
-        assertThat(monitor.summaryProperty().get()).startsWith("10 of 10 processes up · ");
+        assertThat(monitor.summaryProperty().get()).isEqualTo("10 of 10 processes up · 50 calls/s in");
+    }
+
+    @Test
+    void theSummarySaysWhatTheProcessesThatAreNotUpAre() {
+        scenario.playUntil(20.5, monitor);
+
+        assertThat(monitor.summaryProperty().get()).startsWith("9 of 10 processes up · 1 down · ");
+    }
+
+    @Test
+    void withoutAnEntryCountOrTrafficTheEntryRateIsUnknownNotZero() {
+        var cluster = new ScriptedCluster(scenario.plan);
+        cluster.processes = scenario.cluster.processes;
+        var blind = new MonitorViewModel(cluster, Runnable::run);
+        blind.start();
+        blind.frame(KillScenario.START.plusSeconds(1));
+        blind.frame(KillScenario.START.plusSeconds(2));
+
+        assertThat(blind.entryCallsPerSecond()).isNaN();
+        assertThat(blind.summaryProperty().get()).endsWith(" · — calls/s in");
+    }
+
+    @Test
+    void aWorkerThatIsDownShowsNoCallsEvenWhenTheGatewayStopsAnswering() {
+        scenario.playUntil(19.75, monitor);
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().callsPerSecondProperty().get()).isPositive();
+
+        scenario.cluster.gatewayAnswers = false;
+        scenario.playUntil(21, monitor);
+
+        assertThat(victim()).isEqualTo(Health.DOWN);
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().callsPerSecondProperty().get()).isZero();
+    }
+
+    @Test
+    void latenciesReadAsUnknownBeforeAnyCallNotAsZero() {
+        assertThat(monitor.process("worker-orders-1").orElseThrow().p99Property().get()).isNaN();
+        assertThat(monitor.traffic().latestProperty().get().p50Ms()).isNaN();
+        assertThat(Styles.millis(Double.NaN)).isEqualTo("—");
+    }
+
+    @Test
+    void stoppingTheTrafficClearsItsFiguresInsteadOfFreezingThem() {
+        monitor.startTraffic();
+        scenario.playUntil(5, monitor);
+        assertThat(monitor.traffic().latestProperty().get().ok()).isPositive();
+
+        monitor.stopTraffic();
+        scenario.playUntil(8, monitor);
+
+        assertThat(monitor.traffic().latestProperty().get()).isEqualTo(TrafficModel.Second.NONE);
+        assertThat(monitor.traffic().byFunctionProperty().get()).isEmpty();
+    }
+
+    @Test
+    void workersRemovedByScalingLeaveTheSegmentsLegendAtOnce() {
+        scenario.playUntil(10, monitor);
+        var remaining = scenario.cluster.processes.stream().filter(p -> !p.name().equals("worker-images-3")).toList();
+        scenario.cluster.processes = remaining;
+        var images = monitor.segments().get(2);
+        assertThat(images.workerNames()).contains("worker-images-3");
+
+        for (int i = 1; i <= 8; i++) {
+            scenario.cluster.processes = remaining;
+            monitor.frame(scenario.now().plusMillis(250L * i));
+        }
+
+        assertThat(images.workerNames()).containsExactly("worker-images-1", "worker-images-2");
     }
 
     @Test
