@@ -20,6 +20,8 @@ final class LogView extends VBox {
         var lines = new ListView<>(monitor.log());
         lines.getStyleClass().addAll("log-lines", "dense");
         lines.setFixedCellSize(18);
+        // It takes the room the cards above leave, rather than asking for much of its own.
+        lines.setPrefHeight(120);
         lines.setPlaceholder(new Label("Select a process to see its log."));
         monitor.log().addListener((ListChangeListener<String>) c -> {
             if (!monitor.log().isEmpty()) {

@@ -44,7 +44,7 @@ final class TimelineView extends VBox {
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll("fault-report-scroll", "edge-to-edge");
         scroll.setPrefHeight(REPORT_LINES * 22);
-        scroll.setMinHeight(22);
+        scroll.setMinHeight(24);
         getChildren().addAll(lanes, scroll);
         monitor.framesProperty().addListener((o, a, b) -> lanes.redraw());
         monitor.faults().addListener((javafx.collections.ListChangeListener<FaultSummary>) c -> showReports());
@@ -64,6 +64,7 @@ final class TimelineView extends VBox {
             var line = new Label(fault.render());
             line.getStyleClass().add("fault-report");
             line.setMaxWidth(Double.MAX_VALUE);
+            line.setWrapText(true);
             line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), !fault.closed());
             reports.getChildren().add(line);
         }
@@ -72,11 +73,12 @@ final class TimelineView extends VBox {
     private final class Lanes extends CanvasPane {
         Lanes() {
             setPrefHeight(150);
-            setMinHeight(120);
+            setMinHeight(72);
         }
 
         @Override
         void draw(GraphicsContext g, double width, double height) {
+            var colors = colors();
             Instant now = monitor.nowProperty().get();
             Instant from = now.minus(SHOWN);
             var laneValues = TimelineEntry.Lane.values();
@@ -85,9 +87,9 @@ final class TimelineView extends VBox {
             g.setTextBaseline(VPos.CENTER);
             for (int i = 0; i < laneValues.length; i++) {
                 double y = i * laneHeight;
-                g.setFill(i % 2 == 0 ? Palette.LANE : javafx.scene.paint.Color.WHITE);
+                g.setFill(i % 2 == 0 ? colors.lane() : colors.plot());
                 g.fillRect(LABELS, y, plot, laneHeight);
-                g.setFill(Palette.MUTED);
+                g.setFill(colors.muted());
                 g.setFont(Font.font(null, FontWeight.BOLD, 11));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(laneValues[i].title(), 4, y + laneHeight / 2);
@@ -95,7 +97,7 @@ final class TimelineView extends VBox {
             for (var fault : monitor.faults()) {
                 shade(g, fault, from, plot, height - AXIS);
             }
-            axis(g, from, plot, height);
+            axis(g, colors, from, plot, height);
             g.setFont(Font.font(11));
             var captioned = new java.util.ArrayList<TimelineEntry>();
             for (var entry : monitor.timeline()) {
@@ -116,15 +118,15 @@ final class TimelineView extends VBox {
                     captioned.add(entry);
                 }
             }
-            captions(g, captioned, from, plot, laneHeight);
+            captions(g, colors, captioned, from, plot, laneHeight);
         }
 
         /**
          * Newest first, each lane's captions go left of their mark, or right of it when there is no room, and are
          * left out when they would overlap a newer one.
          */
-        private void captions(GraphicsContext g, java.util.List<TimelineEntry> entries, Instant from, double plot,
-                              double laneHeight) {
+        private void captions(GraphicsContext g, Colors colors, java.util.List<TimelineEntry> entries, Instant from,
+                              double plot, double laneHeight) {
             var lanes = TimelineEntry.Lane.values();
             double[] limit = new double[lanes.length];
             java.util.Arrays.fill(limit, LABELS + plot);
@@ -151,9 +153,9 @@ final class TimelineView extends VBox {
                     continue;
                 }
                 double y = lane * laneHeight + laneHeight / 2;
-                g.setFill(javafx.scene.paint.Color.web("#ffffff", 0.85));
+                g.setFill(colors.plot().deriveColor(0, 1, 1, 0.85));
                 g.fillRect(start - 2, y - 8, width + 4, 16);
-                g.setFill(Palette.TEXT);
+                g.setFill(colors.text());
                 g.fillText(caption, start, y);
                 limit[lane] = Math.min(start, x - 6);
             }
@@ -174,15 +176,15 @@ final class TimelineView extends VBox {
             g.fillRect(detected, 0, back - detected, bottom);
         }
 
-        private void axis(GraphicsContext g, Instant from, double plot, double height) {
-            g.setStroke(Palette.GRID);
+        private void axis(GraphicsContext g, Colors colors, Instant from, double plot, double height) {
+            g.setStroke(colors.grid());
             g.setLineWidth(1);
             g.setFont(Font.font(10));
             g.setTextAlign(TextAlignment.CENTER);
             for (int s = 0; s <= SHOWN.toSeconds(); s += 5) {
                 double x = LABELS + plot * s / SHOWN.toSeconds();
                 g.strokeLine(x, 0, x, height - AXIS);
-                g.setFill(Palette.MUTED);
+                g.setFill(colors.muted());
                 long ago = SHOWN.toSeconds() - s;
                 g.fillText(ago == 0 ? "now" : "−" + ago + " s", Math.min(x, LABELS + plot - 10), height - AXIS / 2);
             }
