@@ -34,6 +34,9 @@ import javafx.stage.Stage;
 public final class DesignerWindow {
     /** How long after an edit the recovery copy is written. */
     public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(3);
+    /** The size the window opens at, or the screen's when it is smaller. */
+    public static final double WIDTH = 1600;
+    public static final double HEIGHT = 960;
 
     private final DesignerModel model;
     private final DesignerView view;
@@ -56,7 +59,8 @@ public final class DesignerWindow {
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
         this.launch = new LaunchModel(clusterWork, Platform::runLater,
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
-        this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor),
+        var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
+        this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
                 this::showExport);
         this.stage = stage;
         // The live view shows a running cluster only: stopping it, from either window, closes the view.
@@ -69,11 +73,21 @@ public final class DesignerWindow {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> launch.cluster().ifPresent(c -> c.close()), "stop-cluster"));
         Theme.LIGHT.apply();
         var screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight())));
+        double width = Math.min(WIDTH, screen.getWidth());
+        double height = Math.min(HEIGHT, screen.getHeight());
+        stage.setScene(new Scene(view, width, height));
         stage.titleProperty().bind(model.titleProperty());
         stage.getIcons().setAll(AppIcons.windowIcons());
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        // Some window managers hand a new window its minimum size; it opens at the size asked for all the same.
+        stage.setOnShown(e -> {
+            if (stage.getWidth() < width - 1 || stage.getHeight() < height - 1) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+                stage.centerOnScreen();
+            }
+        });
         stage.setOnCloseRequest(e -> {
             if (view.mayDiscardChanges()) {
                 recovery.clear();

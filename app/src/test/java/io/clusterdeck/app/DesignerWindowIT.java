@@ -189,6 +189,17 @@ class DesignerWindowIT {
         assertThat(DesignFiles.load(designer.file).orThrow().segment("orders").orElseThrow().workers().fixed()).isEqualTo(5);
     }
 
+    @Test
+    void launchStopAndTheLiveViewHaveShortcutsInTheClusterMenu(FxRobot robot) {
+        var menus = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus();
+        var cluster = menus.stream().filter(m -> m.getText().equals("_Cluster")).findFirst().orElseThrow();
+
+        assertThat(cluster.getItems()).extracting(i -> i.getAccelerator().getName())
+                .containsExactly("F5", "Shift+F5", "F6");
+        assertThat(cluster.getItems()).extracting(javafx.scene.control.MenuItem::isDisable)
+                .containsExactly(false, true, true);
+    }
+
     /** The function names each card shows, in card order. */
     private static Map<String, List<String>> shownFunctions(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();

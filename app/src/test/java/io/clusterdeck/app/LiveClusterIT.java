@@ -72,6 +72,24 @@ class LiveClusterIT {
         var monitor = ((MonitorView) scene.getRoot()).model();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> allWorkersUp(monitor));
 
+        // On a small screen both windows keep what matters on screen: Stop and Monitor, and the live view's cards.
+        robot.interact(() -> {
+            designer.setWidth(1280);
+            designer.setHeight(800);
+            monitorStage.setWidth(1280);
+            monitorStage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var id : new String[] {"#launch", "#show-monitor"}) {
+            var node = robot.from(designer.getScene().getRoot()).lookup(id).query();
+            assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen at 1280x800", id).isTrue();
+        }
+        assertThat(robot.from(designer.getScene().getRoot()).lookup("#launch").queryButton().getText()).isEqualTo("Stop");
+        for (var card : scene.getRoot().lookupAll(".card")) {
+            assertThat(Looks.insideScene(card)).as("live view card on screen at 1280x800").isTrue();
+        }
+        assertThat(Looks.insideScene(robot.from(scene.getRoot()).lookup("#monitor-stop").query())).isTrue();
+
         robot.clickOn(robot.from(scene.getRoot()).lookup("#chip-" + VICTIM).queryAs(javafx.scene.Node.class));
         robot.clickOn(robot.from(scene.getRoot()).lookup("#traffic-toggle").queryButton());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> monitor.process(VICTIM).orElseThrow().callsPerSecondProperty().get() > 0);

@@ -20,7 +20,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -44,15 +43,23 @@ public final class DesignerView extends BorderPane {
     private final TabPane previews = new TabPane();
 
     private final Node launchControls;
+    private final Node launchStatus;
+    private final Menu clusterMenu;
     private final Runnable export;
 
     /**
-     * @param launchControls the toolbar's launch part, from the window that knows how to launch
+     * The parts about launching come from the window that knows how to launch.
+     *
+     * @param launchControls the toolbar's launch part
+     * @param launchStatus   what the launch is doing, for the status bar
+     * @param clusterMenu    launch, stop and the live view as a menu
      * @param export         opens the Export dialog
      */
-    public DesignerView(DesignerModel model, Node launchControls, Runnable export) {
+    public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export) {
         this.model = model;
         this.launchControls = launchControls;
+        this.launchStatus = launchStatus;
+        this.clusterMenu = clusterMenu;
         this.export = export;
         getStyleClass().add("designer");
         getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
@@ -170,7 +177,7 @@ public final class DesignerView extends BorderPane {
                 item("_JSON", null, "Shortcut+3", () -> previews.getSelectionModel().select(2)),
                 new SeparatorMenuItem(),
                 item("Toggle _dark theme", Feather.MOON, "Shortcut+Shift+D", () -> theme.set(theme.get().other())));
-        var bar = new MenuBar(file, edit, view);
+        var bar = new MenuBar(file, edit, view, clusterMenu);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -181,14 +188,20 @@ public final class DesignerView extends BorderPane {
         return item;
     }
 
-    private ToolBar toolBar() {
+    /**
+     * The toolbar. A row that never overflows: the design's title and file give way first (with an ellipsis),
+     * every button keeps its size, so Launch, Stop and Monitor stay on screen in the smallest window.
+     */
+    private HBox toolBar() {
         var title = new Label();
+        title.setMinWidth(0);
         title.getStyleClass().add("toolbar-title");
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> model.design().name() + (model.dirtyProperty().get() ? "  \u2022 unsaved" : ""),
                 model.designProperty(), model.dirtyProperty()));
         title.setId("design-title");
         var location = new Label();
+        location.setMinWidth(0);
         location.getStyleClass().add("toolbar-file");
         location.textProperty().bind(Bindings.createStringBinding(
                 () -> model.file().map(DesignerView::shortPath).orElse("not saved yet"), model.fileProperty()));
@@ -221,8 +234,15 @@ public final class DesignerView extends BorderPane {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
-        return new ToolBar(logo, title, location, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
-                separator(), themeButton, launchControls);
+        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, themeButton}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        var bar = new HBox(6, logo, title, location, spacer, undo, redo, save, separator(), addSegment, services,
+                importHolder, separator(), themeButton, launchControls);
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private Region separator() {
@@ -296,7 +316,9 @@ public final class DesignerView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(12, message, spacer, summary);
+        message.setMinWidth(0);
+        var bar = new HBox(12, message, spacer, launchStatus, summary);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
