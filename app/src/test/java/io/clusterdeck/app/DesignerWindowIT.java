@@ -200,6 +200,58 @@ class DesignerWindowIT {
                 .containsExactly(false, true, true);
     }
 
+    @Test
+    void aCallArrowsLabelNeverCoversACardAndArrowsPassBehindCards(FxRobot robot) {
+        robot.interact(() -> {
+            designer.window.model().moveSegmentCard("orders", 720, 330);
+            designer.window.model().moveSegmentCard("images", 380, 40);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var arrow = robot.lookup("#arrow-orders-storefront").query();
+        var label = robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class);
+        var labelBounds = label.localToScene(label.getBoundsInLocal());
+        for (Node card : robot.lookup(".segment-card").queryAll()) {
+            assertThat(card.localToScene(card.getBoundsInLocal()).intersects(labelBounds)).as(card.getId()).isFalse();
+        }
+        var surface = arrow.getParent().getParent();
+        var card = robot.lookup("#segment-images").query();
+        assertThat(surface.getChildrenUnmodifiable().indexOf(arrow.getParent()))
+                .isLessThan(surface.getChildrenUnmodifiable().indexOf(card.getParent()));
+    }
+
+    @Test
+    void theLegendHasARowOfItsOwnBelowTheCanvas(FxRobot robot) {
+        var legend = robot.lookup("#canvas-legend").query();
+        var scroll = robot.lookup(".canvas-scroll").query();
+
+        assertThat(legend.localToScene(legend.getBoundsInLocal()).getMinY())
+                .isGreaterThanOrEqualTo(scroll.localToScene(scroll.getBoundsInLocal()).getMaxY() - 0.5);
+    }
+
+    @Test
+    void aNewSegmentAppearsInsideTheCanvasInViewOnASmallScreen(FxRobot robot) {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            // The third column of cards is out of view at this size: that is where the grid would put the next one.
+            designer.window.model().removeSegment("images");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#add-segment");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var card = robot.lookup("#segment-segment-3").query();
+        var viewport = robot.lookup(".canvas-scroll .viewport").query();
+        var view = viewport.localToScene(viewport.getBoundsInLocal());
+        var bounds = card.localToScene(card.getBoundsInLocal());
+        assertThat(bounds.getMinX()).isGreaterThanOrEqualTo(view.getMinX());
+        assertThat(bounds.getMaxX()).isLessThanOrEqualTo(view.getMaxX());
+        assertThat(bounds.getMinY()).isBetween(view.getMinY(), view.getMaxY());
+    }
+
     /** The function names each card shows, in card order. */
     private static Map<String, List<String>> shownFunctions(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();

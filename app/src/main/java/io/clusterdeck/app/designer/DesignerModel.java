@@ -300,6 +300,15 @@ public final class DesignerModel {
 
     /** Adds an empty segment at a free place on the canvas and returns its name. */
     public String addSegment() {
+        return addSegment(Segmentation.freePosition(design()));
+    }
+
+    /** Adds an empty segment at a free place inside the part of the canvas in view and returns its name. */
+    public String addSegment(Area visible) {
+        return addSegment(Segmentation.freePosition(design(), visible));
+    }
+
+    private String addSegment(Position position) {
         int n = design().segments().size() + 1;
         while (design().segment("segment-" + n).isPresent()) {
             n++;
@@ -307,7 +316,7 @@ public final class DesignerModel {
         String name = "segment-" + n;
         var segments = new ArrayList<>(design().segments());
         segments.add(Segment.named(name));
-        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, Segmentation.freePosition(design()))));
+        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, position)));
         selection.set(Selection.segment(name));
         return name;
     }

@@ -41,6 +41,7 @@ public final class DesignerView extends BorderPane {
     private final DesignerModel model;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
+    private CanvasView canvas;
 
     private final Node launchControls;
     private final Node launchStatus;
@@ -71,7 +72,8 @@ public final class DesignerView extends BorderPane {
         var inspector = new InspectorView(model);
         inspector.setPrefWidth(INSPECTOR_WIDTH);
         inspector.setMinWidth(260);
-        var center = new VBox(openProblemsBanner(), new CanvasView(model));
+        canvas = new CanvasView(model);
+        var center = new VBox(openProblemsBanner(), canvas);
         VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
         var centerSplit = new SplitPane(center, previews());
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -165,7 +167,7 @@ public final class DesignerView extends BorderPane {
         var edit = new Menu("_Edit");
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("Add _function", Feather.PLUS, "Shortcut+Shift+F", model::addFunction),
-                item("Add _segment", Feather.PLUS_SQUARE, "Shortcut+Shift+N", model::addSegment),
+                item("Add _segment", Feather.PLUS_SQUARE, "Shortcut+Shift+N", this::addSegment),
                 item("_Delete selected", Feather.TRASH_2, "Shortcut+DELETE", this::deleteSelected),
                 new SeparatorMenuItem(),
                 item("Ser_vices\u2026", Feather.SERVER, "Shortcut+E",
@@ -218,7 +220,7 @@ public final class DesignerView extends BorderPane {
         var addSegment = new Button("Segment", new FontIcon(Feather.PLUS));
         addSegment.setId("add-segment");
         addSegment.setTooltip(new Tooltip("Add a segment (Ctrl+Shift+N)"));
-        addSegment.setOnAction(e -> model.addSegment());
+        addSegment.setOnAction(e -> addSegment());
         var services = new Button("Services", new FontIcon(Feather.SERVER));
         services.setTooltip(new Tooltip("Gateway, proxy and network settings (Ctrl+E)"));
         services.setOnAction(e -> model.selectionProperty().set(Selection.SERVICES));
@@ -322,6 +324,11 @@ public final class DesignerView extends BorderPane {
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Adds a segment where the canvas shows it, and scrolls it into view. */
+    private void addSegment() {
+        canvas.reveal(model.addSegment(canvas.visibleArea()));
     }
 
     private void newDesign() {

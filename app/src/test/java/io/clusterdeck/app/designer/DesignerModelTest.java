@@ -212,6 +212,22 @@ class DesignerModelTest {
     }
 
     @Test
+    void anAddedSegmentLandsInsideThePartOfTheCanvasInView() {
+        var narrow = new Area(0, 0, 680, 600);
+        var scrolled = new Area(300, 500, 700, 500);
+
+        var first = model.addSegment(narrow);
+        var second = model.addSegment(scrolled);
+
+        var one = model.positionOf(first);
+        assertThat(one.x() + SegmentCard.WIDTH).isLessThanOrEqualTo(narrow.maxX());
+        assertThat(one.y()).isBetween(narrow.y(), narrow.maxY());
+        var two = model.positionOf(second);
+        assertThat(two.x()).isBetween(scrolled.x(), scrolled.maxX() - SegmentCard.WIDTH);
+        assertThat(two.y()).isBetween(scrolled.y(), scrolled.maxY());
+    }
+
+    @Test
     void anAddedFunctionStartsInNoSegmentAndARemovedOneLeavesNoCallsBehind() {
         String added = model.addFunction();
         assertThat(model.design().unassignedFunctions()).extracting(f -> f.name()).containsExactly(added);
