@@ -138,9 +138,9 @@ public final class DesignerWindow {
         return launch;
     }
 
-    /** Runs the design as shown, unsaved edits included; its file (or the working folder) locates relative paths. */
+    /** Runs the design as shown, unsaved edits included; its file (or the folder files are saved to) locates paths. */
     private void launchDesign() {
-        var file = model.file().orElse(Path.of("untitled.json").toAbsolutePath());
+        var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
         launch.launch(model.design(), file);
     }
 

@@ -36,7 +36,6 @@ import javafx.collections.ObservableList;
  * run as. Every edit is a command that replaces the design with a new value and can be undone.
  */
 public final class DesignerModel {
-    public static final String UNTITLED = "untitled.json";
 
     private final RecentFiles recentFiles;
     private final Recovery recovery;
@@ -161,6 +160,16 @@ public final class DesignerModel {
 
     public ObservableList<Path> recentFiles() {
         return recentView;
+    }
+
+    /**
+     * Where a file chooser opens: the folder of the design's file, else of the file opened last, else the user's
+     * home folder; never the folder the app happened to be started from.
+     */
+    public Path suggestedFolder() {
+        return file().or(() -> recent.stream().findFirst())
+                .map(p -> p.toAbsolutePath().getParent())
+                .orElse(Path.of(System.getProperty("user.home")));
     }
 
     public boolean canImportBundles() {
@@ -480,8 +489,10 @@ public final class DesignerModel {
 
     private void refresh(Design current) {
         dirty.set(!current.equals(saved));
-        String source = file().map(p -> p.getFileName().toString()).orElse(UNTITLED);
-        title.set(source + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
+        String source = file().map(p -> p.getFileName().toString()).orElse(current.name() + ".json");
+        // A design never saved is called by its name, as the toolbar calls it.
+        String shown = file().map(p -> p.getFileName().toString()).orElse(current.name() + " (not saved)");
+        title.set(shown + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
         // Problems of an unchanged file keep the lines of the file itself; after an edit, of the text it would save.
         var known = current.equals(saved) ? savedProblems : List.<Problem>of();
         Path folder = file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());

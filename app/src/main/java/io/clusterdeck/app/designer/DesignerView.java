@@ -148,8 +148,17 @@ public final class DesignerView extends BorderPane {
             importBundle.setText("Import bundle\u2026 (coming soon)");
             importBundle.setDisable(true);
         }
+        var fromTemplate = new Menu("_New from template", new FontIcon(Feather.FILE_PLUS));
+        fromTemplate.setId("menu-new");
+        for (var template : Templates.all()) {
+            var entry = new MenuItem(template.title());
+            entry.setMnemonicParsing(false);
+            entry.setOnAction(e -> newDesign(template.design()));
+            fromTemplate.getItems().add(entry);
+        }
         file.getItems().addAll(
-                item("_New from template", Feather.FILE_PLUS, "Shortcut+N", this::newDesign),
+                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> newDesign(Templates.starter())),
+                fromTemplate,
                 item("_Open\u2026", Feather.FOLDER, "Shortcut+O", this::openFile),
                 recent,
                 new SeparatorMenuItem(),
@@ -331,9 +340,9 @@ public final class DesignerView extends BorderPane {
         canvas.reveal(model.addSegment(canvas.visibleArea()));
     }
 
-    private void newDesign() {
+    private void newDesign(io.clusterdeck.design.Design template) {
         if (mayDiscardChanges()) {
-            model.newDesign(Templates.starter());
+            model.newDesign(template);
         }
     }
 
@@ -364,6 +373,10 @@ public final class DesignerView extends BorderPane {
     private void importBundle() {
         var chooser = new FileChooser();
         chooser.setTitle("Import the functions of a bundle");
+        var folder = model.suggestedFolder().toFile();
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Function bundles", "*.jar"));
         var chosen = chooser.showOpenDialog(getScene().getWindow());
         if (chosen != null) {
@@ -384,7 +397,10 @@ public final class DesignerView extends BorderPane {
         var chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clusterdeck designs", "*.json"));
-        model.file().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        var folder = model.suggestedFolder().toFile();
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
         return chooser;
     }
 

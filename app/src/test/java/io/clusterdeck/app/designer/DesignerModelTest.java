@@ -261,8 +261,27 @@ class DesignerModelTest {
         model.newDesign(Templates.starter());
 
         assertThat(model.save()).isFalse();
-        assertThat(model.titleProperty().get()).isEqualTo("untitled.json \u2014 Clusterdeck");
+        assertThat(model.titleProperty().get()).isEqualTo("starter (not saved) \u2014 Clusterdeck");
         assertThat(model.problems()).isEmpty();
+    }
+
+    @Test
+    void aNewDesignCanStartFromTheStarterOrAnyExampleAndEachIsValid() {
+        assertThat(Templates.all()).extracting(t -> t.design().name())
+                .containsExactly("starter", "hello", "webshop", "failover-lab");
+        assertThat(Templates.all()).allSatisfy(t -> assertThat(t.design().validate()).as(t.title()).isEmpty());
+    }
+
+    @Test
+    void fileChoosersOpenWhereTheDesignLivesOrWhereTheLastFileWasNeverInTheWorkingFolder() throws Exception {
+        assertThat(model.suggestedFolder()).isEqualTo(designer.file.toAbsolutePath().getParent());
+
+        model.newDesign(Templates.starter());
+
+        assertThat(model.suggestedFolder()).isEqualTo(designer.file.toAbsolutePath().getParent());
+        var fresh = new DesignerModel(new io.clusterdeck.app.workspace.RecentFiles(temp.resolve("none.txt")),
+                designer.recovery, BundleImporter.UNAVAILABLE);
+        assertThat(fresh.suggestedFolder()).isEqualTo(Path.of(System.getProperty("user.home")));
     }
 
     @Test
