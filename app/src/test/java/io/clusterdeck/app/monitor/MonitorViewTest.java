@@ -117,6 +117,40 @@ class MonitorViewTest {
     }
 
     @Test
+    void theLogOpensAtItsNewestLineAndFollowsNewOnes(FxRobot robot) {
+        robot.clickOn("#chip-worker-orders-2");
+        robot.interact(() -> {
+            for (int i = 0; i < 300; i++) {
+                scenario.cluster.logLine("worker-orders-2", "line " + i);
+            }
+            scenario.playUntil(1, monitor);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownLogLines(robot)).contains("line 299");
+
+        robot.interact(() -> {
+            scenario.cluster.logLine("worker-orders-2", "the newest line");
+            scenario.playUntil(2, monitor);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shownLogLines(robot)).contains("the newest line").doesNotContain("line 0");
+    }
+
+    /** The log lines drawn inside the log's visible area. */
+    private static java.util.List<String> shownLogLines(FxRobot robot) {
+        var list = robot.lookup("#log-lines").query();
+        var view = list.localToScene(list.getBoundsInLocal());
+        return list.lookupAll(".list-cell").stream()
+                .filter(cell -> cell.isVisible() && ((javafx.scene.control.ListCell<?>) cell).getItem() != null)
+                .filter(cell -> {
+                    var b = cell.localToScene(cell.getBoundsInLocal());
+                    return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+                })
+                .map(cell -> (String) ((javafx.scene.control.ListCell<?>) cell).getItem()).toList();
+    }
+
+    @Test
     void scaleButtonsAndWorkerActionsReachTheCluster(FxRobot robot) {
         robot.clickOn("#scale-images-up");
         robot.clickOn("#chip-worker-orders-1");
