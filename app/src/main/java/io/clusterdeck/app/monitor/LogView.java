@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 final class LogView extends VBox {
     private final ListView<String> lines;
     private boolean following = true;
+    private boolean toEndAfterLayout;
 
     LogView(MonitorViewModel monitor) {
         getStyleClass().add("log-view");
@@ -32,11 +33,40 @@ final class LogView extends VBox {
         // It takes the room the cards above leave, rather than asking for much of its own.
         lines.setPrefHeight(120);
         lines.setPlaceholder(new Label("Select a process to see its log."));
+        // A long line ends in an ellipsis and shows whole on hover: a sideways scroll bar would hide the newest line.
+        lines.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setPrefWidth(0);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setTooltip(empty || line == null ? null : new javafx.scene.control.Tooltip(line));
+            }
+        });
         monitor.selectedProperty().addListener((o, a, b) -> following = true);
         monitor.log().addListener((ListChangeListener<String>) c -> {
             if (following) {
-                // After the list has laid out its new lines: scrolling before that is undone by the layout.
-                Platform.runLater(this::toEnd);
+                toEndAfterLayout = true;
+                Platform.requestNextPulse();
+            }
+        });
+        // Scrolled once the list has laid out its new lines: scrolling before that is undone by the layout.
+        Runnable afterLayout = () -> {
+            if (toEndAfterLayout) {
+                toEndAfterLayout = false;
+                toEnd();
+            }
+        };
+        sceneProperty().addListener((o, before, now) -> {
+            if (before != null) {
+                before.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
             }
         });
         lines.skinProperty().addListener((o, a, b) -> watchScrolling());
@@ -45,17 +75,24 @@ final class LogView extends VBox {
     }
 
     private void toEnd() {
-        if (!lines.getItems().isEmpty()) {
-            lines.scrollTo(lines.getItems().size() - 1);
+        if (lines.getItems().isEmpty()) {
+            return;
         }
+        // The scroll bar at its end is the flow at its end: the newest line whole at the bottom.
+        verticalBar().ifPresentOrElse(bar -> bar.setValue(bar.getMax()),
+                () -> lines.scrollTo(lines.getItems().size() - 1));
+    }
+
+    private java.util.Optional<ScrollBar> verticalBar() {
+        return lines.lookupAll(".scroll-bar").stream()
+                .filter(ScrollBar.class::isInstance).map(ScrollBar.class::cast)
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL)
+                .findFirst();
     }
 
     /** Follows while the view is at the end; a user who scrolls up to read is left there. */
     private void watchScrolling() {
-        Platform.runLater(() -> lines.lookupAll(".scroll-bar").stream()
-                .filter(ScrollBar.class::isInstance).map(ScrollBar.class::cast)
-                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL)
-                .findFirst()
+        Platform.runLater(() -> verticalBar()
                 .ifPresent(bar -> bar.valueProperty().addListener((o, before, now) -> {
                     if (bar.isPressed() || lines.isHover()) {
                         following = now.doubleValue() >= bar.getMax() - 0.001;

@@ -54,7 +54,7 @@ public final class MonitorView extends BorderPane {
         var left = column(
                 grow(Styles.card("Topology", new TopologyView(monitor)), Priority.ALWAYS),
                 healthCard,
-                grow(Styles.card("Timeline", new TimelineView(monitor)), Priority.ALWAYS));
+                grow(Styles.card("Timeline", TimelineView.legend(), new TimelineView(monitor)), Priority.ALWAYS));
         var log = new LogView(monitor);
         log.getStyleClass().add("card");
         log.setMinHeight(140);

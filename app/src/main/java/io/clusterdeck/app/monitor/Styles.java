@@ -25,7 +25,8 @@ final class Styles {
     /** A card whose title row also holds controls, on its right. */
     static VBox card(String title, Node controls, Node content) {
         var card = card(title, content);
-        var heading = card.getChildren().remove(0);
+        var heading = (Label) card.getChildren().remove(0);
+        heading.setMinWidth(Label.USE_PREF_SIZE);
         var spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         var row = new javafx.scene.layout.HBox(8, heading, spacer, controls);

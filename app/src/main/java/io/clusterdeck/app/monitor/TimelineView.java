@@ -51,6 +51,31 @@ final class TimelineView extends VBox {
         showReports();
     }
 
+    /** What the shading and the marks mean, for the card's title row. */
+    static javafx.scene.layout.HBox legend() {
+        var noticed = new javafx.scene.shape.Rectangle(12, 10, javafx.scene.paint.Color.web("#bf8700", 0.35));
+        var back = new javafx.scene.shape.Rectangle(12, 10, javafx.scene.paint.Color.web("#cf222e", 0.25));
+        var fault = new javafx.scene.shape.Polygon(5, 0, 10, 5, 5, 10, 0, 5);
+        fault.setFill(Palette.event(EventType.FAULT));
+        var calls = new javafx.scene.shape.Rectangle(2, 10, Palette.event(EventType.TIMED_OUT));
+        var legend = new javafx.scene.layout.HBox(12,
+                new Label("fault", fault),
+                new Label("until noticed", noticed),
+                new Label("until back", back),
+                new Label("call failed or retried", calls));
+        for (var label : legend.getChildren()) {
+            ((Label) label).setMinWidth(0);
+        }
+        javafx.scene.control.Tooltip.install(legend, new javafx.scene.control.Tooltip("A fault's shade is amber until "
+                + "the gateway took the worker out of rotation and red until the worker served again. A fault that "
+                + "undoes another (resume, made healthy, latency removed) is marked in green."));
+        legend.setId("timeline-legend");
+        legend.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        legend.setMinWidth(0);
+        legend.getStyleClass().add("timeline-legend");
+        return legend;
+    }
+
     private void showReports() {
         reports.getChildren().clear();
         if (monitor.faults().isEmpty()) {
@@ -99,65 +124,42 @@ final class TimelineView extends VBox {
             }
             axis(g, colors, from, plot, height);
             g.setFont(Font.font(11));
-            var captioned = new java.util.ArrayList<TimelineEntry>();
+            var marks = new java.util.ArrayList<TimelineCaptions.Mark>();
             for (var entry : monitor.timeline()) {
                 if (entry.time().isBefore(from)) {
                     continue;
                 }
                 double x = x(entry.time(), from, plot);
                 double y = entry.lane().ordinal() * laneHeight + laneHeight / 2;
-                g.setFill(Palette.event(entry.type()));
+                double size = Math.min(7, laneHeight / 2 - 1);
+                g.setFill(entry.undoes() ? Palette.event(EventType.HEALTHY) : Palette.event(entry.type()));
                 if (entry.lane() == TimelineEntry.Lane.CALLS) {
                     g.fillRect(x - 1, y - laneHeight * 0.3, 2, laneHeight * 0.6);
                 } else if (entry.type() == EventType.FAULT) {
-                    g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 7, y, y + 7, y}, 4);
+                    g.fillPolygon(new double[] {x, x + size - 1, x, x - size + 1}, new double[] {y - size, y, y + size, y}, 4);
                 } else {
-                    g.fillOval(x - 4, y - 4, 8, 8);
+                    double r = Math.min(4, size - 1);
+                    g.fillOval(x - r, y - r, 2 * r, 2 * r);
                 }
-                if (CAPTIONED.contains(entry.type())) {
-                    captioned.add(entry);
-                }
+                marks.add(new TimelineCaptions.Mark(x, entry.lane().ordinal(),
+                        CAPTIONED.contains(entry.type()) ? entry.caption() : null, entry.type() == EventType.HEALTHY));
             }
-            captions(g, colors, captioned, from, plot, laneHeight);
+            captions(g, colors, marks, plot, laneHeight);
         }
 
-        /**
-         * Newest first, each lane's captions go left of their mark, or right of it when there is no room, and are
-         * left out when they would overlap a newer one.
-         */
-        private void captions(GraphicsContext g, Colors colors, java.util.List<TimelineEntry> entries, Instant from,
+        private void captions(GraphicsContext g, Colors colors, java.util.List<TimelineCaptions.Mark> marks,
                               double plot, double laneHeight) {
-            var lanes = TimelineEntry.Lane.values();
-            double[] limit = new double[lanes.length];
-            java.util.Arrays.fill(limit, LABELS + plot);
             var measure = new javafx.scene.text.Text();
             measure.setFont(Font.font(11));
             g.setTextAlign(TextAlignment.LEFT);
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                var entry = entries.get(i);
-                int lane = entry.lane().ordinal();
-                var caption = entry.caption();
-                measure.setText(caption);
-                double width = measure.getLayoutBounds().getWidth();
-                double x = x(entry.time(), from, plot);
-                boolean fitsLeft = x - 9 - width >= LABELS + 2 && x - 9 <= limit[lane] - 6;
-                boolean fitsRight = x + 9 + width <= limit[lane] - 6;
-                // A worker coming back reads forward; everything else points back at what led to it.
-                boolean preferRight = entry.type() == EventType.HEALTHY;
-                double start;
-                if (fitsRight && (preferRight || !fitsLeft)) {
-                    start = x + 9;
-                } else if (fitsLeft) {
-                    start = x - 9 - width;
-                } else {
-                    continue;
-                }
-                double y = lane * laneHeight + laneHeight / 2;
+            for (var caption : TimelineCaptions.place(marks, LABELS, LABELS + plot, laneHeight, text -> {
+                measure.setText(text);
+                return measure.getLayoutBounds().getWidth();
+            })) {
                 g.setFill(colors.plot().deriveColor(0, 1, 1, 0.85));
-                g.fillRect(start - 2, y - 8, width + 4, 16);
+                g.fillRect(caption.x() - 2, caption.y(), caption.width() + 4, caption.height());
                 g.setFill(colors.text());
-                g.fillText(caption, start, y);
-                limit[lane] = Math.min(start, x - 6);
+                g.fillText(caption.text(), caption.x(), caption.y() + caption.height() / 2);
             }
         }
 

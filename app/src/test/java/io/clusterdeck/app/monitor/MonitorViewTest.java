@@ -125,16 +125,24 @@ class MonitorViewTest {
             }
             scenario.playUntil(1, monitor);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shownLogLines(robot)).contains("line 299");
+        waitUntilShown(robot, "line 299");
 
         robot.interact(() -> {
             scenario.cluster.logLine("worker-orders-2", "the newest line");
             scenario.playUntil(2, monitor);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntilShown(robot, "the newest line");
 
-        assertThat(shownLogLines(robot)).contains("the newest line").doesNotContain("line 0");
+        assertThat(shownLogLines(robot)).doesNotContain("line 0");
+    }
+
+    private static void waitUntilShown(FxRobot robot, String line) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> shownLogLines(robot))
+                    .get().contains(line));
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertThat(shownLogLines(robot)).as("log lines in view").contains(line);
+        }
     }
 
     /** The log lines drawn inside the log's visible area. */
