@@ -43,6 +43,8 @@ public final class DesignerModel {
     private final History<Design> history = new History<>();
     private Design saved;
     private List<Problem> savedProblems = List.of();
+    /** The text the design was read from or last saved as: a save keeps its shape. Null for a design never saved. */
+    private String savedText;
 
     // Properties
     private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>(this, "design");
@@ -74,7 +76,8 @@ public final class DesignerModel {
         this.recovery = recovery;
         this.importer = importer;
         recent.setAll(recentFiles.list());
-        load(Templates.starter(), null, List.of());
+        var starter = Templates.all().get(0);
+        load(starter.design(), null, List.of(), starter.text());
     }
 
     public ReadOnlyObjectProperty<Design> designProperty() {
@@ -193,7 +196,8 @@ public final class DesignerModel {
      * the current design stays and the problems say why.
      */
     public boolean open(Path path) {
-        var parsed = DesignFiles.load(path);
+        var text = readable(path);
+        var parsed = text == null ? DesignFiles.load(path) : DesignFiles.parse(text, path.toString());
         if (parsed.value().isEmpty()) {
             // The sentence first: whoever shows the problems reads it when they change.
             var failure = "Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem");
@@ -202,7 +206,7 @@ public final class DesignerModel {
             openProblems.setAll(parsed.problems());
             return false;
         }
-        load(parsed.value().get(), path, parsed.problems());
+        load(parsed.value().get(), path, parsed.problems(), text);
         recovery.clear();
         remember(path);
         message.set("Opened " + path.getFileName()
@@ -212,7 +216,16 @@ public final class DesignerModel {
 
     /** Starts a new, unsaved design from a template. */
     public void newDesign(Design template) {
-        load(template, null, List.of());
+        newDesign(template, null);
+    }
+
+    /** Starts a new, unsaved design from a template, which it is saved in the shape of. */
+    public void newDesign(Templates.Template template) {
+        newDesign(template.design(), template.text());
+    }
+
+    private void newDesign(Design template, String text) {
+        load(template, null, List.of(), text);
         recovery.clear();
         message.set("New design from the template");
     }
@@ -223,7 +236,7 @@ public final class DesignerModel {
         if (source.isPresent()) {
             open(source.get());
         } else {
-            load(recovered.design(), null, List.of());
+            load(recovered.design(), null, List.of(), null);
             saved = null;
         }
         if (!recovered.design().equals(design())) {
@@ -238,12 +251,15 @@ public final class DesignerModel {
     }
 
     public boolean saveAs(Path target) {
+        // What the user wrote stays as written: only the lines of what changed change.
+        var text = DesignText.of(design(), savedText);
         try {
-            DesignFiles.save(design(), target);
+            DesignFiles.writeAtomically(target, text);
         } catch (IOException | RuntimeException e) {
             message.set("Could not save " + target.getFileName() + ": " + e.getMessage());
             return false;
         }
+        savedText = text;
         saved = design();
         savedProblems = List.of();
         file.set(target);
@@ -458,8 +474,9 @@ public final class DesignerModel {
         }
     }
 
-    private void load(Design loaded, Path path, List<Problem> problemsInFile) {
+    private void load(Design loaded, Path path, List<Problem> problemsInFile, String text) {
         history.clear();
+        savedText = text;
         saved = loaded;
         savedProblems = List.copyOf(problemsInFile);
         file.set(path);
@@ -496,13 +513,22 @@ public final class DesignerModel {
         // Problems of an unchanged file keep the lines of the file itself; after an edit, of the text it would save.
         var known = current.equals(saved) ? savedProblems : List.<Problem>of();
         Path folder = file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());
-        var review = DesignReview.of(current, source, known, folder);
+        var review = DesignReview.of(current, savedText, source, known, folder);
         json.set(review.json());
         problems.setAll(review.problems());
         crossCalls.setAll(review.crossCalls());
         plan.setAll(review.plan());
         planStatus.set(review.planStatus());
         summary.set(review.summary());
+    }
+
+    /** The text of a file, or null when it cannot be read (loading it again then says why). */
+    private static String readable(Path path) {
+        try {
+            return java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void remember(Path path) {

@@ -153,11 +153,11 @@ public final class DesignerView extends BorderPane {
         for (var template : Templates.all()) {
             var entry = new MenuItem(template.title());
             entry.setMnemonicParsing(false);
-            entry.setOnAction(e -> newDesign(template.design()));
+            entry.setOnAction(e -> newDesign(template));
             fromTemplate.getItems().add(entry);
         }
         file.getItems().addAll(
-                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> newDesign(Templates.starter())),
+                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> newDesign(Templates.all().get(0))),
                 fromTemplate,
                 item("_Open\u2026", Feather.FOLDER, "Shortcut+O", this::openFile),
                 recent,
@@ -340,7 +340,7 @@ public final class DesignerView extends BorderPane {
         canvas.reveal(model.addSegment(canvas.visibleArea()));
     }
 
-    private void newDesign(io.clusterdeck.design.Design template) {
+    private void newDesign(Templates.Template template) {
         if (mayDiscardChanges()) {
             model.newDesign(template);
         }

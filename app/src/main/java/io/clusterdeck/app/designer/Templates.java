@@ -20,27 +20,30 @@ public final class Templates {
     private Templates() {
     }
 
-    /** A design to start from, with the words that offer it. */
-    public record Template(String title, Design design) {
+    /** A design to start from, with the words that offer it and the text it is written in. */
+    public record Template(String title, Design design, String text) {
     }
 
     /** Two small segments with a call between them: enough to see every part of the designer. */
     public static Design starter() {
-        return read(ALL.get(0)[1]);
+        return all().get(0).design();
     }
 
     /** Every template, the starter first. */
     public static List<Template> all() {
-        return ALL.stream().map(t -> new Template(t[0], read(t[1]))).toList();
+        return ALL.stream().map(t -> {
+            var text = read(t[1]);
+            var name = t[1].substring(t[1].lastIndexOf('/') + 1);
+            return new Template(t[0], DesignFiles.parse(text, name).orThrow(), text);
+        }).toList();
     }
 
-    private static Design read(String resource) {
+    private static String read(String resource) {
         try (InputStream in = Templates.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the template " + resource + " is missing from the app");
             }
-            var name = resource.substring(resource.lastIndexOf('/') + 1);
-            return DesignFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).orThrow();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

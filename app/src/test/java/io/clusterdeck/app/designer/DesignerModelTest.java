@@ -257,6 +257,20 @@ class DesignerModelTest {
     }
 
     @Test
+    void savingAfterOneChangeRewritesOnlyThatLineOfTheFile() throws Exception {
+        var before = Files.readString(designer.file);
+        model.setWorkers("orders", WorkerCount.of(5));
+
+        model.save();
+
+        var after = Files.readString(designer.file);
+        var changed = after.lines().filter(line -> !before.lines().toList().contains(line)).toList();
+        assertThat(changed).containsExactly("      \"workers\": 5,");
+        assertThat(after.lines().count()).isEqualTo(before.lines().count());
+        assertThat(model.jsonProperty().get()).isEqualTo(after);
+    }
+
+    @Test
     void anUnsavedNewDesignHasNoFileToSaveTo() {
         model.newDesign(Templates.starter());
 
