@@ -89,6 +89,10 @@ class LiveClusterIT {
             assertThat(Looks.insideScene(card)).as("live view card on screen at 1280x800").isTrue();
         }
         assertThat(Looks.insideScene(robot.from(scene.getRoot()).lookup("#monitor-stop").query())).isTrue();
+        robot.interact(() -> {
+            monitorStage.setWidth(1600);
+            monitorStage.setHeight(1000);
+        });
 
         robot.clickOn(robot.from(scene.getRoot()).lookup("#chip-" + VICTIM).queryAs(javafx.scene.Node.class));
         robot.clickOn(robot.from(scene.getRoot()).lookup("#traffic-toggle").queryButton());

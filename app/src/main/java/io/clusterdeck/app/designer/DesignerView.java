@@ -1,6 +1,5 @@
 package io.clusterdeck.app.designer;
 
-import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -28,8 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,6 +38,7 @@ public final class DesignerView extends BorderPane {
     private final DesignerModel model;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
+    private final FileCommands files;
     private CanvasView canvas;
 
     private final Node launchControls;
@@ -62,6 +60,7 @@ public final class DesignerView extends BorderPane {
         this.launchStatus = launchStatus;
         this.clusterMenu = clusterMenu;
         this.export = export;
+        this.files = new FileCommands(model, () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("designer");
         getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
         theme.addListener((obs, old, now) -> now.apply());
@@ -101,26 +100,9 @@ public final class DesignerView extends BorderPane {
         return theme;
     }
 
-    /**
-     * Asks before unsaved changes are lost and saves them when the user says so; true when the caller may go on
-     * (nothing unsaved, saved, or deliberately thrown away).
-     */
+    /** Asks before unsaved changes are lost, and saves them when the user says so; true when the caller may go on. */
     public boolean mayDiscardChanges() {
-        if (!model.dirtyProperty().get() || getScene() == null) {
-            return true;
-        }
-        var name = model.file().map(p -> p.getFileName().toString()).orElse(model.design().name());
-        return switch (Dialogs.askToSave(getScene().getWindow(), name)) {
-            case SAVE -> save();
-            case DISCARD -> true;
-            case CANCEL -> false;
-        };
-    }
-
-    /** Closes the window the way its close button does, so unsaved changes are asked about first. */
-    private void quit() {
-        var window = getScene().getWindow();
-        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        return files.mayDiscardChanges();
     }
 
     private MenuBar menuBar() {
@@ -131,18 +113,14 @@ public final class DesignerView extends BorderPane {
             for (Path path : model.recentFiles()) {
                 var item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> {
-                    if (mayDiscardChanges()) {
-                        model.open(path);
-                    }
-                });
+                item.setOnAction(e -> files.open(path));
                 recent.getItems().add(item);
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
         model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
-        var importBundle = item("_Import bundle\u2026", Feather.PACKAGE, null, this::importBundle);
+        var importBundle = item("_Import bundle\u2026", Feather.PACKAGE, null, files::importBundle);
         importBundle.setId("menu-import-bundle");
         if (!model.canImportBundles()) {
             importBundle.setText("Import bundle\u2026 (coming soon)");
@@ -153,22 +131,22 @@ public final class DesignerView extends BorderPane {
         for (var template : Templates.all()) {
             var entry = new MenuItem(template.title());
             entry.setMnemonicParsing(false);
-            entry.setOnAction(e -> newDesign(template));
+            entry.setOnAction(e -> files.newDesign(template));
             fromTemplate.getItems().add(entry);
         }
         file.getItems().addAll(
-                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> newDesign(Templates.all().get(0))),
+                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> files.newDesign(Templates.all().get(0))),
                 fromTemplate,
-                item("_Open\u2026", Feather.FOLDER, "Shortcut+O", this::openFile),
+                item("_Open\u2026", Feather.FOLDER, "Shortcut+O", files::open),
                 recent,
                 new SeparatorMenuItem(),
-                item("_Save", Feather.SAVE, "Shortcut+S", this::save),
-                item("Save _as\u2026", null, "Shortcut+Shift+S", this::saveAs),
+                item("_Save", Feather.SAVE, "Shortcut+S", files::save),
+                item("Save _as\u2026", null, "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
                 importBundle,
                 exportItem(),
                 new SeparatorMenuItem(),
-                item("_Quit", null, "Shortcut+Q", this::quit));
+                item("_Quit", null, "Shortcut+Q", files::quit));
         var undo = item("_Undo", Feather.ROTATE_CCW, "Shortcut+Z", model::undo);
         undo.disableProperty().bind(model.canUndoProperty().not());
         var redo = item("_Redo", Feather.ROTATE_CW, "Shortcut+Shift+Z", model::redo);
@@ -224,7 +202,7 @@ public final class DesignerView extends BorderPane {
         var redo = toolButton(Feather.ROTATE_CW, "Redo (Ctrl+Shift+Z)", model::redo);
         redo.setId("redo");
         redo.disableProperty().bind(model.canRedoProperty().not());
-        var save = toolButton(Feather.SAVE, "Save (Ctrl+S)", this::save);
+        var save = toolButton(Feather.SAVE, "Save (Ctrl+S)", files::save);
         save.setId("save");
         var addSegment = new Button("Segment", new FontIcon(Feather.PLUS));
         addSegment.setId("add-segment");
@@ -235,7 +213,7 @@ public final class DesignerView extends BorderPane {
         services.setOnAction(e -> model.selectionProperty().set(Selection.SERVICES));
         var importBundle = new Button("Import bundle", new FontIcon(Feather.PACKAGE));
         importBundle.setId("import-bundle");
-        importBundle.setOnAction(e -> importBundle());
+        importBundle.setOnAction(e -> files.importBundle());
         importBundle.setDisable(!model.canImportBundles());
         var importHolder = new StackPane(importBundle);
         Tooltip.install(importHolder, new Tooltip(model.canImportBundles()
@@ -340,50 +318,6 @@ public final class DesignerView extends BorderPane {
         canvas.reveal(model.addSegment(canvas.visibleArea()));
     }
 
-    private void newDesign(Templates.Template template) {
-        if (mayDiscardChanges()) {
-            model.newDesign(template);
-        }
-    }
-
-    private void openFile() {
-        if (!mayDiscardChanges()) {
-            return;
-        }
-        var chooser = chooser("Open a design");
-        var chosen = chooser.showOpenDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.open(chosen.toPath());
-        }
-    }
-
-    /** Saves to the design's file, or asks where when it has none; true when it was saved. */
-    private boolean save() {
-        return model.file().isEmpty() ? saveAs() : model.save();
-    }
-
-    private boolean saveAs() {
-        var chooser = chooser("Save the design");
-        chooser.setInitialFileName(model.file().map(p -> p.getFileName().toString())
-                .orElse(model.design().name() + ".json"));
-        var chosen = chooser.showSaveDialog(getScene().getWindow());
-        return chosen != null && model.saveAs(chosen.toPath());
-    }
-
-    private void importBundle() {
-        var chooser = new FileChooser();
-        chooser.setTitle("Import the functions of a bundle");
-        var folder = model.suggestedFolder().toFile();
-        if (folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
-        }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Function bundles", "*.jar"));
-        var chosen = chooser.showOpenDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.importBundle(chosen.toPath());
-        }
-    }
-
     private void deleteSelected() {
         var selection = model.selectionProperty().get();
         if (selection.kind() == Selection.Kind.FUNCTION) {
@@ -391,17 +325,6 @@ public final class DesignerView extends BorderPane {
         } else if (selection.kind() == Selection.Kind.SEGMENT) {
             model.removeSegment(selection.name());
         }
-    }
-
-    private FileChooser chooser(String title) {
-        var chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clusterdeck designs", "*.json"));
-        var folder = model.suggestedFolder().toFile();
-        if (folder.isDirectory()) {
-            chooser.setInitialDirectory(folder);
-        }
-        return chooser;
     }
 
     /** The file with its folder, {@code designs/webshop.json}: enough to tell files apart at a glance. */
