@@ -48,7 +48,9 @@ class LiveClusterIT {
     @Start
     void start(Stage stage) throws IOException {
         designer = stage;
-        window = DesignerFixture.open(stage, temp, "webshop.json").window;
+        // Ports of their own, away from the example's: another launch of the web shop on this machine is no clash.
+        window = DesignerFixture.open(stage, temp, "webshop.json",
+                text -> text.replace("\"base\": 7400", "\"base\": 17400")).window;
     }
 
     @AfterEach

@@ -39,17 +39,17 @@ final class HealthGridView extends VBox {
         var name = new TableColumn<ProcessRow, ProcessRow>("Process");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(164);
+        name.setPrefWidth(160);
         table.getColumns().add(name);
-        table.getColumns().add(column("State", 86, ProcessRow::stateProperty));
-        table.getColumns().add(column("PID", 48, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
+        table.getColumns().add(column("State", 78, ProcessRow::stateProperty));
+        table.getColumns().add(column("PID", 50, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
                 ? Long.toString(r.pidProperty().get()) : "—", r.pidProperty())));
-        table.getColumns().add(column("Uptime", 66, ProcessRow::uptimeProperty));
-        table.getColumns().add(column("Restarts", 70, r -> r.restartsProperty().asString()));
-        table.getColumns().add(column("Memory", 72, ProcessRow::memoryProperty));
-        table.getColumns().add(column("In flight", 70, r -> r.isWorker() ? r.inFlightProperty().asString()
+        table.getColumns().add(column("Uptime", 80, ProcessRow::uptimeProperty));
+        table.getColumns().add(column("Restarts", 66, r -> r.restartsProperty().asString()));
+        table.getColumns().add(column("Memory", 66, ProcessRow::memoryProperty));
+        table.getColumns().add(column("In flight", 68, r -> r.isWorker() ? r.inFlightProperty().asString()
                 : new javafx.beans.property.SimpleStringProperty("")));
-        table.getColumns().add(column("Calls/s", 66, r -> r.isWorker() ? Bindings.createStringBinding(
+        table.getColumns().add(column("Calls/s", 60, r -> r.isWorker() ? Bindings.createStringBinding(
                 () -> Styles.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())
                 : new javafx.beans.property.SimpleStringProperty("")));
         table.setRowFactory(t -> new HealthRow());

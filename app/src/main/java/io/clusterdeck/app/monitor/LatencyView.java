@@ -44,9 +44,9 @@ final class LatencyView extends VBox {
         grid.setHgap(8);
         grid.setVgap(2);
         var name = new ColumnConstraints(nameWidth);
-        var p50 = new ColumnConstraints(50);
+        var p50 = new ColumnConstraints(58);
         p50.setHalignment(HPos.RIGHT);
-        var p99 = new ColumnConstraints(56);
+        var p99 = new ColumnConstraints(62);
         p99.setHalignment(HPos.RIGHT);
         grid.getColumnConstraints().addAll(name, p50, p99);
         return grid;
