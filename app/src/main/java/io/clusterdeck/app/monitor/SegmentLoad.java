@@ -151,8 +151,9 @@ public final class SegmentLoad {
             actual.put(worker, total == 0 ? 0 : sum / total);
             shouldHave.put(worker, total == 0 ? 0 : due.get(worker).sumOfLast(WINDOW) / total);
         });
-        shares.set(Map.copyOf(actual));
+        // The figure first: views redraw when the shares change, and read it then.
         unfairness.set(total == 0 ? Double.NaN : distance(actual, shouldHave));
+        shares.set(Map.copyOf(actual));
     }
 
     private BoundedSeries zeros() {

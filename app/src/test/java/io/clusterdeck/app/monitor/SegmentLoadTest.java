@@ -98,4 +98,15 @@ class SegmentLoadTest {
         assertThat(load.workerNames()).containsExactly("a");
         assertThat(load.sharesProperty().get()).containsOnlyKeys("a");
     }
+
+    @Test
+    void whenTheSharesChangeTheFairnessFigureIsAlreadyThatOfTheSameSample() {
+        var load = new SegmentLoad("s", Balancing.ROUND_ROBIN, List.of("f"), 2);
+        var seen = new java.util.ArrayList<String>();
+        load.sharesProperty().addListener((o, a, b) -> seen.add(load.fairnessText()));
+
+        load.sample(Map.of("a", 10.0, "b", 10.0), List.of("a", "b"), Map.of(), BOTH);
+
+        assertThat(seen).containsExactly("0% off the even split");
+    }
 }
