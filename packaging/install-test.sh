@@ -63,7 +63,7 @@ entry=$(sed -n 's/^Entry: //p' "$work/launch.log")
 answer=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{}' "$entry/rpc/greeting/hello")
 echo "greeting/hello answered: $answer"
 # The standalone service runs on the installed runtime and jar.
-child=$(pgrep -P "$launch_pid" -f "io.clusterdeck.cli.Main run standalone") || fail "no standalone process"
+child=$(pgrep -P "$launch_pid" -f "io.clusterdeck.cli.ServiceRunner standalone") || fail "no standalone process"
 tr '\0' ' ' < "/proc/$child/cmdline" > "$work/child-command.txt"
 grep -q "^/opt/clusterdeck/lib/runtime/bin/java .*-cp /opt/clusterdeck/lib/app/clusterdeck.jar " \
     "$work/child-command.txt" || fail "the cluster process runs $(cat "$work/child-command.txt")"

@@ -8,8 +8,10 @@ import io.clusterdeck.app.export.ExportDialog;
 import io.clusterdeck.app.export.ExportModel;
 import io.clusterdeck.app.launcher.LaunchControls;
 import io.clusterdeck.app.launcher.LaunchModel;
+import io.clusterdeck.app.launcher.LaunchState;
 import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
+import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
@@ -32,6 +34,9 @@ import javafx.stage.Stage;
 public final class DesignerWindow {
     /** How long after an edit the recovery copy is written. */
     public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(3);
+    /** The size the window opens at, or the screen's when it is smaller. */
+    public static final double WIDTH = 1600;
+    public static final double HEIGHT = 960;
 
     private final DesignerModel model;
     private final DesignerView view;
@@ -44,26 +49,45 @@ public final class DesignerWindow {
     });
     private final LaunchModel launch;
     private final Stage stage;
+    private final Workspace workspace;
     private Stage monitor;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
+        this.workspace = workspace;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
         this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
         this.launch = new LaunchModel(clusterWork, Platform::runLater,
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
-        this.view = new DesignerView(model, new LaunchControls(launch, this::launchDesign, this::showMonitor),
+        var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
+        this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
                 this::showExport);
         this.stage = stage;
+        // The live view shows a running cluster only: stopping it, from either window, closes the view.
+        launch.stateProperty().addListener((obs, old, now) -> {
+            if (now == LaunchState.STOPPING || now == LaunchState.IDLE) {
+                monitorWindow().ifPresent(Stage::close);
+            }
+        });
         // Closing the window stops the cluster; so does a signal that ends the app without closing it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> launch.cluster().ifPresent(c -> c.close()), "stop-cluster"));
         Theme.LIGHT.apply();
         var screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight())));
+        double width = Math.min(WIDTH, screen.getWidth());
+        double height = Math.min(HEIGHT, screen.getHeight());
+        stage.setScene(new Scene(view, width, height));
         stage.titleProperty().bind(model.titleProperty());
         stage.getIcons().setAll(AppIcons.windowIcons());
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        // Some window managers hand a new window its minimum size; it opens at the size asked for all the same.
+        stage.setOnShown(e -> {
+            if (stage.getWidth() < width - 1 || stage.getHeight() < height - 1) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+                stage.centerOnScreen();
+            }
+        });
         stage.setOnCloseRequest(e -> {
             if (view.mayDiscardChanges()) {
                 recovery.clear();
@@ -114,15 +138,16 @@ public final class DesignerWindow {
         return launch;
     }
 
-    /** Runs the design as shown, unsaved edits included; its file (or the working folder) locates relative paths. */
+    /** Runs the design as shown, unsaved edits included; its file (or the folder files are saved to) locates paths. */
     private void launchDesign() {
-        var file = model.file().orElse(Path.of("untitled.json").toAbsolutePath());
+        var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
         launch.launch(model.design(), file);
     }
 
     /** The Export dialog, on the design as saved. */
     private void showExport() {
-        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get());
+        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get(),
+                workspace.exportsFolder());
         new ExportDialog(stage, exportModel).showAndWait();
     }
 
@@ -138,7 +163,8 @@ public final class DesignerWindow {
         }
         var source = new LocalClusterSource(cluster.get(),
                 () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
-        monitor = MonitorWindow.open(stage, source, clusterWork);
+        monitor = MonitorWindow.open(stage, source, clusterWork,
+                new MonitorView.Actions(launch::stop, () -> stage.toFront()));
     }
 
     public DesignerModel model() {

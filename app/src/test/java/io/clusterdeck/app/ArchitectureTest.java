@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String DESIGNER = "io.clusterdeck.app.designer";
     private static final Set<String> VIEW_MODEL = Set.of("DesignerModel", "Edits", "ElementProblem", "CrossCall",
-            "FunctionFacts", "PaletteFilter", "PlanRow", "Selection", "History", "Templates", "BundleImporter");
+            "FunctionFacts", "PaletteFilter", "PlanRow", "Selection", "History", "Templates", "BundleImporter", "Area",
+            "ArrowLabel", "Segmentation", "DesignText");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

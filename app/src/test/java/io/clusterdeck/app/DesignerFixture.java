@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javafx.stage.Stage;
 
 /** A designer window on a copy of an example design, with its own workspace folder. */
@@ -23,9 +24,15 @@ final class DesignerFixture {
 
     /** Copies an example design into a temporary folder and shows the designer on the copy. */
     static DesignerFixture open(Stage stage, Path temp, String example) throws IOException {
+        return open(stage, temp, example, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Stage, Path, String)}, with the copy's text changed first. */
+    static DesignerFixture open(Stage stage, Path temp, String example, UnaryOperator<String> change) throws IOException {
         Path home = Files.createDirectories(temp.resolve("home"));
         System.setProperty(Workspace.HOME_PROPERTY, home.toString());
-        Path file = Files.copy(DESIGNS.resolve(example), Files.createDirectories(temp.resolve("designs")).resolve(example));
+        Path file = Files.writeString(Files.createDirectories(temp.resolve("designs")).resolve(example),
+                change.apply(Files.readString(DESIGNS.resolve(example))));
         var window = DesignerWindow.show(stage, Workspace.current(), Optional.of(file));
         return new DesignerFixture(home, file, window);
     }

@@ -36,6 +36,7 @@ class DesignerWindowIT {
     private static final KeyCodeCombination REDO =
             new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final KeyCodeCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCodeCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     @TempDir
     Path temp;
@@ -119,6 +120,8 @@ class DesignerWindowIT {
         var lines = robot.lookup("#open-problems .open-problem").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(broken + ":3:").contains("name: "));
+        assertThat(robot.lookup("#open-problems-title").queryAs(Label.class).getText())
+                .startsWith("Could not open broken.json: ").endsWith("; still showing webshop.json");
         assertThat(shownFunctions(robot)).isEqualTo(shown);
         assertThat(designer.window.model().dirtyProperty().get()).isTrue();
     }
@@ -154,6 +157,99 @@ class DesignerWindowIT {
         assertThat(robot.lookup("#import-bundle").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class).getText())
                 .isEqualTo("1 call");
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAsksFirstWithSaveAsTheDefaultAndCancelKeepsTheWindow(FxRobot robot) {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> designer.window.model().setWorkers("orders", io.clusterdeck.design.WorkerCount.of(5)));
+
+        robot.push(QUIT);
+
+        var save = robot.lookup("#save-changes").queryButton();
+        assertThat(save.isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#discard-changes").queryButton().isDefaultButton()).isFalse();
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals("Cancel")).findFirst().orElseThrow());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(designer.window.model().dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAndPressingEnterSavesThemAndCloses(FxRobot robot) throws Exception {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> designer.window.model().setWorkers("orders", io.clusterdeck.design.WorkerCount.of(5)));
+
+        robot.push(QUIT);
+        robot.lookup("#save-changes").queryButton();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(DesignFiles.load(designer.file).orThrow().segment("orders").orElseThrow().workers().fixed()).isEqualTo(5);
+    }
+
+    @Test
+    void launchStopAndTheLiveViewHaveShortcutsInTheClusterMenu(FxRobot robot) {
+        var menus = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus();
+        var cluster = menus.stream().filter(m -> m.getText().equals("_Cluster")).findFirst().orElseThrow();
+
+        assertThat(cluster.getItems()).extracting(i -> i.getAccelerator().getName())
+                .containsExactly("F5", "Shift+F5", "F6");
+        assertThat(cluster.getItems()).extracting(javafx.scene.control.MenuItem::isDisable)
+                .containsExactly(false, true, true);
+    }
+
+    @Test
+    void aCallArrowsLabelNeverCoversACardAndArrowsPassBehindCards(FxRobot robot) {
+        robot.interact(() -> {
+            designer.window.model().moveSegmentCard("orders", 720, 330);
+            designer.window.model().moveSegmentCard("images", 380, 40);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var arrow = robot.lookup("#arrow-orders-storefront").query();
+        var label = robot.lookup("#arrow-orders-storefront .call-count").queryAs(Label.class);
+        var labelBounds = label.localToScene(label.getBoundsInLocal());
+        for (Node card : robot.lookup(".segment-card").queryAll()) {
+            assertThat(card.localToScene(card.getBoundsInLocal()).intersects(labelBounds)).as(card.getId()).isFalse();
+        }
+        var surface = arrow.getParent().getParent();
+        var card = robot.lookup("#segment-images").query();
+        assertThat(surface.getChildrenUnmodifiable().indexOf(arrow.getParent()))
+                .isLessThan(surface.getChildrenUnmodifiable().indexOf(card.getParent()));
+    }
+
+    @Test
+    void theLegendHasARowOfItsOwnBelowTheCanvas(FxRobot robot) {
+        var legend = robot.lookup("#canvas-legend").query();
+        var scroll = robot.lookup(".canvas-scroll").query();
+
+        assertThat(legend.localToScene(legend.getBoundsInLocal()).getMinY())
+                .isGreaterThanOrEqualTo(scroll.localToScene(scroll.getBoundsInLocal()).getMaxY() - 0.5);
+    }
+
+    @Test
+    void aNewSegmentAppearsInsideTheCanvasInViewOnASmallScreen(FxRobot robot) {
+        var stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            // The third column of cards is out of view at this size: that is where the grid would put the next one.
+            designer.window.model().removeSegment("images");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#add-segment");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var card = robot.lookup("#segment-segment-3").query();
+        var viewport = robot.lookup(".canvas-scroll .viewport").query();
+        var view = viewport.localToScene(viewport.getBoundsInLocal());
+        var bounds = card.localToScene(card.getBoundsInLocal());
+        assertThat(bounds.getMinX()).isGreaterThanOrEqualTo(view.getMinX());
+        assertThat(bounds.getMaxX()).isLessThanOrEqualTo(view.getMaxX());
+        assertThat(bounds.getMinY()).isBetween(view.getMinY(), view.getMaxY());
     }
 
     /** The function names each card shows, in card order. */

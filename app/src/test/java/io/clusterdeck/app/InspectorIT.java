@@ -77,4 +77,48 @@ class InspectorIT {
         assertThat(robot.lookup("#segment-thumbs #chip-images-thumbnail").tryQuery()).isPresent();
         assertThat(designer.window.model().positionOf("thumbs").x()).isEqualTo(720.0);
     }
+
+    @Test
+    void aFunctionMovesToAnotherSegmentFromTheKeyboard(FxRobot robot) {
+        robot.interact(() -> designer.window.model().selectionProperty()
+                .set(io.clusterdeck.app.designer.Selection.function("cart/add")));
+        robot.interact(() -> robot.lookup("#function-segment").query().requestFocus());
+
+        robot.push(KeyCode.ALT, KeyCode.DOWN);
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(designer.window.model().design().segmentOf("cart/add").map(s -> s.name())).contains("orders");
+    }
+
+    @Test
+    void callsAreAddedFromAListOfTheOtherFunctionsAndRemovedOneByOne(FxRobot robot) {
+        robot.clickOn("#chip-cart-add");
+        robot.clickOn("#call-add");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> "cart/view".equals(c.getItem())).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(designer.window.model().design().function("cart/add").orElseThrow().calls())
+                .containsExactly("catalog/price", "cart/view");
+
+        robot.clickOn("#remove-call-catalog-price");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(designer.window.model().design().function("cart/add").orElseThrow().calls()).containsExactly("cart/view");
+    }
+
+    @Test
+    void heapAndAutoscaleOfASegmentAreEditedInTheInspector(FxRobot robot) {
+        robot.clickOn("#segment-orders .card-title");
+        robot.doubleClickOn("#segment-heap").write("128").type(KeyCode.ENTER);
+        robot.clickOn("#segment-autoscale");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#autoscale-max").write("6").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var orders = designer.window.model().design().segment("orders").orElseThrow();
+        assertThat(orders.jvm().heapMb()).isEqualTo(128);
+        assertThat(orders.autoscale()).isEqualTo(new io.clusterdeck.design.Autoscale(1, 6, 70));
+        assertThat(designer.window.model().problems()).isEmpty();
+    }
 }

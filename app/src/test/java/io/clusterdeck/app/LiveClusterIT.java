@@ -48,7 +48,9 @@ class LiveClusterIT {
     @Start
     void start(Stage stage) throws IOException {
         designer = stage;
-        window = DesignerFixture.open(stage, temp, "webshop.json").window;
+        // Ports of their own, away from the example's: another launch of the web shop on this machine is no clash.
+        window = DesignerFixture.open(stage, temp, "webshop.json",
+                text -> text.replace("\"base\": 7400", "\"base\": 17400")).window;
     }
 
     @AfterEach
@@ -72,6 +74,28 @@ class LiveClusterIT {
         var monitor = ((MonitorView) scene.getRoot()).model();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> allWorkersUp(monitor));
 
+        // On a small screen both windows keep what matters on screen: Stop and Monitor, and the live view's cards.
+        robot.interact(() -> {
+            designer.setWidth(1280);
+            designer.setHeight(800);
+            monitorStage.setWidth(1280);
+            monitorStage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var id : new String[] {"#launch", "#show-monitor"}) {
+            var node = robot.from(designer.getScene().getRoot()).lookup(id).query();
+            assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen at 1280x800", id).isTrue();
+        }
+        assertThat(robot.from(designer.getScene().getRoot()).lookup("#launch").queryButton().getText()).isEqualTo("Stop");
+        for (var card : scene.getRoot().lookupAll(".card")) {
+            assertThat(Looks.insideScene(card)).as("live view card on screen at 1280x800").isTrue();
+        }
+        assertThat(Looks.insideScene(robot.from(scene.getRoot()).lookup("#monitor-stop").query())).isTrue();
+        robot.interact(() -> {
+            monitorStage.setWidth(1600);
+            monitorStage.setHeight(1000);
+        });
+
         robot.clickOn(robot.from(scene.getRoot()).lookup("#chip-" + VICTIM).queryAs(javafx.scene.Node.class));
         robot.clickOn(robot.from(scene.getRoot()).lookup("#traffic-toggle").queryButton());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> monitor.process(VICTIM).orElseThrow().callsPerSecondProperty().get() > 0);
@@ -92,9 +116,10 @@ class LiveClusterIT {
         assertThat(row.health()).isEqualTo(Health.UP);
         assertThat(row.pidProperty().get()).isPositive().isNotIn(pids);
 
-        robot.interact(designer::toFront);
-        robot.clickOn(robot.from(designer.getScene().getRoot()).lookup("#launch").queryButton());
+        // The live view stops the cluster itself, and closes with it.
+        robot.clickOn(robot.from(scene.getRoot()).lookup("#monitor-stop").queryButton());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.launch().stateProperty().get() == LaunchState.IDLE);
+        assertThat(window.monitorWindow()).isEmpty();
         var everyPid = new java.util.ArrayList<>(pids);
         everyPid.add(row.pidProperty().get());
         assertThat(everyPid).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))

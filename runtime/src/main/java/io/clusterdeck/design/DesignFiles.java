@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes design files. Reading reports every problem with file, line, column and JSON path;
@@ -48,7 +52,12 @@ public final class DesignFiles {
             var bound = StrictJson.bind(tree, Design.class, "$");
             var problems = new ArrayList<>(bound.problems());
             var design = bound.value().map(Design.class::cast);
-            design.ifPresent(d -> problems.addAll(d.validate()));
+            if (design.isPresent()) {
+                problems.addAll(design.get().validate());
+            } else {
+                // Every problem at once: what could be read is cross-checked too.
+                problems.addAll(PartialRead.crossChecks(tree, bound.problems()));
+            }
             return new Parsed<>(design, problems);
         });
     }
@@ -66,27 +75,66 @@ public final class DesignFiles {
         writeAtomically(file, toJson(design));
     }
 
-    /** Writes text to a file atomically (see {@link #save}). */
+    /**
+     * Writes text to a file atomically (see {@link #save}). A file that exists keeps its permissions; a new one gets
+     * the user's defaults (the umask), as any editor's file would.
+     */
     public static void writeAtomically(Path file, String text) throws IOException {
+        writeAtomically(file, text, null);
+    }
+
+    /**
+     * Writes text to a file atomically with the given POSIX permissions, for a file only its owner may read, such as
+     * a secret. With {@code permissions} null it behaves as {@link #writeAtomically(Path, String)}.
+     */
+    public static void writeAtomically(Path file, String text, Set<PosixFilePermission> permissions) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        Path temporary = null;
         try {
-            try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileChannel opened = null;
+            while (opened == null) {
+                temporary = folder.resolve("." + target.getFileName() + "."
+                        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                try {
+                    // Created without explicit permissions, so the umask applies as it does to any new file.
+                    opened = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    temporary = null;
+                }
+            }
+            try (var channel = opened) {
                 var buffer = StandardCharsets.UTF_8.encode(text);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
+            keepPermissions(temporary, target, permissions);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** Gives the new text the permissions asked for, or those of the file it replaces. */
+    private static void keepPermissions(Path temporary, Path target, Set<PosixFilePermission> permissions)
+            throws IOException {
+        try {
+            if (permissions != null) {
+                Files.setPosixFilePermissions(temporary, permissions);
+            } else if (Files.isRegularFile(target)) {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: files there have no modes to keep.
         }
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,7 +259,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /**
      * Scales a segment: new workers start and join; removed ones drain (SIGTERM: they deregister and finish their
-     * calls) before they exit. Running processes keep their ports.
+     * calls) before they exit. Scaling down removes the workers that serve least first: down, paused or unhealthy
+     * ones, then idle ones. Running processes keep their names and ports.
      */
     public void scale(String segment, int workers) {
         design.segment(segment).orElseThrow(() -> new LaunchException("unknown segment '" + segment
@@ -266,31 +268,73 @@ public final class LocalCluster implements AutoCloseable {
         int before = plan.workersOf(segment).size();
         var scaled = design.withSegment(segment, s -> s.withWorkers(WorkerCount.of(workers)));
         var newPlan = planWithPorts(scaled);
+        var gatewayView = gatewayWorkers();
         List<ManagedProcess> started = new ArrayList<>();
         List<ManagedProcess> removed = new ArrayList<>();
         synchronized (lock) {
-            design = scaled;
-            plan = newPlan;
-            for (var process : newPlan.workersOf(segment)) {
-                if (!processes.containsKey(process.name())) {
-                    var managed = manage(process);
-                    supervisor.spawn(managed);
-                    started.add(managed);
-                }
-            }
-            var wanted = newPlan.workersOf(segment).stream().map(PlannedProcess::name).collect(Collectors.toSet());
-            for (var managed : processes.values()) {
-                if (segment.equals(managed.planned.segment()) && managed.planned.role() == Role.WORKER
-                        && !wanted.contains(managed.name) && !managed.retiring) {
+            var current = processes.values().stream().filter(m -> segment.equals(m.planned.segment())
+                    && m.planned.role() == Role.WORKER && !m.retiring).toList();
+            var leaving = new HashSet<>(ScaleDown.choose(current.stream().map(m -> condition(m, gatewayView)).toList(),
+                    current.size() - workers));
+            for (var managed : current) {
+                if (leaving.contains(managed.name)) {
                     removed.add(managed);
                 }
             }
+            int staying = current.size() - removed.size();
+            for (var process : newPlan.workersOf(segment)) {
+                if (staying < workers && !processes.containsKey(process.name())) {
+                    var managed = manage(process);
+                    supervisor.spawn(managed);
+                    started.add(managed);
+                    staying++;
+                }
+            }
+            var serving = new ArrayList<PlannedProcess>();
+            current.stream().filter(m -> !removed.contains(m)).forEach(m -> serving.add(m.planned));
+            started.forEach(m -> serving.add(m.planned));
+            design = scaled;
+            plan = withWorkers(newPlan, segment, serving);
         }
         events.publish(ClusterEvent.of(Instant.now(), EventType.SCALED, "launcher", null, segment,
-                "from " + before + " to " + workers + " workers"));
+                "from " + before + " to " + workers + " workers"
+                        + (removed.isEmpty() ? "" : ", removing " + removed.stream().map(m -> m.name)
+                        .collect(Collectors.joining(", ")))));
         await(started);
         awaitHealthy(started);
         removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> forget(m)));
+    }
+
+    /** The gateway's state and in-flight calls of each worker it knows, by name; empty when it does not answer. */
+    private Map<String, JsonNode> gatewayWorkers() {
+        var byName = new LinkedHashMap<String, JsonNode>();
+        gatewaySnapshot().ifPresent(snapshot -> snapshot.path("workers")
+                .forEach(w -> byName.put(w.path("name").asText(), w)));
+        return byName;
+    }
+
+    private static ScaleDown.Worker condition(ManagedProcess managed, Map<String, JsonNode> gatewayView) {
+        var seen = gatewayView.get(managed.name);
+        return new ScaleDown.Worker(managed.name, managed.planned.instance(), managed.state,
+                seen == null ? null : seen.path("state").asText(null), seen == null ? 0 : seen.path("inFlight").asLong());
+    }
+
+    /** A plan whose workers of one segment are the given ones, in instance order, where the segment's were. */
+    private static Plan withWorkers(Plan plan, String segment, List<PlannedProcess> workers) {
+        var sorted = workers.stream().sorted(Comparator.comparingInt(PlannedProcess::instance)).toList();
+        var processes = new ArrayList<PlannedProcess>();
+        boolean placed = false;
+        for (var process : plan.processes()) {
+            if (process.role() == Role.WORKER && segment.equals(process.segment())) {
+                if (!placed) {
+                    processes.addAll(sorted);
+                    placed = true;
+                }
+            } else {
+                processes.add(process);
+            }
+        }
+        return new Plan(plan.design(), plan.mode(), processes, plan.entryUrl());
     }
 
     /** Stops everything gracefully: proxy first, then workers, then gateway and repository. */

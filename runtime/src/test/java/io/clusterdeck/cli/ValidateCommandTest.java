@@ -59,6 +59,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDesignThatCannotBeReadWholeStillHasItsCallsCheckedInTheSameRun() throws IOException {
+        var file = folder.resolve("mixed.json");
+        Files.writeString(file, """
+                {
+                  "version": 1,
+                  "name": "mixed",
+                  "owner": "me",
+                  "functions": [{ "name": "a/b", "calls": ["a/nowhere"], "simulate": {} }],
+                  "segments": [{ "name": "s", "functions": ["a/b"], "workers": 0 }]
+                }
+                """);
+
+        var cli = Cli.run("validate", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines()).containsExactly(
+                file + ":4:3: owner: unknown key 'owner'; expected one of version, name, description, mode, bundles, "
+                        + "functions, segments, gateway, proxy, repository, network, ports, layout, auth",
+                file + ":5:44: functions[0].calls[0]: unknown function 'a/nowhere'",
+                file + ":6:64: segments[0].workers: must be between 1 and 256 or \"cores\", was 0");
+        assertThat(cli.out()).isEqualTo(file + ": 3 problems\n");
+    }
+
+    @Test
     void missingFileIsAUsageErrorWithOneLine() {
         var cli = Cli.run("validate", folder.resolve("nope.json").toString());
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +202,19 @@ class ExporterTest {
         return ExampleDesigns.load(ExampleDesigns.file("webshop"))
                 .withBundles(List.of(new Bundle("shop", "../shop/target/shop.jar", null)))
                 .withRepository(new RepositorySettings("public"));
+    }
+
+    @Test
+    void everyExportedFileIsReadableByTheContainersUserAndWritableByItsOwnerOnly() throws IOException {
+        var out = temp.resolve("out");
+        var file = ExampleDesigns.file("hello");
+
+        var written = Exporter.export(ExampleDesigns.load(file), file, Target.KUBERNETES, out);
+
+        assertThat(written).isNotEmpty().allSatisfy(p -> assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+                .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ)
+                .doesNotContain(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
     }
 
     @Test

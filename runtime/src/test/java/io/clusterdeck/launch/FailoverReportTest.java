@@ -66,6 +66,89 @@ class FailoverReportTest {
         assertThat(reports.get(1).detected()).isNull();
     }
 
+    @Test
+    void aPauseResumedAfterItsWindowStillClosesWhenTheWorkerIsBack() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "pause (SIGSTOP) of pid 10");
+        at(600, EventType.UNHEALTHY, "gateway", "worker-a-1", "2 failed health checks in 500 ms");
+        at(40_000, EventType.FAULT, "launcher", "worker-a-1", "resume (SIGCONT) of pid 10");
+        at(40_300, EventType.HEALTHY, "gateway", "worker-a-1", "passed a health check");
+
+        var reports = FailoverReport.of(events);
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.detected()).isEqualTo(Duration.ofMillis(600));
+            assertThat(report.undone()).isEqualTo(Duration.ofMillis(40_000));
+            assertThat(report.recovered()).isEqualTo(Duration.ofMillis(40_300));
+            assertThat(report.closed()).isTrue();
+            assertThat(report.settlesAt()).isEqualTo(T0.plusMillis(70_000));
+        });
+    }
+
+    @Test
+    void makingAWorkerHealthyAgainIsNoFaultButTheEndOfTheOneThatMadeItUnhealthy() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "made unhealthy");
+        at(300, EventType.UNHEALTHY, "gateway", "worker-a-1", "reported DOWN");
+        at(9_000, EventType.FAULT, "launcher", "worker-a-1", "made healthy");
+        at(9_250, EventType.HEALTHY, "gateway", "worker-a-1", "passed a health check");
+
+        var reports = FailoverReport.of(events);
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.fault().reason()).isEqualTo("made unhealthy");
+            assertThat(report.recovered()).isEqualTo(Duration.ofMillis(9_250));
+            assertThat(report.render()).endsWith("back after 9250 ms");
+        });
+    }
+
+    @Test
+    void aFaultOnAnotherWorkerDoesNotCutTheStoryOfTheFirstShort() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "pause (SIGSTOP) of pid 10");
+        at(500, EventType.UNHEALTHY, "gateway", "worker-a-1", "2 failed health checks in 500 ms");
+        at(2_000, EventType.FAULT, "launcher", "worker-b-1", "kill (SIGKILL) of pid 11");
+        at(5_000, EventType.FAULT, "launcher", "worker-a-1", "resume (SIGCONT) of pid 10");
+        at(5_300, EventType.HEALTHY, "gateway", "worker-a-1", "passed a health check");
+
+        var reports = FailoverReport.of(events);
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).recovered()).isEqualTo(Duration.ofMillis(5_300));
+    }
+
+    @Test
+    void aCallThatTimedOutOnAnotherWorkerIsNoCallThisFaultLost() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "pause (SIGSTOP) of pid 10");
+        at(400, EventType.TIMED_OUT, "gateway", "worker-a-2", "'a/run' got no answer within 3000 ms");
+        at(3_000, EventType.TIMED_OUT, "gateway", "worker-a-1", "'a/run' got no answer within 3000 ms");
+
+        var report = FailoverReport.of(events).get(0);
+
+        assertThat(report.failedCalls()).isEqualTo(1);
+        assertThat(report.errorsFor()).isEqualTo(Duration.ofMillis(3_000));
+    }
+
+    @Test
+    void aPauseNobodyUndidNeverSettlesUnlessTheWorkerIsHitAgain() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "pause (SIGSTOP) of pid 10");
+        at(500, EventType.UNHEALTHY, "gateway", "worker-a-1", "2 failed health checks in 500 ms");
+
+        assertThat(FailoverReport.of(events).get(0).settlesAt()).isEqualTo(Instant.MAX);
+
+        at(60_000, EventType.FAULT, "launcher", "worker-a-1", "kill (SIGKILL) of pid 10");
+
+        assertThat(FailoverReport.of(events).get(0).settlesAt()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void latencyRemovedBeforeTheGatewayNoticedClosesTheReportWithoutARecovery() {
+        at(0, EventType.FAULT, "launcher", "worker-a-1", "latency +200 ms");
+        at(8_000, EventType.FAULT, "launcher", "worker-a-1", "latency removed");
+
+        var report = FailoverReport.of(events).get(0);
+
+        assertThat(report.closed()).isTrue();
+        assertThat(report.render()).endsWith("undone after 8000 ms, never out of rotation");
+    }
+
     private void at(long millis, EventType type, String source, String worker, String reason) {
         String segment = worker == null ? "a" : worker.split("-")[1];
         events.add(ClusterEvent.of(T0.plusMillis(millis), type, source, worker, segment, reason));

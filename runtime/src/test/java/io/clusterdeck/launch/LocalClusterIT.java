@@ -99,9 +99,35 @@ class LocalClusterIT {
         var report = running.get();
 
         assertThat(servedAfterScaleUp).containsExactlyInAnyOrder("worker-echo-1", "worker-echo-2", "worker-echo-3", "worker-echo-4");
-        assertThat(servedAfterScaleDown).containsExactlyInAnyOrder("worker-echo-1", "worker-echo-2");
+        var remaining = cluster.processes().stream().filter(p -> p.role() == io.clusterdeck.plan.Role.WORKER)
+                .map(ProcessStatus::name).toList();
+        assertThat(remaining).hasSize(2);
+        assertThat(servedAfterScaleDown).containsExactlyInAnyOrderElementsOf(remaining);
+        assertThat(cluster.plan().workersOf("echo")).extracting(p -> p.name()).containsExactlyInAnyOrderElementsOf(remaining);
         assertThat(report.errors()).as(report.render()).isEmpty();
         assertThat(report.ok()).isPositive();
+    }
+
+    @Test
+    void scalingDownRemovesAnUnhealthyWorkerBeforeHealthyOnes() {
+        cluster = launch(TestDesigns.echo(3, Restart.ALWAYS));
+        var sick = Planner.workerName("echo", 1);
+        cluster.setHealthy(sick, false);
+        Await.until("the gateway to find " + sick + " unhealthy", Duration.ofSeconds(30),
+                () -> types(sick).contains(EventType.UNHEALTHY));
+
+        cluster.scale("echo", 2);
+
+        Await.until(sick + " gone", Duration.ofSeconds(30),
+                () -> cluster.processes().stream().noneMatch(p -> p.name().equals(sick)));
+        assertThat(cluster.processes()).extracting(ProcessStatus::name)
+                .contains(Planner.workerName("echo", 2), Planner.workerName("echo", 3));
+        for (int i = 0; i < 10; i++) {
+            assertThat(Calls.call(gateway(), "echo/fast").status()).isEqualTo(200);
+        }
+        cluster.scale("echo", 3);
+        Await.until("three workers again", Duration.ofSeconds(30), () -> cluster.processes().stream()
+                .filter(p -> p.role() == io.clusterdeck.plan.Role.WORKER).count() == 3);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.clusterdeck.app.common;
 
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -11,14 +12,26 @@ public final class Dialogs {
     private Dialogs() {
     }
 
-    /** Whether unsaved changes may be thrown away. */
-    public static boolean confirmDiscard(Window owner, String fileName) {
-        var discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, fileName + " has unsaved changes. Discard them?",
-                discard, ButtonType.CANCEL);
+    /** What to do with unsaved changes before they would be lost. */
+    public enum UnsavedChanges { SAVE, DISCARD, CANCEL }
+
+    /**
+     * Asks what to do with unsaved changes: save them (the default, so Enter keeps the work), throw them away, or
+     * go back (Escape).
+     */
+    public static UnsavedChanges askToSave(Window owner, String name) {
+        var save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        var discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, name + " has unsaved changes. Save them first?",
+                save, discard, ButtonType.CANCEL);
         alert.initOwner(owner);
         alert.setHeaderText("Unsaved changes");
-        return alert.showAndWait().filter(discard::equals).isPresent();
+        ((Button) alert.getDialogPane().lookupButton(save)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        alert.getDialogPane().lookupButton(save).setId("save-changes");
+        alert.getDialogPane().lookupButton(discard).setId("discard-changes");
+        var answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? UnsavedChanges.SAVE : answer == discard ? UnsavedChanges.DISCARD : UnsavedChanges.CANCEL;
     }
 
     /** Whether to continue the unsaved work a previous session left. */

@@ -6,7 +6,10 @@ import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polygon;
 
-/** An arrow from one segment card to another, labelled with how many calls cross between them. */
+/**
+ * An arrow from one segment card to another, labelled with how many calls cross between them. It is drawn below the
+ * cards, and its label sits where it covers none of them.
+ */
 final class CallArrow extends Group {
     private static final double HEAD = 9;
     private static final double ANCHOR_Y = 22;
@@ -16,10 +19,13 @@ final class CallArrow extends Group {
     private final CubicCurve curve = new CubicCurve();
     private final Polygon head = new Polygon();
     private final Label count;
+    private final java.util.function.Supplier<java.util.List<Area>> cards;
 
-    CallArrow(CrossCall call, SegmentCard from, SegmentCard to) {
+    /** @param cards where every card is now: the label keeps clear of them */
+    CallArrow(CrossCall call, SegmentCard from, SegmentCard to, java.util.function.Supplier<java.util.List<Area>> cards) {
         this.from = from;
         this.to = to;
+        this.cards = cards;
         getStyleClass().add("call-arrow");
         setId("arrow-" + call.from() + "-" + call.to());
         curve.getStyleClass().add("call-line");
@@ -56,9 +62,9 @@ final class CallArrow extends Group {
         double dir = rightwards ? 1 : -1;
         head.getPoints().setAll(endX, endY, endX - dir * HEAD * 1.4, endY - HEAD * 0.7,
                 endX - dir * HEAD * 1.4, endY + HEAD * 0.7);
-        double midX = (startX + endX) / 2;
-        double midY = (startY + endY) / 2;
         count.autosize();
-        count.relocate(midX - count.getWidth() / 2, midY - count.getHeight() - 6);
+        var place = ArrowLabel.place(new double[] {startX, startY, curve.getControlX1(), curve.getControlY1(),
+                curve.getControlX2(), curve.getControlY2(), endX, endY}, count.getWidth(), count.getHeight(), cards.get());
+        count.relocate(place.x(), place.y());
     }
 }

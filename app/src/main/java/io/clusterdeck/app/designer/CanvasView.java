@@ -6,7 +6,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -17,6 +19,7 @@ final class CanvasView extends StackPane {
     private final Pane arrows = new Pane();
     private final Pane cards = new Pane();
     private final Map<String, SegmentCard> cardsByName = new LinkedHashMap<>();
+    private ScrollPane scrollPane;
 
     CanvasView(DesignerModel model) {
         this.model = model;
@@ -26,7 +29,8 @@ final class CanvasView extends StackPane {
         arrows.setMouseTransparent(true);
         arrows.setPickOnBounds(false);
         cards.setPickOnBounds(false);
-        surface.getChildren().addAll(cards, arrows);
+        // Arrows below the cards: one that passes a card goes behind it, never over its controls.
+        surface.getChildren().addAll(arrows, cards);
         var scroll = new ScrollPane(surface);
         scroll.getStyleClass().add("canvas-scroll");
         scroll.setFitToWidth(true);
@@ -35,9 +39,13 @@ final class CanvasView extends StackPane {
         empty.getStyleClass().add("canvas-empty");
         empty.setMouseTransparent(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(cards.getChildren()));
+        scrollPane = scroll;
+        // The legend has a row of its own below the canvas, so it never covers a card.
         var legend = legend();
-        StackPane.setAlignment(legend, javafx.geometry.Pos.BOTTOM_LEFT);
-        getChildren().addAll(scroll, empty, legend);
+        var canvasArea = new StackPane(scroll, empty);
+        VBox.setVgrow(canvasArea, Priority.ALWAYS);
+        var column = new VBox(canvasArea, legend);
+        getChildren().add(column);
         surface.setOnMouseClicked(e -> {
             if (e.getTarget() == surface) {
                 model.selectionProperty().set(Selection.NONE);
@@ -53,7 +61,7 @@ final class CanvasView extends StackPane {
         var legend = new javafx.scene.layout.HBox(14);
         legend.getStyleClass().add("canvas-legend");
         legend.setMouseTransparent(true);
-        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        legend.setId("canvas-legend");
         for (var access : new String[] {"public", "protected", "private"}) {
             var dot = new Region();
             dot.getStyleClass().addAll("access-dot", "access-" + access);
@@ -70,6 +78,50 @@ final class CanvasView extends StackPane {
 
     SegmentCard card(String segmentName) {
         return cardsByName.get(segmentName);
+    }
+
+    /** The part of the canvas in view, in canvas pixels. */
+    Area visibleArea() {
+        var viewport = scrollPane.getViewportBounds();
+        double extraX = Math.max(0, surface.getWidth() - viewport.getWidth());
+        double extraY = Math.max(0, surface.getHeight() - viewport.getHeight());
+        return new Area(scrollPane.getHvalue() * extraX, scrollPane.getVvalue() * extraY, viewport.getWidth(),
+                viewport.getHeight());
+    }
+
+    /** Scrolls as little as needed to show a segment's card whole. */
+    void reveal(String segmentName) {
+        var card = cardsByName.get(segmentName);
+        if (card == null) {
+            return;
+        }
+        surface.applyCss();
+        surface.layout();
+        var viewport = scrollPane.getViewportBounds();
+        double extraX = Math.max(0, surface.getWidth() - viewport.getWidth());
+        double extraY = Math.max(0, surface.getHeight() - viewport.getHeight());
+        var view = visibleArea();
+        var bounds = card.getBoundsInParent();
+        double x = view.x();
+        double y = view.y();
+        if (bounds.getMaxX() > view.maxX()) {
+            x = bounds.getMaxX() - view.width();
+        }
+        if (bounds.getMinX() < x) {
+            x = bounds.getMinX();
+        }
+        if (bounds.getMinY() < y || bounds.getMinY() > view.maxY() - 40) {
+            y = bounds.getMinY() - Segmentation.MARGIN / 2;
+        }
+        scrollPane.setHvalue(extraX == 0 ? 0 : Math.max(0, Math.min(1, x / extraX)));
+        scrollPane.setVvalue(extraY == 0 ? 0 : Math.max(0, Math.min(1, y / extraY)));
+    }
+
+    private java.util.List<Area> cardAreas() {
+        return cardsByName.values().stream().map(card -> {
+            var b = card.getBoundsInParent();
+            return new Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+        }).toList();
     }
 
     private void rebuild() {
@@ -92,7 +144,7 @@ final class CanvasView extends StackPane {
             var from = cardsByName.get(call.from());
             var to = cardsByName.get(call.to());
             if (from != null && to != null) {
-                arrows.getChildren().add(new CallArrow(call, from, to));
+                arrows.getChildren().add(new CallArrow(call, from, to, this::cardAreas));
             }
         }
     }

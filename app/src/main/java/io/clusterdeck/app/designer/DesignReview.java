@@ -23,11 +23,12 @@ record DesignReview(String json, List<ElementProblem> problems, List<CrossCall> 
     }
 
     /**
-     * Reviews a design. Problems come from reading back the text it would save as, named after {@code source},
-     * unless {@code knownProblems} (as located in the file it was read from) are given.
+     * Reviews a design. Its text is what it would be saved as, in the shape of {@code savedText} (or null); problems
+     * come from reading that text back, named after {@code source}, unless {@code knownProblems} (as located in the
+     * file it was read from) are given.
      */
-    static DesignReview of(Design design, String source, List<Problem> knownProblems, Path folder) {
-        String text = DesignFiles.toJson(design);
+    static DesignReview of(Design design, String savedText, String source, List<Problem> knownProblems, Path folder) {
+        String text = DesignText.of(design, savedText);
         var found = knownProblems.isEmpty() ? DesignFiles.parse(text, source).problems() : knownProblems;
         var problems = found.stream().map(p -> ElementProblem.locate(p, design)).toList();
         var crossCalls = CrossCall.of(design);

@@ -36,7 +36,6 @@ import javafx.collections.ObservableList;
  * run as. Every edit is a command that replaces the design with a new value and can be undone.
  */
 public final class DesignerModel {
-    public static final String UNTITLED = "untitled.json";
 
     private final RecentFiles recentFiles;
     private final Recovery recovery;
@@ -44,6 +43,8 @@ public final class DesignerModel {
     private final History<Design> history = new History<>();
     private Design saved;
     private List<Problem> savedProblems = List.of();
+    /** The text the design was read from or last saved as: a save keeps its shape. Null for a design never saved. */
+    private String savedText;
 
     // Properties
     private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>(this, "design");
@@ -56,6 +57,7 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper planStatus = new ReadOnlyStringWrapper(this, "planStatus");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper openFailure = new ReadOnlyStringWrapper(this, "openFailure", "");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final ObservableList<ElementProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<Problem> openProblems = FXCollections.observableArrayList();
@@ -74,7 +76,8 @@ public final class DesignerModel {
         this.recovery = recovery;
         this.importer = importer;
         recent.setAll(recentFiles.list());
-        load(Templates.starter(), null, List.of());
+        var starter = Templates.all().get(0);
+        load(starter.design(), null, List.of(), starter.text());
     }
 
     public ReadOnlyObjectProperty<Design> designProperty() {
@@ -140,6 +143,11 @@ public final class DesignerModel {
         return problemsView;
     }
 
+    /** Which file could not be opened and how many problems it has, in one sentence; empty when it opened. */
+    public ReadOnlyStringProperty openFailureProperty() {
+        return openFailure.getReadOnlyProperty();
+    }
+
     /** Why the last file could not be opened; empty when it was. */
     public ObservableList<Problem> openProblems() {
         return openProblemsView;
@@ -155,6 +163,16 @@ public final class DesignerModel {
 
     public ObservableList<Path> recentFiles() {
         return recentView;
+    }
+
+    /**
+     * Where a file chooser opens: the folder of the design's file, else of the file opened last, else the user's
+     * home folder; never the folder the app happened to be started from.
+     */
+    public Path suggestedFolder() {
+        return file().or(() -> recent.stream().findFirst())
+                .map(p -> p.toAbsolutePath().getParent())
+                .orElse(Path.of(System.getProperty("user.home")));
     }
 
     public boolean canImportBundles() {
@@ -178,13 +196,17 @@ public final class DesignerModel {
      * the current design stays and the problems say why.
      */
     public boolean open(Path path) {
-        var parsed = DesignFiles.load(path);
+        var text = readable(path);
+        var parsed = text == null ? DesignFiles.load(path) : DesignFiles.parse(text, path.toString());
         if (parsed.value().isEmpty()) {
+            // The sentence first: whoever shows the problems reads it when they change.
+            var failure = "Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem");
+            openFailure.set(failure);
+            message.set(failure);
             openProblems.setAll(parsed.problems());
-            message.set("Could not open " + path.getFileName() + ": " + Words.count(parsed.problems().size(), "problem"));
             return false;
         }
-        load(parsed.value().get(), path, parsed.problems());
+        load(parsed.value().get(), path, parsed.problems(), text);
         recovery.clear();
         remember(path);
         message.set("Opened " + path.getFileName()
@@ -194,7 +216,16 @@ public final class DesignerModel {
 
     /** Starts a new, unsaved design from a template. */
     public void newDesign(Design template) {
-        load(template, null, List.of());
+        newDesign(template, null);
+    }
+
+    /** Starts a new, unsaved design from a template, which it is saved in the shape of. */
+    public void newDesign(Templates.Template template) {
+        newDesign(template.design(), template.text());
+    }
+
+    private void newDesign(Design template, String text) {
+        load(template, null, List.of(), text);
         recovery.clear();
         message.set("New design from the template");
     }
@@ -205,7 +236,7 @@ public final class DesignerModel {
         if (source.isPresent()) {
             open(source.get());
         } else {
-            load(recovered.design(), null, List.of());
+            load(recovered.design(), null, List.of(), null);
             saved = null;
         }
         if (!recovered.design().equals(design())) {
@@ -220,12 +251,15 @@ public final class DesignerModel {
     }
 
     public boolean saveAs(Path target) {
+        // What the user wrote stays as written: only the lines of what changed change.
+        var text = DesignText.of(design(), savedText);
         try {
-            DesignFiles.save(design(), target);
+            DesignFiles.writeAtomically(target, text);
         } catch (IOException | RuntimeException e) {
             message.set("Could not save " + target.getFileName() + ": " + e.getMessage());
             return false;
         }
+        savedText = text;
         saved = design();
         savedProblems = List.of();
         file.set(target);
@@ -291,6 +325,15 @@ public final class DesignerModel {
 
     /** Adds an empty segment at a free place on the canvas and returns its name. */
     public String addSegment() {
+        return addSegment(Segmentation.freePosition(design()));
+    }
+
+    /** Adds an empty segment at a free place inside the part of the canvas in view and returns its name. */
+    public String addSegment(Area visible) {
+        return addSegment(Segmentation.freePosition(design(), visible));
+    }
+
+    private String addSegment(Position position) {
         int n = design().segments().size() + 1;
         while (design().segment("segment-" + n).isPresent()) {
             n++;
@@ -298,7 +341,7 @@ public final class DesignerModel {
         String name = "segment-" + n;
         var segments = new ArrayList<>(design().segments());
         segments.add(Segment.named(name));
-        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, Segmentation.freePosition(design()))));
+        edit(design().withSegments(segments).withLayout(design().layout().withSegment(name, position)));
         selection.set(Selection.segment(name));
         return name;
     }
@@ -431,12 +474,14 @@ public final class DesignerModel {
         }
     }
 
-    private void load(Design loaded, Path path, List<Problem> problemsInFile) {
+    private void load(Design loaded, Path path, List<Problem> problemsInFile, String text) {
         history.clear();
+        savedText = text;
         saved = loaded;
         savedProblems = List.copyOf(problemsInFile);
         file.set(path);
         openProblems.clear();
+        openFailure.set("");
         selection.set(Selection.NONE);
         show(loaded);
         canUndo.set(false);
@@ -461,18 +506,29 @@ public final class DesignerModel {
 
     private void refresh(Design current) {
         dirty.set(!current.equals(saved));
-        String source = file().map(p -> p.getFileName().toString()).orElse(UNTITLED);
-        title.set(source + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
+        String source = file().map(p -> p.getFileName().toString()).orElse(current.name() + ".json");
+        // A design never saved is called by its name, as the toolbar calls it.
+        String shown = file().map(p -> p.getFileName().toString()).orElse(current.name() + " (not saved)");
+        title.set(shown + (dirty.get() ? " *" : "") + " \u2014 Clusterdeck");
         // Problems of an unchanged file keep the lines of the file itself; after an edit, of the text it would save.
         var known = current.equals(saved) ? savedProblems : List.<Problem>of();
         Path folder = file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());
-        var review = DesignReview.of(current, source, known, folder);
+        var review = DesignReview.of(current, savedText, source, known, folder);
         json.set(review.json());
         problems.setAll(review.problems());
         crossCalls.setAll(review.crossCalls());
         plan.setAll(review.plan());
         planStatus.set(review.planStatus());
         summary.set(review.summary());
+    }
+
+    /** The text of a file, or null when it cannot be read (loading it again then says why). */
+    private static String readable(Path path) {
+        try {
+            return java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void remember(Path path) {

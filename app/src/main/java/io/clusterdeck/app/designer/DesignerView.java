@@ -1,6 +1,5 @@
 package io.clusterdeck.app.designer;
 
-import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -20,7 +19,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -29,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,18 +38,29 @@ public final class DesignerView extends BorderPane {
     private final DesignerModel model;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
+    private final FileCommands files;
+    private CanvasView canvas;
 
     private final Node launchControls;
+    private final Node launchStatus;
+    private final Menu clusterMenu;
     private final Runnable export;
 
     /**
-     * @param launchControls the toolbar's launch part, from the window that knows how to launch
+     * The parts about launching come from the window that knows how to launch.
+     *
+     * @param launchControls the toolbar's launch part
+     * @param launchStatus   what the launch is doing, for the status bar
+     * @param clusterMenu    launch, stop and the live view as a menu
      * @param export         opens the Export dialog
      */
-    public DesignerView(DesignerModel model, Node launchControls, Runnable export) {
+    public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export) {
         this.model = model;
         this.launchControls = launchControls;
+        this.launchStatus = launchStatus;
+        this.clusterMenu = clusterMenu;
         this.export = export;
+        this.files = new FileCommands(model, () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("designer");
         getStylesheets().add(DesignerView.class.getResource("designer.css").toExternalForm());
         theme.addListener((obs, old, now) -> now.apply());
@@ -63,7 +71,8 @@ public final class DesignerView extends BorderPane {
         var inspector = new InspectorView(model);
         inspector.setPrefWidth(INSPECTOR_WIDTH);
         inspector.setMinWidth(260);
-        var center = new VBox(openProblemsBanner(), new CanvasView(model));
+        canvas = new CanvasView(model);
+        var center = new VBox(openProblemsBanner(), canvas);
         VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
         var centerSplit = new SplitPane(center, previews());
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -91,11 +100,9 @@ public final class DesignerView extends BorderPane {
         return theme;
     }
 
-    /** Asks before unsaved changes are lost; true when the caller may go on. */
+    /** Asks before unsaved changes are lost, and saves them when the user says so; true when the caller may go on. */
     public boolean mayDiscardChanges() {
-        return !model.dirtyProperty().get() || getScene() == null
-                || Dialogs.confirmDiscard(getScene().getWindow(),
-                model.file().map(p -> p.getFileName().toString()).orElse(DesignerModel.UNTITLED));
+        return files.mayDiscardChanges();
     }
 
     private MenuBar menuBar() {
@@ -106,35 +113,40 @@ public final class DesignerView extends BorderPane {
             for (Path path : model.recentFiles()) {
                 var item = new MenuItem(path.getFileName() + "  \u2014  " + path.getParent());
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> {
-                    if (mayDiscardChanges()) {
-                        model.open(path);
-                    }
-                });
+                item.setOnAction(e -> files.open(path));
                 recent.getItems().add(item);
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
         model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
-        var importBundle = item("_Import bundle\u2026", Feather.PACKAGE, null, this::importBundle);
+        var importBundle = item("_Import bundle\u2026", Feather.PACKAGE, null, files::importBundle);
         importBundle.setId("menu-import-bundle");
         if (!model.canImportBundles()) {
             importBundle.setText("Import bundle\u2026 (coming soon)");
             importBundle.setDisable(true);
         }
+        var fromTemplate = new Menu("_New from template", new FontIcon(Feather.FILE_PLUS));
+        fromTemplate.setId("menu-new");
+        for (var template : Templates.all()) {
+            var entry = new MenuItem(template.title());
+            entry.setMnemonicParsing(false);
+            entry.setOnAction(e -> files.newDesign(template));
+            fromTemplate.getItems().add(entry);
+        }
         file.getItems().addAll(
-                item("_New from template", Feather.FILE_PLUS, "Shortcut+N", this::newDesign),
-                item("_Open\u2026", Feather.FOLDER, "Shortcut+O", this::openFile),
+                item("New _design", Feather.FILE_PLUS, "Shortcut+N", () -> files.newDesign(Templates.all().get(0))),
+                fromTemplate,
+                item("_Open\u2026", Feather.FOLDER, "Shortcut+O", files::open),
                 recent,
                 new SeparatorMenuItem(),
-                item("_Save", Feather.SAVE, "Shortcut+S", this::save),
-                item("Save _as\u2026", null, "Shortcut+Shift+S", this::saveAs),
+                item("_Save", Feather.SAVE, "Shortcut+S", files::save),
+                item("Save _as\u2026", null, "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
                 importBundle,
                 exportItem(),
                 new SeparatorMenuItem(),
-                item("_Quit", null, "Shortcut+Q", () -> getScene().getWindow().hide()));
+                item("_Quit", null, "Shortcut+Q", files::quit));
         var undo = item("_Undo", Feather.ROTATE_CCW, "Shortcut+Z", model::undo);
         undo.disableProperty().bind(model.canUndoProperty().not());
         var redo = item("_Redo", Feather.ROTATE_CW, "Shortcut+Shift+Z", model::redo);
@@ -142,7 +154,7 @@ public final class DesignerView extends BorderPane {
         var edit = new Menu("_Edit");
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("Add _function", Feather.PLUS, "Shortcut+Shift+F", model::addFunction),
-                item("Add _segment", Feather.PLUS_SQUARE, "Shortcut+Shift+N", model::addSegment),
+                item("Add _segment", Feather.PLUS_SQUARE, "Shortcut+Shift+N", this::addSegment),
                 item("_Delete selected", Feather.TRASH_2, "Shortcut+DELETE", this::deleteSelected),
                 new SeparatorMenuItem(),
                 item("Ser_vices\u2026", Feather.SERVER, "Shortcut+E",
@@ -154,7 +166,7 @@ public final class DesignerView extends BorderPane {
                 item("_JSON", null, "Shortcut+3", () -> previews.getSelectionModel().select(2)),
                 new SeparatorMenuItem(),
                 item("Toggle _dark theme", Feather.MOON, "Shortcut+Shift+D", () -> theme.set(theme.get().other())));
-        var bar = new MenuBar(file, edit, view);
+        var bar = new MenuBar(file, edit, view, clusterMenu);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -165,14 +177,20 @@ public final class DesignerView extends BorderPane {
         return item;
     }
 
-    private ToolBar toolBar() {
+    /**
+     * The toolbar. A row that never overflows: the design's title and file give way first (with an ellipsis),
+     * every button keeps its size, so Launch, Stop and Monitor stay on screen in the smallest window.
+     */
+    private HBox toolBar() {
         var title = new Label();
+        title.setMinWidth(0);
         title.getStyleClass().add("toolbar-title");
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> model.design().name() + (model.dirtyProperty().get() ? "  \u2022 unsaved" : ""),
                 model.designProperty(), model.dirtyProperty()));
         title.setId("design-title");
         var location = new Label();
+        location.setMinWidth(0);
         location.getStyleClass().add("toolbar-file");
         location.textProperty().bind(Bindings.createStringBinding(
                 () -> model.file().map(DesignerView::shortPath).orElse("not saved yet"), model.fileProperty()));
@@ -184,18 +202,18 @@ public final class DesignerView extends BorderPane {
         var redo = toolButton(Feather.ROTATE_CW, "Redo (Ctrl+Shift+Z)", model::redo);
         redo.setId("redo");
         redo.disableProperty().bind(model.canRedoProperty().not());
-        var save = toolButton(Feather.SAVE, "Save (Ctrl+S)", this::save);
+        var save = toolButton(Feather.SAVE, "Save (Ctrl+S)", files::save);
         save.setId("save");
         var addSegment = new Button("Segment", new FontIcon(Feather.PLUS));
         addSegment.setId("add-segment");
         addSegment.setTooltip(new Tooltip("Add a segment (Ctrl+Shift+N)"));
-        addSegment.setOnAction(e -> model.addSegment());
+        addSegment.setOnAction(e -> addSegment());
         var services = new Button("Services", new FontIcon(Feather.SERVER));
         services.setTooltip(new Tooltip("Gateway, proxy and network settings (Ctrl+E)"));
         services.setOnAction(e -> model.selectionProperty().set(Selection.SERVICES));
         var importBundle = new Button("Import bundle", new FontIcon(Feather.PACKAGE));
         importBundle.setId("import-bundle");
-        importBundle.setOnAction(e -> importBundle());
+        importBundle.setOnAction(e -> files.importBundle());
         importBundle.setDisable(!model.canImportBundles());
         var importHolder = new StackPane(importBundle);
         Tooltip.install(importHolder, new Tooltip(model.canImportBundles()
@@ -205,8 +223,15 @@ public final class DesignerView extends BorderPane {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
-        return new ToolBar(logo, title, location, spacer, undo, redo, save, separator(), addSegment, services, importHolder,
-                separator(), themeButton, launchControls);
+        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, themeButton}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        var bar = new HBox(6, logo, title, location, spacer, undo, redo, save, separator(), addSegment, services,
+                importHolder, separator(), themeButton, launchControls);
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private Region separator() {
@@ -245,8 +270,10 @@ public final class DesignerView extends BorderPane {
             if (model.openProblems().isEmpty()) {
                 return;
             }
-            var title = new Label(model.messageProperty().get() + "; still showing " + model.design().name(),
+            var shown = model.file().map(f -> f.getFileName().toString()).orElse(model.design().name());
+            var title = new Label(model.openFailureProperty().get() + "; still showing " + shown,
                     new FontIcon(Feather.X_OCTAGON));
+            title.setId("open-problems-title");
             title.getStyleClass().add("open-problems-title");
             var close = new Button(null, new FontIcon(Feather.X));
             close.getStyleClass().addAll("button-icon", "flat");
@@ -278,55 +305,17 @@ public final class DesignerView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(12, message, spacer, summary);
+        message.setMinWidth(0);
+        var bar = new HBox(12, message, spacer, launchStatus, summary);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    private void newDesign() {
-        if (mayDiscardChanges()) {
-            model.newDesign(Templates.starter());
-        }
-    }
-
-    private void openFile() {
-        if (!mayDiscardChanges()) {
-            return;
-        }
-        var chooser = chooser("Open a design");
-        var chosen = chooser.showOpenDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.open(chosen.toPath());
-        }
-    }
-
-    private void save() {
-        if (model.file().isEmpty()) {
-            saveAs();
-        } else {
-            model.save();
-        }
-    }
-
-    private void saveAs() {
-        var chooser = chooser("Save the design");
-        chooser.setInitialFileName(model.file().map(p -> p.getFileName().toString())
-                .orElse(model.design().name() + ".json"));
-        var chosen = chooser.showSaveDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.saveAs(chosen.toPath());
-        }
-    }
-
-    private void importBundle() {
-        var chooser = new FileChooser();
-        chooser.setTitle("Import the functions of a bundle");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Function bundles", "*.jar"));
-        var chosen = chooser.showOpenDialog(getScene().getWindow());
-        if (chosen != null) {
-            model.importBundle(chosen.toPath());
-        }
+    /** Adds a segment where the canvas shows it, and scrolls it into view. */
+    private void addSegment() {
+        canvas.reveal(model.addSegment(canvas.visibleArea()));
     }
 
     private void deleteSelected() {
@@ -336,14 +325,6 @@ public final class DesignerView extends BorderPane {
         } else if (selection.kind() == Selection.Kind.SEGMENT) {
             model.removeSegment(selection.name());
         }
-    }
-
-    private FileChooser chooser(String title) {
-        var chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Clusterdeck designs", "*.json"));
-        model.file().map(Path::toAbsolutePath).map(Path::getParent).ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
-        return chooser;
     }
 
     /** The file with its folder, {@code designs/webshop.json}: enough to tell files apart at a glance. */

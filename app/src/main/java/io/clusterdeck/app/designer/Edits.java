@@ -1,15 +1,17 @@
 package io.clusterdeck.app.designer;
 
+import io.clusterdeck.design.Autoscale;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.design.GatewaySettings;
 import io.clusterdeck.design.HealthCheck;
+import io.clusterdeck.design.Jvm;
 import io.clusterdeck.design.Latency;
 import io.clusterdeck.design.NetworkSettings;
 import io.clusterdeck.design.ProxySettings;
+import io.clusterdeck.design.Segment;
 import io.clusterdeck.design.Simulation;
 import io.clusterdeck.json.InvalidValueException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -25,9 +27,47 @@ public final class Edits {
         return f -> f.withDescription(text.isBlank() ? null : text.strip());
     }
 
-    /** Comma- or space-separated names of the functions it calls. */
-    public static UnaryOperator<Function> calls(String text) {
-        return f -> f.withCalls(Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
+    /** Adds a call to a function, at the end of its calls; no change when it already calls it. */
+    public static UnaryOperator<Function> addCall(String callee) {
+        return f -> {
+            if (f.calls().contains(callee)) {
+                return f;
+            }
+            var calls = new java.util.ArrayList<>(f.calls());
+            calls.add(callee);
+            return f.withCalls(calls);
+        };
+    }
+
+    public static UnaryOperator<Function> removeCall(String callee) {
+        return f -> f.withCalls(f.calls().stream().filter(c -> !c.equals(callee)).toList());
+    }
+
+    /** The most heap, in MB, each of the segment's workers may use. */
+    public static UnaryOperator<Segment> heapMb(String text) {
+        return s -> s.withJvm(new Jvm(whole("jvm.heapMb", text), s.jvm().options()));
+    }
+
+    /** Asks production for an autoscaler between two worker counts, at a CPU target in percent. */
+    public static UnaryOperator<Segment> autoscale(String min, String max, String cpuPercent) {
+        return s -> withAutoscale(s, new Autoscale(whole("autoscale.minWorkers", min), whole("autoscale.maxWorkers", max),
+                whole("autoscale.cpuPercent", cpuPercent)));
+    }
+
+    /** Turns production's autoscaler on, around the segment's worker count, or off. */
+    public static UnaryOperator<Segment> autoscale(boolean on) {
+        return s -> {
+            if (!on) {
+                return withAutoscale(s, null);
+            }
+            int workers = s.workers().perCore() ? 1 : s.workers().fixed();
+            return withAutoscale(s, new Autoscale(1, Math.max(2, 2 * workers), null));
+        };
+    }
+
+    private static Segment withAutoscale(Segment s, Autoscale autoscale) {
+        return new Segment(s.name(), s.description(), s.functions(), s.workers(), s.balancing(), s.restart(), s.jvm(),
+                s.weights(), autoscale);
     }
 
     public static UnaryOperator<Function> cpuMs(String text) {

@@ -136,10 +136,8 @@ final class InspectorView extends VBox {
         } else {
             form.addRow(row++, caption("Java"), new Label(function.java().className() + "." + function.java().method()));
         }
-        form.addRow(row++, caption("Calls"), field("function-calls", String.join(", ", function.calls()),
-                text -> model.editFunction(name, Edits.calls(text))));
-        form.addRow(row, caption("Segment"), new Label(model.design().segmentOf(name).map(Segment::name)
-                .orElse("none: drag it onto a card")));
+        form.addRow(row++, caption("Calls"), calls(function));
+        form.addRow(row, caption("Segment"), segmentChoice(name));
         content.getChildren().add(form);
         var remove = new Button("Delete function", new FontIcon(Feather.TRASH_2));
         remove.getStyleClass().add("danger");
@@ -154,11 +152,31 @@ final class InspectorView extends VBox {
         form.getStyleClass().add("inspector-form");
         form.addRow(0, caption("Name"), field("segment-name", segment.name(),
                 text -> model.renameSegment(segment.name(), text)));
-        form.addRow(1, caption("Workers"), new Label(segment.workers().toString()));
-        form.addRow(2, caption("Balancing"), new Label(segment.balancing().json()));
-        form.addRow(3, caption("Restart"), new Label(segment.restart().json()));
-        form.addRow(4, caption("Heap"), new Label(segment.jvm().heapMb() + " MB"));
-        form.addRow(5, caption("Functions"), wrapped(segment.functions().isEmpty() ? "none"
+        String name = segment.name();
+        int row = 1;
+        form.addRow(row++, caption("Workers"), new Label(segment.workers().toString()));
+        form.addRow(row++, caption("Balancing"), new Label(segment.balancing().json()));
+        form.addRow(row++, caption("Restart"), new Label(segment.restart().json()));
+        form.addRow(row++, caption("Heap MB"), field("segment-heap", Integer.toString(segment.jvm().heapMb()),
+                text -> model.editSegment(name, Edits.heapMb(text))));
+        var autoscale = new CheckBox("in production");
+        autoscale.setId("segment-autoscale");
+        autoscale.setSelected(segment.autoscale() != null);
+        autoscale.setOnAction(e -> report(model.editSegment(name, Edits.autoscale(autoscale.isSelected()))));
+        form.addRow(row++, caption("Autoscale"), autoscale);
+        var bounds = segment.autoscale();
+        if (bounds != null) {
+            var min = field("autoscale-min", Integer.toString(bounds.minWorkers()), text -> model.editSegment(name,
+                    Edits.autoscale(text, Integer.toString(bounds.maxWorkers()), Integer.toString(bounds.cpuPercent()))));
+            var max = field("autoscale-max", Integer.toString(bounds.maxWorkers()), text -> model.editSegment(name,
+                    Edits.autoscale(Integer.toString(bounds.minWorkers()), text, Integer.toString(bounds.cpuPercent()))));
+            var cpu = field("autoscale-cpu", Integer.toString(bounds.cpuPercent()), text -> model.editSegment(name,
+                    Edits.autoscale(Integer.toString(bounds.minWorkers()), Integer.toString(bounds.maxWorkers()), text)));
+            form.addRow(row++, caption("Workers from"), min);
+            form.addRow(row++, caption("Workers to"), max);
+            form.addRow(row++, caption("At CPU %"), cpu);
+        }
+        form.addRow(row, caption("Functions"), wrapped(segment.functions().isEmpty() ? "none"
                 : String.join("\n", segment.functions()), "inspector-list"));
         content.getChildren().add(form);
         var remove = new Button("Delete segment", new FontIcon(Feather.TRASH_2));
@@ -198,6 +216,59 @@ final class InspectorView extends VBox {
         form.addRow(row, caption("Hop latency ms"), field("hop-latency", hop == null ? "0" : Edits.number(hop.meanMs()),
                 text -> model.editDesign(Edits.hopLatency(text))));
         content.getChildren().add(form);
+    }
+
+    /** The functions it calls, each with a button that removes it, and a list to add one more. */
+    private Node calls(Function function) {
+        String name = function.name();
+        var box = new VBox(4);
+        box.setId("function-calls");
+        for (var callee : function.calls()) {
+            var remove = new Button(null, new FontIcon(Feather.X));
+            remove.getStyleClass().addAll("button-icon", "flat", "small");
+            remove.setId("remove-call-" + callee.replace('/', '-'));
+            remove.setTooltip(new javafx.scene.control.Tooltip("No longer call " + callee));
+            remove.setOnAction(e -> report(model.editFunction(name, Edits.removeCall(callee))));
+            var label = new Label(callee);
+            label.getStyleClass().add("inspector-call");
+            var spacer = new javafx.scene.layout.Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            var line = new HBox(4, label, spacer, remove);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+        }
+        var add = new javafx.scene.control.ComboBox<String>();
+        add.setId("call-add");
+        add.setPromptText("Add a call\u2026");
+        add.setMaxWidth(Double.MAX_VALUE);
+        add.getItems().setAll(model.design().functions().stream().map(Function::name)
+                .filter(f -> !f.equals(name) && !function.calls().contains(f)).toList());
+        add.setOnAction(e -> {
+            var callee = add.getValue();
+            if (callee != null) {
+                report(model.editFunction(name, Edits.addCall(callee)));
+            }
+        });
+        box.getChildren().add(add);
+        return box;
+    }
+
+    /** Which segment holds the function; choosing another moves it there, as a drag onto its card does. */
+    private Node segmentChoice(String function) {
+        final String none = "none";
+        var choice = new javafx.scene.control.ComboBox<String>();
+        choice.setId("function-segment");
+        choice.setMaxWidth(Double.MAX_VALUE);
+        choice.getItems().add(none);
+        model.design().segments().forEach(s -> choice.getItems().add(s.name()));
+        choice.setValue(model.design().segmentOf(function).map(Segment::name).orElse(none));
+        choice.setOnAction(e -> {
+            var target = choice.getValue();
+            if (target != null) {
+                model.moveFunction(function, none.equals(target) ? null : target);
+            }
+        });
+        return choice;
     }
 
     private void header(Feather icon, String kind, String name) {

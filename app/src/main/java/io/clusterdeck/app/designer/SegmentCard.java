@@ -31,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * move into it; its header drags the card.
  */
 final class SegmentCard extends VBox {
-    static final double WIDTH = 256;
+    static final double WIDTH = Segmentation.CARD_WIDTH;
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");

@@ -11,6 +11,10 @@ final class Segmentation {
     static final double CARD_SPACING_X = 360;
     static final double CARD_SPACING_Y = 360;
     static final double MARGIN = 40;
+    /** How wide a segment's card is drawn. */
+    static final double CARD_WIDTH = 256;
+    /** How far down a new card is placed in view: one screenful of rows is enough to find room. */
+    private static final int ROWS_IN_VIEW = 12;
 
     private Segmentation() {
     }
@@ -58,15 +62,36 @@ final class Segmentation {
 
     /** The first place in the grid that no card covers. */
     static Position freePosition(Design design) {
-        var taken = design.segments().stream().map(s -> positionOf(design, s.name())).toList();
         for (int index = 0; ; index++) {
             var candidate = gridPosition(index);
-            boolean free = taken.stream().noneMatch(p -> Math.abs(p.x() - candidate.x()) < CARD_SPACING_X - 20
-                    && Math.abs(p.y() - candidate.y()) < CARD_SPACING_Y - 20);
-            if (free) {
+            if (free(design, candidate)) {
                 return candidate;
             }
         }
+    }
+
+    /**
+     * A place no card covers inside the part of the canvas in view, so a new card is seen where it lands: columns
+     * as many as fit the view's width, rows from its top. Without room in view, the first free place in the grid.
+     */
+    static Position freePosition(Design design, Area visible) {
+        int columns = Math.max(1, (int) ((visible.width() - MARGIN - CARD_WIDTH) / CARD_SPACING_X) + 1);
+        for (int row = 0; row < ROWS_IN_VIEW; row++) {
+            for (int column = 0; column < columns; column++) {
+                var candidate = new Position((double) Math.round(visible.x() + MARGIN + column * CARD_SPACING_X),
+                        (double) Math.round(visible.y() + MARGIN + row * CARD_SPACING_Y));
+                if (free(design, candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return freePosition(design);
+    }
+
+    private static boolean free(Design design, Position candidate) {
+        return design.segments().stream().map(s -> positionOf(design, s.name()))
+                .noneMatch(p -> Math.abs(p.x() - candidate.x()) < CARD_SPACING_X - 20
+                        && Math.abs(p.y() - candidate.y()) < CARD_SPACING_Y - 20);
     }
 
     private static Position gridPosition(int index) {

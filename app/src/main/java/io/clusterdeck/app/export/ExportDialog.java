@@ -3,6 +3,7 @@ package io.clusterdeck.app.export;
 import io.clusterdeck.export.Target;
 import java.io.File;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,9 +14,11 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -76,7 +79,16 @@ public final class ExportDialog extends Dialog<Void> {
         var message = new Label();
         message.setId("export-message");
         message.setWrapText(true);
+        // Tall enough for every line it wraps to; the dialog grows with it, so the sentence is never cut off.
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
         message.textProperty().bind(model.messageProperty());
+        message.textProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
+            var window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                window.sizeToScene();
+            }
+        }));
 
         var grid = new GridPane();
         grid.setHgap(10);
@@ -87,6 +99,12 @@ public final class ExportDialog extends Dialog<Void> {
         grid.addRow(2, new Label("Files"), files);
         grid.add(message, 0, 3, 2, 1);
         GridPane.setHgrow(files, Priority.ALWAYS);
+        GridPane.setHgrow(message, Priority.ALWAYS);
+        var labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        var fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         getDialogPane().setContent(grid);
         getDialogPane().setPrefWidth(640);
         getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CLOSE);

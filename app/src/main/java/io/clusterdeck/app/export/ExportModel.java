@@ -22,11 +22,13 @@ import javafx.collections.ObservableList;
 /**
  * The Export dialog's state: a target and a folder, the files that target will write (rendered in memory, so the
  * user sees them before anything is written), and the outcome. Works on the saved design file, which every export
- * records as its origin.
+ * records as its origin. Each target has a folder of its own, so two targets never mix; a folder that holds other
+ * files is refused, since Compose and {@code kubectl apply -f .} would read them too.
  */
 public final class ExportModel {
     private final Design design;
     private final Path designFile;
+    private final Path exportsRoot;
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.COMPOSE);
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
     private final ObservableList<String> files = FXCollections.observableArrayList();
@@ -34,23 +36,34 @@ public final class ExportModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
 
     /**
-     * @param design     the design as saved
-     * @param designFile its file, or null when it was never saved
-     * @param unsaved    whether the editor holds changes the file does not have
+     * @param design      the design as saved
+     * @param designFile  its file, or null when it was never saved
+     * @param unsaved     whether the editor holds changes the file does not have
+     * @param exportsRoot where exports go unless the user chooses a folder: {@code ROOT/DESIGN/TARGET}
      */
-    public ExportModel(Design design, Path designFile, boolean unsaved) {
+    public ExportModel(Design design, Path designFile, boolean unsaved, Path exportsRoot) {
         this.design = design;
         this.designFile = designFile;
-        if (designFile != null) {
-            folder.set(designFile.toAbsolutePath().getParent().resolve("export").resolve(design.name()));
-        }
-        target.addListener((obs, old, now) -> preview());
+        this.exportsRoot = exportsRoot.toAbsolutePath();
+        folder.set(defaultFolder(target.get()));
+        target.addListener((obs, old, now) -> {
+            // A folder the user did not choose follows the target, so targets never share one.
+            if (defaultFolder(old).equals(folder.get())) {
+                folder.set(defaultFolder(now));
+            }
+            preview();
+        });
         folder.addListener((obs, old, now) -> preview());
         if (designFile == null || unsaved) {
             message.set("Save the design first: an export records the design file it came from.");
         } else {
             preview();
         }
+    }
+
+    /** The folder a target exports to unless the user chooses another. */
+    public Path defaultFolder(Target forTarget) {
+        return exportsRoot.resolve(design.name()).resolve(forTarget.json());
     }
 
     // Properties
@@ -103,13 +116,32 @@ public final class ExportModel {
         try {
             var export = Exporter.render(design, DesignSource.of(design.name(), designFile), target.get(), ExportOptions.DEFAULT);
             files.setAll(export.files().stream().map(ExportFile::path).toList());
-            ready.set(folder.get() != null);
-            message.set(folder.get() == null ? "Choose a folder." : "");
+            if (folder.get() == null) {
+                message.set("Choose a folder.");
+                return;
+            }
+            var others = ExportFolder.otherFiles(folder.get(), files);
+            if (!others.isEmpty()) {
+                message.set(folder.get() + " already holds other files (" + ExportFolder.some(others)
+                        + "). Choose an empty folder: what is there would be read with the export.");
+                return;
+            }
+            ready.set(true);
+            message.set(ExportFolder.hasAny(folder.get(), files)
+                    ? "Replaces the " + name(target.get()) + " export already in " + folder.get() + "." : "");
         } catch (DocumentException e) {
             message.set("The design has problems; fix them first: " + e.problems().get(0));
         } catch (IOException e) {
             message.set("Cannot read " + designFile + ": " + e.getMessage());
         }
+    }
+
+    private static String name(Target target) {
+        return switch (target) {
+            case RUNTIME -> "runtime";
+            case COMPOSE -> "Compose";
+            case KUBERNETES -> "Kubernetes";
+        };
     }
 
     private String nextStep() {

@@ -26,6 +26,14 @@ public interface ClusterSource {
     /** The gateway's view of its workers ({@code GET /cluster}), or empty when it cannot be read right now. */
     Optional<ClusterSnapshot> snapshot();
 
+    /**
+     * The calls that entered the cluster from outside so far, as its entry (the proxy) counts them; empty when it
+     * cannot be read, or when there is no proxy to tell outside calls from calls between segments.
+     */
+    default OptionalLong entryCalls() {
+        return OptionalLong.empty();
+    }
+
     /** The resident memory of a process, or empty when it cannot be read cheaply. */
     OptionalLong residentBytes(long pid);
 

@@ -9,23 +9,42 @@ import java.time.Instant;
  *
  * @param detected  until the gateway took the worker out of rotation, or null if it has not (yet)
  * @param recovered until the worker served again, or null if it has not yet
- * @param lost      calls that failed because of it (no worker, timed out)
+ * @param undone    until the fault was undone (resume, made healthy, latency removed), or null
+ * @param lost      calls that failed because of it (no worker left, timed out on the worker)
+ * @param closed    whether the worker is back, or the fault was undone before the gateway noticed it
  */
-public record FaultSummary(Instant time, String worker, String what, Duration detected, Duration recovered, int lost,
-                           int retried) {
+public record FaultSummary(Instant time, String worker, String what, Duration detected, Duration recovered,
+                           Duration undone, int lost, int retried, boolean closed) {
 
     static FaultSummary of(FailoverReport report) {
         var fault = report.fault();
         var what = fault.reason() == null ? "fault" : fault.reason().replaceAll(" \\(.*", "");
         return new FaultSummary(fault.instant(), fault.worker(), what, report.detected(), report.recovered(),
-                report.failedCalls(), report.retried());
+                report.undone(), report.failedCalls(), report.retried(), report.closed());
     }
 
     /** {@code kill worker-images-2: detected in 0.48 s · back after 2.30 s · 3 calls lost · 5 retried} */
     public String render() {
-        return what + " " + worker + ": detected " + (detected == null ? "not yet" : "in " + seconds(detected))
-                + " · " + (recovered == null ? "not back yet" : "back after " + seconds(recovered)) + " · " + lost
+        String detection;
+        String outcome;
+        if (detected == null && undone != null) {
+            detection = "never out of rotation";
+            outcome = "undone after " + seconds(undone);
+        } else {
+            detection = detected == null ? "not detected yet" : "detected in " + seconds(detected);
+            outcome = recovered != null ? "back after " + seconds(recovered)
+                    : undone != null ? "undone after " + seconds(undone) + ", not back yet" : "not back yet";
+        }
+        return what + " " + worker + ": " + detection + " · " + outcome + " · " + lost
                 + (lost == 1 ? " call lost" : " calls lost") + " · " + retried + " retried";
+    }
+
+    /** When the worker was back, or the fault undone; null while it is not. */
+    Instant closedAt() {
+        if (recovered != null) {
+            return time.plus(recovered);
+        }
+        return closed && undone != null ? time.plus(undone) : null;
     }
 
     static String seconds(Duration duration) {

@@ -20,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Every process with its state, pid, uptime, restarts, memory, in-flight calls and rate; actions on a worker. */
 final class HealthGridView extends VBox {
+    private static final double ROW = 20;
+    private static final double HEADER = 36;
     private final MonitorViewModel monitor;
     private final TableView<ProcessRow> table = new TableView<>();
 
@@ -30,21 +32,24 @@ final class HealthGridView extends VBox {
         table.setItems(monitor.processes());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll("dense", "striped");
-        table.setFixedCellSize(22);
+        table.setFixedCellSize(ROW);
+        // Tall enough for every process, so none hides below a scroll.
+        table.prefHeightProperty().bind(Bindings.size(monitor.processes()).multiply(ROW).add(HEADER));
+        table.setMinHeight(Region.USE_PREF_SIZE);
         var name = new TableColumn<ProcessRow, ProcessRow>("Process");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(165);
+        name.setPrefWidth(160);
         table.getColumns().add(name);
-        table.getColumns().add(column("State", 130, ProcessRow::stateProperty));
-        table.getColumns().add(column("PID", 60, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
+        table.getColumns().add(column("State", 78, ProcessRow::stateProperty));
+        table.getColumns().add(column("PID", 50, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
                 ? Long.toString(r.pidProperty().get()) : "—", r.pidProperty())));
         table.getColumns().add(column("Uptime", 80, ProcessRow::uptimeProperty));
-        table.getColumns().add(column("Restarts", 70, r -> r.restartsProperty().asString()));
-        table.getColumns().add(column("Memory", 70, ProcessRow::memoryProperty));
-        table.getColumns().add(column("In flight", 70, r -> r.isWorker() ? r.inFlightProperty().asString()
+        table.getColumns().add(column("Restarts", 66, r -> r.restartsProperty().asString()));
+        table.getColumns().add(column("Memory", 66, ProcessRow::memoryProperty));
+        table.getColumns().add(column("In flight", 68, r -> r.isWorker() ? r.inFlightProperty().asString()
                 : new javafx.beans.property.SimpleStringProperty("")));
-        table.getColumns().add(column("Calls/s", 70, r -> r.isWorker() ? Bindings.createStringBinding(
+        table.getColumns().add(column("Calls/s", 60, r -> r.isWorker() ? Bindings.createStringBinding(
                 () -> Styles.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())
                 : new javafx.beans.property.SimpleStringProperty("")));
         table.setRowFactory(t -> new HealthRow());
@@ -56,39 +61,47 @@ final class HealthGridView extends VBox {
         monitor.selectedProperty().addListener((o, a, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
                 table.getSelectionModel().select(row);
-                table.scrollTo(row);
+                // Only as far as needed: TableView.scrollTo would put the row on top, leaving the rows above unseen.
+                if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollTo(table.getItems().indexOf(row));
+                }
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(actions(), table);
+        getChildren().add(table);
     }
 
-    private HBox actions() {
-        var selected = new Label();
-        selected.textProperty().bind(Bindings.createStringBinding(() -> monitor.selectedProperty().get() == null
-                ? "Select a process" : monitor.selectedProperty().get().name(), monitor.selectedProperty()));
-        selected.getStyleClass().add("selected-name");
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(4, selected, spacer,
-                action("Kill", "fth-x-octagon", "danger", monitor::kill),
-                action("Pause", "fth-pause", null, monitor::pause),
-                action("Resume", "fth-play", null, monitor::resume),
-                action("Make unhealthy", "fth-thumbs-down", null, w -> monitor.setHealthy(w, false)),
-                action("Make healthy", "fth-thumbs-up", null, w -> monitor.setHealthy(w, true)),
-                action("Restart", "fth-refresh-cw", null, monitor::restart));
-        bar.setAlignment(Pos.CENTER_LEFT);
+    /** What can be done to the selected worker, for the card's title row. */
+    HBox actions() {
+        var bar = new HBox(4,
+                action("kill", "Kill", "fth-x-octagon", "danger", monitor::kill),
+                action("pause", "Pause", "fth-pause", null, monitor::pause),
+                action("resume", "Resume", "fth-play", null, monitor::resume),
+                action("make-unhealthy", "Unhealthy", "fth-thumbs-down", null, w -> monitor.setHealthy(w, false)),
+                action("make-healthy", "Healthy", "fth-thumbs-up", null, w -> monitor.setHealthy(w, true)),
+                action("restart", "Restart", "fth-refresh-cw", null, monitor::restart));
+        bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("action-bar");
+        bar.setMinWidth(0);
         return bar;
     }
 
-    private Button action(String text, String icon, String style, java.util.function.Consumer<String> command) {
+    private Button action(String id, String text, String icon, String style,
+                          java.util.function.Consumer<String> command) {
         var button = new Button(text, new FontIcon(icon));
         button.getStyleClass().add("small");
         if (style != null) {
             button.getStyleClass().add(style);
         }
-        button.setId("action-" + text.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        button.setTooltip(new javafx.scene.control.Tooltip(switch (id) {
+            case "kill" -> "Kill the selected worker (SIGKILL); its restart policy decides what follows";
+            case "pause" -> "Pause the selected worker (SIGSTOP), as a stuck process would hang";
+            case "resume" -> "Resume the paused worker (SIGCONT)";
+            case "make-unhealthy" -> "Make the selected worker report itself unhealthy; it keeps running";
+            case "make-healthy" -> "Make the selected worker report itself healthy again";
+            default -> "Restart the selected worker gracefully";
+        }));
+        button.setId("action-" + id);
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> monitor.selectedProperty().get() == null
                 || !monitor.selectedProperty().get().isWorker(), monitor.selectedProperty()));
         button.setOnAction(e -> command.accept(monitor.selectedProperty().get().name()));

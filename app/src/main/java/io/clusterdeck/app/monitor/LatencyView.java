@@ -9,21 +9,27 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** p50 and p99 per worker (the gateway's view) with the last minute of p99, and per function (the traffic's view). */
+/**
+ * p50 and p99 per worker as the gateway measures them since the worker registered, with the last minute of p99;
+ * and per function as the traffic started here measured them in the last second. Each table says which it is.
+ */
 final class LatencyView extends VBox {
     private final MonitorViewModel monitor;
-    private final GridPane workers = grid(112);
-    private final GridPane functions = grid(118);
+    private final GridPane workers = grid(106);
+    private final GridPane functions = grid(116);
 
     LatencyView(MonitorViewModel monitor) {
         this.monitor = monitor;
         getStyleClass().add("latency-view");
         setSpacing(8);
-        var byWorker = new Label("Per worker, at the gateway");
+        var byWorker = new Label("Per worker, at the gateway, since it registered");
+        byWorker.setId("latency-workers-title");
         byWorker.getStyleClass().add("muted");
-        var byFunction = new Label("Per function, at the caller");
+        var byFunction = new Label("Per function, at the caller, last second");
+        byFunction.setId("latency-functions-title");
         byFunction.getStyleClass().add("muted");
-        var both = new javafx.scene.layout.HBox(18, new VBox(4, byWorker, workers), new VBox(4, byFunction, functions));
+        // Side by side when there is room, one above the other in a narrow window.
+        var both = new javafx.scene.layout.FlowPane(14, 10, new VBox(4, byWorker, workers), new VBox(4, byFunction, functions));
         getChildren().add(both);
         monitor.processes().addListener((ListChangeListener<ProcessRow>) c -> fillWorkers());
         monitor.framesProperty().addListener((o, a, b) -> workers.getChildren().stream()
@@ -35,12 +41,12 @@ final class LatencyView extends VBox {
 
     private static GridPane grid(double nameWidth) {
         var grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(3);
+        grid.setHgap(8);
+        grid.setVgap(2);
         var name = new ColumnConstraints(nameWidth);
-        var p50 = new ColumnConstraints(56);
+        var p50 = new ColumnConstraints(58);
         p50.setHalignment(HPos.RIGHT);
-        var p99 = new ColumnConstraints(66);
+        var p99 = new ColumnConstraints(62);
         p99.setHalignment(HPos.RIGHT);
         grid.getColumnConstraints().addAll(name, p50, p99);
         return grid;
@@ -57,7 +63,7 @@ final class LatencyView extends VBox {
     }
 
     private void fillWorkers() {
-        header(workers, "Worker", "p99, 1 min");
+        header(workers, "Worker", "p99, last min");
         int row = 1;
         for (var process : monitor.processes()) {
             if (!process.isWorker()) {
@@ -71,7 +77,7 @@ final class LatencyView extends VBox {
                     () -> Styles.millis(process.p99Property().get()), process.p99Property()));
             p99.getStyleClass().add("strong");
             var name = new Label(Styles.shortName(process.name()), Styles.dot(process.healthProperty()));
-            workers.addRow(row++, name, p50, p99, new Sparkline(process.p99Series(), Palette.series(4), 56, 16));
+            workers.addRow(row++, name, p50, p99, new Sparkline(process.p99Series(), Palette.series(4), 48, 16));
         }
     }
 
@@ -95,7 +101,9 @@ final class LatencyView extends VBox {
             if (second.failed() > 0) {
                 calls.getStyleClass().add("danger-text");
             }
-            functions.addRow(row++, new Label(function), new Label(Styles.millis(second.p50Ms())), p99, calls);
+            var name = new Label(function);
+            name.setTooltip(new javafx.scene.control.Tooltip(function));
+            functions.addRow(row++, name, new Label(Styles.millis(second.p50Ms())), p99, calls);
         }
     }
 }

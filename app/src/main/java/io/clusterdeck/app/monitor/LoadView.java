@@ -14,8 +14,9 @@ import javafx.scene.shape.Rectangle;
 /** Per segment: each worker's calls over the last minute, stacked, with its share and the fairness figure. */
 final class LoadView extends VBox {
     private static final String FAIRNESS = "Distance from the intended split over the last 10 s: half the sum over "
-            + "workers of |actual share − intended share|. The intended split is even over the workers in rotation, "
-            + "or by weight for weighted balancing. 0% is perfect; 100% means every call went where none should.";
+            + "workers of |actual share − intended share|. The intended split is even over the workers in rotation "
+            + "at each moment, or by weight for weighted balancing, so calls that move away from a worker out of "
+            + "rotation are no unfairness. 0% is perfect; 100% means every call went where none should.";
 
     LoadView(MonitorViewModel monitor) {
         getStyleClass().add("load-view");

@@ -8,6 +8,7 @@ import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.load.LoadSpec;
 import io.clusterdeck.plan.Plan;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class LocalClusterSource implements ClusterSource {
     private final LocalCluster cluster;
     private final Supplier<Optional<ClusterSnapshot>> snapshots;
     private final Executor trafficExecutor;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
      * @param snapshots       reads the gateway's {@code /cluster}; empty when it cannot
@@ -56,6 +58,13 @@ public final class LocalClusterSource implements ClusterSource {
     @Override
     public Optional<ClusterSnapshot> snapshot() {
         return snapshots.get();
+    }
+
+    @Override
+    public OptionalLong entryCalls() {
+        return cluster.plan().process(io.clusterdeck.plan.Planner.PROXY)
+                .map(proxy -> EntryCounter.calls(http, proxy.url()))
+                .orElse(OptionalLong.empty());
     }
 
     @Override

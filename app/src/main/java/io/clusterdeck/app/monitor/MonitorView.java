@@ -2,7 +2,10 @@ package io.clusterdeck.app.monitor;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -23,58 +26,98 @@ public final class MonitorView extends BorderPane {
 
     private final MonitorViewModel monitor;
 
+    /**
+     * What the window that shows the view offers besides watching.
+     *
+     * @param stop         stops the cluster, or null when the view cannot
+     * @param showDesigner brings the designer to the front, or null
+     */
+    public record Actions(Runnable stop, Runnable showDesigner) {
+        public static final Actions NONE = new Actions(null, null);
+    }
+
     public MonitorView(MonitorViewModel monitor) {
+        this(monitor, Actions.NONE);
+    }
+
+    public MonitorView(MonitorViewModel monitor, Actions actions) {
         this.monitor = monitor;
         getStyleClass().add("monitor");
         getStylesheets().add(STYLESHEET);
-        setTop(new VBox(header(monitor), new TrafficBar(monitor)));
+        setTop(new VBox(header(monitor, actions), new TrafficBar(monitor)));
 
-        var grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(10);
-        grid.setPadding(new Insets(10));
-        var left = new ColumnConstraints();
-        left.setPercentWidth(55);
-        var right = new ColumnConstraints();
-        right.setPercentWidth(45);
-        grid.getColumnConstraints().addAll(left, right);
-        var top = new RowConstraints();
-        top.setPercentHeight(35);
-        var middle = new RowConstraints();
-        middle.setPercentHeight(34);
-        var bottom = new RowConstraints();
-        bottom.setPercentHeight(31);
-        grid.getRowConstraints().addAll(top, middle, bottom);
-
-        var topology = Styles.card("Topology", new TopologyView(monitor));
-        VBox.setVgrow(topology.getChildren().get(1), Priority.ALWAYS);
-        var health = Styles.card("Health", new HealthGridView(monitor));
-        VBox.setVgrow(health.getChildren().get(1), Priority.ALWAYS);
-        var load = Styles.card("Load distribution", new LoadView(monitor));
-        var latency = Styles.card("Latency", new LatencyView(monitor));
-        var timeline = Styles.card("Timeline", new TimelineView(monitor));
-        VBox.setVgrow(timeline.getChildren().get(1), Priority.ALWAYS);
+        var health = new HealthGridView(monitor);
+        var healthCard = Styles.card("Health", health.actions(), health);
+        // The grid shows every process: it keeps its height, the cards around it give way.
+        healthCard.setMinHeight(Region.USE_PREF_SIZE);
+        healthCard.setMaxHeight(Region.USE_PREF_SIZE);
+        var left = column(
+                grow(Styles.card("Topology", new TopologyView(monitor)), Priority.ALWAYS),
+                healthCard,
+                grow(Styles.card("Timeline", TimelineView.legend(), new TimelineView(monitor)), Priority.ALWAYS));
         var log = new LogView(monitor);
         log.getStyleClass().add("card");
-
-        grid.add(topology, 0, 0);
-        grid.add(health, 0, 1);
-        grid.add(timeline, 0, 2);
-        grid.add(load, 1, 0);
-        grid.add(latency, 1, 1);
-        grid.add(log, 1, 2);
-        for (var cell : grid.getChildren()) {
-            GridPane.setFillHeight(cell, true);
-            GridPane.setFillWidth(cell, true);
-            if (cell instanceof Region region) {
-                region.setMinHeight(0);
-                region.setMaxHeight(Double.MAX_VALUE);
-            }
+        log.setMinHeight(140);
+        // The right column in fixed shares, each card scrolling inside itself: the log never pushes the rest away.
+        var right = new GridPane();
+        right.setVgap(8);
+        right.setMinWidth(0);
+        for (double share : new double[] {44, 30, 26}) {
+            var row = new RowConstraints();
+            row.setPercentHeight(share);
+            row.setFillHeight(true);
+            right.getRowConstraints().add(row);
         }
-        setCenter(grid);
+        var fill = new ColumnConstraints();
+        fill.setHgrow(Priority.ALWAYS);
+        fill.setFillWidth(true);
+        right.getColumnConstraints().add(fill);
+        right.add(grow(Styles.card("Load distribution", Styles.scrolling(new LoadView(monitor))), Priority.ALWAYS), 0, 0);
+        right.add(grow(Styles.card("Latency", Styles.scrolling(new LatencyView(monitor))), Priority.ALWAYS), 0, 1);
+        right.add(log, 0, 2);
+        for (var cell : right.getChildren()) {
+            ((Region) cell).setMinHeight(0);
+            ((Region) cell).setMaxHeight(Double.MAX_VALUE);
+        }
+
+        var grid = new GridPane();
+        grid.setHgap(8);
+        grid.setPadding(new Insets(8));
+        var leftWidth = new ColumnConstraints();
+        leftWidth.setPercentWidth(55);
+        var rightWidth = new ColumnConstraints();
+        rightWidth.setPercentWidth(45);
+        grid.getColumnConstraints().addAll(leftWidth, rightWidth);
+        var row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        grid.getRowConstraints().add(row);
+        grid.add(left, 0, 0);
+        grid.add(right, 1, 0);
+        // A window smaller than everything needs scrolls as a whole; nothing is drawn over anything else.
+        var scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("monitor-scroll", "edge-to-edge");
+        setCenter(scroll);
     }
 
-    private static HBox header(MonitorViewModel monitor) {
+    private static VBox column(Region... cards) {
+        var column = new VBox(8, cards);
+        column.setMinWidth(0);
+        column.setFillWidth(true);
+        return column;
+    }
+
+    private static Region grow(VBox card, Priority priority) {
+        VBox.setVgrow(card, priority);
+        if (card.getChildren().size() > 1) {
+            VBox.setVgrow(card.getChildren().get(card.getChildren().size() - 1), Priority.ALWAYS);
+        }
+        return card;
+    }
+
+    private static HBox header(MonitorViewModel monitor, Actions actions) {
         var title = new Label(monitor.designName(), new FontIcon("fth-layers"));
         title.getStyleClass().add("design-title");
         var live = new Label("LIVE");
@@ -87,7 +130,25 @@ public final class MonitorView extends BorderPane {
         var message = new Label();
         message.textProperty().bind(monitor.messageProperty());
         message.getStyleClass().add("message");
+        message.setMinWidth(0);
         var header = new HBox(10, title, live, summary, spacer, message);
+        if (actions.showDesigner() != null) {
+            var designer = new Button("Designer", new FontIcon("fth-edit-3"));
+            designer.setId("monitor-designer");
+            designer.setTooltip(new Tooltip("Bring the designer to the front"));
+            designer.setMinWidth(Region.USE_PREF_SIZE);
+            designer.setOnAction(e -> actions.showDesigner().run());
+            header.getChildren().add(designer);
+        }
+        if (actions.stop() != null) {
+            var stop = new Button("Stop", new FontIcon("fth-square"));
+            stop.setId("monitor-stop");
+            stop.getStyleClass().add("danger");
+            stop.setTooltip(new Tooltip("Stop every process of the cluster (Shift+F5)"));
+            stop.setMinWidth(Region.USE_PREF_SIZE);
+            stop.setOnAction(e -> actions.stop().run());
+            header.getChildren().add(stop);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("monitor-header");
         return header;

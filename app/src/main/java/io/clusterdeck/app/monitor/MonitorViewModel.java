@@ -81,7 +81,9 @@ public final class MonitorViewModel {
     private Runnable unsubscribe = () -> { };
     private ClusterSnapshot lastSnapshot;
     private Instant lastPoll;
-    private double entryCallsPerSecond;
+    private double entryCallsPerSecond = Double.NaN;
+    private long lastEntryCalls = -1;
+    private Instant lastEntryTime;
     private boolean closed;
     private boolean faultsDirty;
     private Instant lastFaultRefresh;
@@ -159,7 +161,7 @@ public final class MonitorViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** {@code 12 of 13 processes up · 148 calls/s} */
+    /** {@code 8 of 10 processes up · 1 paused · 1 unhealthy · 50 calls/s in}: what is not up, by what it is. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -184,6 +186,10 @@ public final class MonitorViewModel {
         return inbox.size();
     }
 
+    /**
+     * Calls a second entering the cluster from outside: as its proxy counts them, else as the traffic started here
+     * sends them; NaN when neither is known. Calls between segments are not in it; they are in each segment's rate.
+     */
     public double entryCallsPerSecond() {
         return entryCallsPerSecond;
     }
@@ -247,6 +253,10 @@ public final class MonitorViewModel {
         }
         if (traffic.tick(time) && lastSnapshot == null) {
             applyCallerRates(traffic.answeredByWorker());
+        }
+        if (lastEntryTime == null) {
+            var sent = traffic.latestProperty().get();
+            entryCallsPerSecond = traffic.runningProperty().get() ? sent.ok() + sent.errors() : Double.NaN;
         }
         summary.set(summarize());
         now.set(time);
@@ -369,6 +379,22 @@ public final class MonitorViewModel {
         }
         segmentsByName.forEach((name, load) -> load.workers(running.getOrDefault(name, 0)));
         poll.snapshot().ifPresent(this::applySnapshot);
+        applyEntryCalls(poll.taken(), poll.entryCalls());
+    }
+
+    private void applyEntryCalls(Instant taken, OptionalLong calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        long now = calls.getAsLong();
+        if (lastEntryTime != null && now >= lastEntryCalls) {
+            double seconds = Math.max(0.05, Duration.between(lastEntryTime, taken).toMillis() / 1000.0);
+            entryCallsPerSecond = (now - lastEntryCalls) / seconds;
+        } else if (lastEntryTime == null) {
+            entryCallsPerSecond = 0;
+        }
+        lastEntryCalls = now;
+        lastEntryTime = taken;
     }
 
     private void applySnapshot(ClusterSnapshot snapshot) {
@@ -413,16 +439,13 @@ public final class MonitorViewModel {
     private void sampleLoad(Map<String, Double> rates, java.util.function.Function<String, List<String>> inRotation,
                             Map<String, Integer> weights) {
         var bySegment = new HashMap<String, Map<String, Double>>();
-        double total = 0;
         for (var row : rows) {
             var rate = rates.get(row.name());
             if (rate != null) {
                 row.callsPerSecond(rate);
-                total += rate;
-                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), rate);
+                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), row.callsPerSecondProperty().get());
             }
         }
-        entryCallsPerSecond = total;
         for (var load : segmentsByName.values()) {
             var segmentRates = bySegment.getOrDefault(load.name(), Map.of());
             load.sample(segmentRates, inRotation.apply(load.name()), weights, new java.util.TreeSet<>(segmentRates.keySet()));
@@ -453,8 +476,17 @@ public final class MonitorViewModel {
     }
 
     private String summarize() {
-        long up = rows.stream().filter(r -> r.health() == Health.UP).count();
-        return up + " of " + rows.size() + " processes up · " + Math.round(entryCallsPerSecond) + " calls/s";
+        var byHealth = new java.util.EnumMap<Health, Integer>(Health.class);
+        rows.forEach(r -> byHealth.merge(r.health(), 1, Integer::sum));
+        var text = new StringBuilder().append(byHealth.getOrDefault(Health.UP, 0)).append(" of ").append(rows.size())
+                .append(" processes up");
+        for (var health : Health.values()) {
+            if (health != Health.UP && byHealth.containsKey(health)) {
+                text.append(" · ").append(byHealth.get(health)).append(' ').append(health.label());
+            }
+        }
+        return text.append(" · ").append(Double.isNaN(entryCallsPerSecond) ? "—"
+                : Long.toString(Math.round(entryCallsPerSecond))).append(" calls/s in").toString();
     }
 
     private void pollIfDue(Instant time) {
@@ -470,7 +502,7 @@ public final class MonitorViewModel {
                 for (var status : statuses) {
                     memory.put(status.name(), status.pid() > 0 ? source.residentBytes(status.pid()) : OptionalLong.empty());
                 }
-                inbox.add(new Poll(statuses, source.snapshot(), memory));
+                inbox.add(new Poll(time, statuses, source.snapshot(), memory, source.entryCalls()));
             } catch (RuntimeException e) {
                 tell("Cannot read the cluster", e);
             } finally {
@@ -509,8 +541,8 @@ public final class MonitorViewModel {
         inbox.add(new Notice(what + ": " + e.getMessage(), false));
     }
 
-    private record Poll(List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,
-                        Map<String, OptionalLong> memory) {
+    private record Poll(Instant taken, List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,
+                        Map<String, OptionalLong> memory, OptionalLong entryCalls) {
     }
 
     private record TrafficSecond(String function, LoadSecond second) {

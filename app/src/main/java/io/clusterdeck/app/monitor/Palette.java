@@ -3,12 +3,12 @@ package io.clusterdeck.app.monitor;
 import io.clusterdeck.event.EventType;
 import javafx.scene.paint.Color;
 
-/** Colours of what is drawn on canvases; the stylesheet uses the same ones for the controls. */
+/**
+ * Colours that mean something on the monitor's canvases (health, events, series), the same in both themes; the
+ * stylesheet uses the same ones for the controls. Backgrounds, text and grid lines come from the theme
+ * ({@link CanvasPane#colors()}).
+ */
 final class Palette {
-    static final Color TEXT = Color.web("#1f2328");
-    static final Color MUTED = Color.web("#656d76");
-    static final Color GRID = Color.web("#d0d7de");
-    static final Color LANE = Color.web("#f6f8fa");
     private static final Color[] SERIES = {Color.web("#0969da"), Color.web("#bf8700"), Color.web("#8250df"),
         Color.web("#1a7f37"), Color.web("#bc4c00"), Color.web("#cf222e"), Color.web("#0550ae"), Color.web("#6639ba")};
 

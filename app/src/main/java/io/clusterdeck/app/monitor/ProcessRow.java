@@ -33,8 +33,8 @@ public final class ProcessRow {
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper inFlight = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper callsPerSecond = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyDoubleWrapper p50 = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyDoubleWrapper p99 = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper p50 = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper p99 = new ReadOnlyDoubleWrapper(Double.NaN);
     private final BoundedSeries p99Series = new BoundedSeries(SERIES);
 
     private ProcessState processState = ProcessState.STARTING;
@@ -104,10 +104,12 @@ public final class ProcessRow {
         return callsPerSecond.getReadOnlyProperty();
     }
 
+    /** The median latency at the gateway since the worker registered; NaN before it served a call. */
     public ReadOnlyDoubleProperty p50Property() {
         return p50.getReadOnlyProperty();
     }
 
+    /** The 99th percentile latency at the gateway since the worker registered; NaN before it served a call. */
     public ReadOnlyDoubleProperty p99Property() {
         return p99.getReadOnlyProperty();
     }
@@ -125,6 +127,9 @@ public final class ProcessRow {
         startedAt = status.startedAt();
         restarts.set(status.restarts());
         memory.set(residentBytes.isPresent() ? megabytes(residentBytes.getAsLong()) : "");
+        if (!serves()) {
+            callsPerSecond.set(0);
+        }
         refreshHealth();
     }
 
@@ -179,7 +184,15 @@ public final class ProcessRow {
             pid.set(-1);
             inFlight.set(0);
         }
+        if (!serves()) {
+            callsPerSecond.set(0);
+        }
         refreshHealth();
+    }
+
+    /** Whether the process can answer calls at all: running, not paused, not down or restarting. */
+    boolean serves() {
+        return processState == ProcessState.RUNNING;
     }
 
     private void gatewayState(String newState) {
@@ -191,14 +204,15 @@ public final class ProcessRow {
     long stats(ClusterSnapshot.WorkerStats stats) {
         gatewayState = stats.state();
         inFlight.set(stats.inFlight());
-        p50.set(stats.p50Ms());
-        p99.set(stats.p99Ms());
-        p99Series.add(stats.p99Ms());
+        boolean served = stats.served() > 0;
+        p50.set(served ? stats.p50Ms() : Double.NaN);
+        p99.set(served ? stats.p99Ms() : Double.NaN);
+        p99Series.add(served ? stats.p99Ms() : 0);
         // A worker that registered again starts counting from zero.
-        long served = lastServed < 0 || stats.served() < lastServed ? stats.served() : stats.served() - lastServed;
+        long sinceLast = lastServed < 0 || stats.served() < lastServed ? stats.served() : stats.served() - lastServed;
         lastServed = stats.served();
         refreshHealth();
-        return served;
+        return sinceLast;
     }
 
     /** The gateway does not know the worker (yet, or any more). */
@@ -210,8 +224,9 @@ public final class ProcessRow {
         refreshHealth();
     }
 
+    /** A process that is down, restarting or paused serves nothing, whatever a late count says. */
     void callsPerSecond(double rate) {
-        callsPerSecond.set(rate);
+        callsPerSecond.set(isWorker() && !serves() ? 0 : rate);
     }
 
     void tick(Instant now) {

@@ -19,8 +19,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  *
  * <p>Fairness is the total variation distance between the shares the workers got and the shares they should get:
  * half the sum over workers of |actual − intended|. The intended split is even over the workers in rotation, or
- * in proportion to their weights for weighted balancing. 0% is a perfect split; 100% means every call went to
- * workers that should have had none.
+ * in proportion to their weights for weighted balancing, and it is taken sample by sample: while a worker is out
+ * of rotation its calls should go to the others, so failover that behaves reads 0%. 0% is a perfect split; 100%
+ * means every call went to workers that should have had none.
  */
 public final class SegmentLoad {
     /** Samples the shares and the fairness are computed over: about ten seconds at one snapshot a second. */
@@ -30,6 +31,8 @@ public final class SegmentLoad {
     private final Balancing balancing;
     private final List<String> functions;
     private final Map<String, BoundedSeries> calls = new LinkedHashMap<>();
+    /** The calls each worker should have had in each sample, by the split intended at that sample. */
+    private final Map<String, BoundedSeries> due = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Map<String, Double>> shares = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyDoubleWrapper unfairness = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper callsPerSecond = new ReadOnlyDoubleWrapper();
@@ -58,7 +61,7 @@ public final class SegmentLoad {
         return functions;
     }
 
-    /** Workers that served in the last minute or are running, in name order. */
+    /** The workers the segment runs now, in name order. */
     public List<String> workerNames() {
         return new ArrayList<>(calls.keySet());
     }
@@ -118,29 +121,47 @@ public final class SegmentLoad {
      * @param weights    each worker's weight
      */
     void sample(Map<String, Double> rates, List<String> inRotation, Map<String, Integer> weights, Set<String> present) {
+        // A worker that is gone leaves the chart and the legend at once, however much it served.
+        calls.keySet().retainAll(present);
+        due.keySet().retainAll(present);
         for (var worker : present) {
             if (!calls.containsKey(worker)) {
-                var series = new BoundedSeries(ProcessRow.SERIES);
-                for (int i = 0; i < samples(); i++) {
-                    series.add(0);
-                }
-                calls.put(worker, series);
+                calls.put(worker, zeros());
+                due.put(worker, zeros());
             }
         }
-        calls.forEach((worker, series) -> series.add(rates.getOrDefault(worker, 0.0)));
+        intended = intendedSplit(inRotation, weights);
+        double sampleTotal = 0;
+        for (var worker : calls.keySet()) {
+            sampleTotal += rates.getOrDefault(worker, 0.0);
+        }
+        for (var worker : calls.keySet()) {
+            calls.get(worker).add(rates.getOrDefault(worker, 0.0));
+            due.get(worker).add(sampleTotal * intended.getOrDefault(worker, 0.0));
+        }
         samples++;
-        // Forget workers that are gone and served nothing in the whole series.
-        calls.entrySet().removeIf(e -> !present.contains(e.getKey()) && e.getValue().max() == 0);
         callsPerSecond.set(rates.values().stream().mapToDouble(Double::doubleValue).sum());
 
         var sums = new LinkedHashMap<String, Double>();
         calls.forEach((worker, series) -> sums.put(worker, series.sumOfLast(WINDOW)));
         double total = sums.values().stream().mapToDouble(Double::doubleValue).sum();
         var actual = new LinkedHashMap<String, Double>();
-        sums.forEach((worker, sum) -> actual.put(worker, total == 0 ? 0 : sum / total));
-        intended = intendedSplit(inRotation, weights);
+        var shouldHave = new LinkedHashMap<String, Double>();
+        sums.forEach((worker, sum) -> {
+            actual.put(worker, total == 0 ? 0 : sum / total);
+            shouldHave.put(worker, total == 0 ? 0 : due.get(worker).sumOfLast(WINDOW) / total);
+        });
+        // The figure first: views redraw when the shares change, and read it then.
+        unfairness.set(total == 0 ? Double.NaN : distance(actual, shouldHave));
         shares.set(Map.copyOf(actual));
-        unfairness.set(total == 0 ? Double.NaN : distance(actual, intended));
+    }
+
+    private BoundedSeries zeros() {
+        var series = new BoundedSeries(ProcessRow.SERIES);
+        for (int i = 0; i < samples(); i++) {
+            series.add(0);
+        }
+        return series;
     }
 
     private Map<String, Double> intendedSplit(List<String> inRotation, Map<String, Integer> weights) {

@@ -8,8 +8,8 @@ final class ShareChart extends CanvasPane {
 
     ShareChart(SegmentLoad segment) {
         this.segment = segment;
-        setPrefHeight(40);
-        setMinHeight(40);
+        setPrefHeight(34);
+        setMinHeight(34);
         getStyleClass().add("share-chart");
     }
 
@@ -17,7 +17,7 @@ final class ShareChart extends CanvasPane {
     void draw(GraphicsContext g, double width, double height) {
         var workers = segment.workerNames();
         int n = segment.samples();
-        g.setFill(Palette.LANE);
+        g.setFill(colors().lane());
         g.fillRect(0, 0, width, height);
         if (n < 2 || workers.isEmpty()) {
             return;

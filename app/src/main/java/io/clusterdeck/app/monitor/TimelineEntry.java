@@ -2,6 +2,7 @@ package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.launch.FailoverReport;
 import java.time.Instant;
 
 /** One event placed on the timeline: when, what, about whom, on which lane. */
@@ -45,6 +46,12 @@ public record TimelineEntry(Instant time, EventType type, String subject, String
             default:
                 return Lane.PROCESSES;
         }
+    }
+
+    /** Whether this undoes an earlier fault (a resume, made healthy, latency removed) rather than causing one. */
+    public boolean undoes() {
+        return type == EventType.FAULT && FailoverReport.undoes(
+                io.clusterdeck.event.ClusterEvent.of(time, type, "launcher", subject, null, reason));
     }
 
     /** A few words for a label next to the mark. */

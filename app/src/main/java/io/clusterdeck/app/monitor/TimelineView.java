@@ -22,6 +22,8 @@ final class TimelineView extends VBox {
     static final Duration SHOWN = Duration.ofSeconds(30);
     private static final double LABELS = 78;
     private static final double AXIS = 18;
+    /** Report lines shown before the list scrolls. */
+    private static final int REPORT_LINES = 3;
     private static final Set<EventType> CAPTIONED = EnumSet.of(EventType.FAULT, EventType.EXITED, EventType.RESTARTED,
             EventType.REMOVED, EventType.UNHEALTHY, EventType.HEALTHY, EventType.GAVE_UP, EventType.SCALED,
             EventType.DEREGISTERED);
@@ -36,10 +38,42 @@ final class TimelineView extends VBox {
         setSpacing(6);
         VBox.setVgrow(lanes, Priority.ALWAYS);
         reports.getStyleClass().add("fault-reports");
-        getChildren().addAll(lanes, reports);
+        var scroll = new javafx.scene.control.ScrollPane(reports);
+        scroll.setId("fault-reports");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("fault-report-scroll", "edge-to-edge");
+        scroll.setPrefHeight(REPORT_LINES * 22);
+        scroll.setMinHeight(24);
+        getChildren().addAll(lanes, scroll);
         monitor.framesProperty().addListener((o, a, b) -> lanes.redraw());
         monitor.faults().addListener((javafx.collections.ListChangeListener<FaultSummary>) c -> showReports());
         showReports();
+    }
+
+    /** What the shading and the marks mean, for the card's title row. */
+    static javafx.scene.layout.HBox legend() {
+        var noticed = new javafx.scene.shape.Rectangle(12, 10, javafx.scene.paint.Color.web("#bf8700", 0.35));
+        var back = new javafx.scene.shape.Rectangle(12, 10, javafx.scene.paint.Color.web("#cf222e", 0.25));
+        var fault = new javafx.scene.shape.Polygon(5, 0, 10, 5, 5, 10, 0, 5);
+        fault.setFill(Palette.event(EventType.FAULT));
+        var calls = new javafx.scene.shape.Rectangle(2, 10, Palette.event(EventType.TIMED_OUT));
+        var legend = new javafx.scene.layout.HBox(12,
+                new Label("fault", fault),
+                new Label("until noticed", noticed),
+                new Label("until back", back),
+                new Label("call failed or retried", calls));
+        for (var label : legend.getChildren()) {
+            ((Label) label).setMinWidth(0);
+        }
+        javafx.scene.control.Tooltip.install(legend, new javafx.scene.control.Tooltip("A fault's shade is amber until "
+                + "the gateway took the worker out of rotation and red until the worker served again. A fault that "
+                + "undoes another (resume, made healthy, latency removed) is marked in green."));
+        legend.setId("timeline-legend");
+        legend.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        legend.setMinWidth(0);
+        legend.getStyleClass().add("timeline-legend");
+        return legend;
     }
 
     private void showReports() {
@@ -50,22 +84,26 @@ final class TimelineView extends VBox {
             reports.getChildren().add(none);
             return;
         }
-        monitor.faults().stream().limit(3).forEach(f -> {
-            var line = new Label(f.render());
+        // Every kept report, newest first; the list scrolls, so a finished report is not pushed out by newer ones.
+        for (var fault : monitor.faults()) {
+            var line = new Label(fault.render());
             line.getStyleClass().add("fault-report");
-            line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), f.recovered() == null);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.setWrapText(true);
+            line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), !fault.closed());
             reports.getChildren().add(line);
-        });
+        }
     }
 
     private final class Lanes extends CanvasPane {
         Lanes() {
             setPrefHeight(150);
-            setMinHeight(120);
+            setMinHeight(72);
         }
 
         @Override
         void draw(GraphicsContext g, double width, double height) {
+            var colors = colors();
             Instant now = monitor.nowProperty().get();
             Instant from = now.minus(SHOWN);
             var laneValues = TimelineEntry.Lane.values();
@@ -74,9 +112,9 @@ final class TimelineView extends VBox {
             g.setTextBaseline(VPos.CENTER);
             for (int i = 0; i < laneValues.length; i++) {
                 double y = i * laneHeight;
-                g.setFill(i % 2 == 0 ? Palette.LANE : javafx.scene.paint.Color.WHITE);
+                g.setFill(i % 2 == 0 ? colors.lane() : colors.plot());
                 g.fillRect(LABELS, y, plot, laneHeight);
-                g.setFill(Palette.MUTED);
+                g.setFill(colors.muted());
                 g.setFont(Font.font(null, FontWeight.BOLD, 11));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(laneValues[i].title(), 4, y + laneHeight / 2);
@@ -84,90 +122,71 @@ final class TimelineView extends VBox {
             for (var fault : monitor.faults()) {
                 shade(g, fault, from, plot, height - AXIS);
             }
-            axis(g, from, plot, height);
+            axis(g, colors, from, plot, height);
             g.setFont(Font.font(11));
-            var captioned = new java.util.ArrayList<TimelineEntry>();
+            var marks = new java.util.ArrayList<TimelineCaptions.Mark>();
             for (var entry : monitor.timeline()) {
                 if (entry.time().isBefore(from)) {
                     continue;
                 }
                 double x = x(entry.time(), from, plot);
                 double y = entry.lane().ordinal() * laneHeight + laneHeight / 2;
-                g.setFill(Palette.event(entry.type()));
+                double size = Math.min(7, laneHeight / 2 - 1);
+                g.setFill(entry.undoes() ? Palette.event(EventType.HEALTHY) : Palette.event(entry.type()));
                 if (entry.lane() == TimelineEntry.Lane.CALLS) {
                     g.fillRect(x - 1, y - laneHeight * 0.3, 2, laneHeight * 0.6);
                 } else if (entry.type() == EventType.FAULT) {
-                    g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 7, y, y + 7, y}, 4);
+                    g.fillPolygon(new double[] {x, x + size - 1, x, x - size + 1}, new double[] {y - size, y, y + size, y}, 4);
                 } else {
-                    g.fillOval(x - 4, y - 4, 8, 8);
+                    double r = Math.min(4, size - 1);
+                    g.fillOval(x - r, y - r, 2 * r, 2 * r);
                 }
-                if (CAPTIONED.contains(entry.type())) {
-                    captioned.add(entry);
-                }
+                marks.add(new TimelineCaptions.Mark(x, entry.lane().ordinal(),
+                        CAPTIONED.contains(entry.type()) ? entry.caption() : null, entry.type() == EventType.HEALTHY));
             }
-            captions(g, captioned, from, plot, laneHeight);
+            captions(g, colors, marks, plot, laneHeight);
         }
 
-        /**
-         * Newest first, each lane's captions go left of their mark, or right of it when there is no room, and are
-         * left out when they would overlap a newer one.
-         */
-        private void captions(GraphicsContext g, java.util.List<TimelineEntry> entries, Instant from, double plot,
-                              double laneHeight) {
-            var lanes = TimelineEntry.Lane.values();
-            double[] limit = new double[lanes.length];
-            java.util.Arrays.fill(limit, LABELS + plot);
+        private void captions(GraphicsContext g, Colors colors, java.util.List<TimelineCaptions.Mark> marks,
+                              double plot, double laneHeight) {
             var measure = new javafx.scene.text.Text();
             measure.setFont(Font.font(11));
             g.setTextAlign(TextAlignment.LEFT);
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                var entry = entries.get(i);
-                int lane = entry.lane().ordinal();
-                var caption = entry.caption();
-                measure.setText(caption);
-                double width = measure.getLayoutBounds().getWidth();
-                double x = x(entry.time(), from, plot);
-                boolean fitsLeft = x - 9 - width >= LABELS + 2 && x - 9 <= limit[lane] - 6;
-                boolean fitsRight = x + 9 + width <= limit[lane] - 6;
-                // A worker coming back reads forward; everything else points back at what led to it.
-                boolean preferRight = entry.type() == EventType.HEALTHY;
-                double start;
-                if (fitsRight && (preferRight || !fitsLeft)) {
-                    start = x + 9;
-                } else if (fitsLeft) {
-                    start = x - 9 - width;
-                } else {
-                    continue;
-                }
-                double y = lane * laneHeight + laneHeight / 2;
-                g.setFill(javafx.scene.paint.Color.web("#ffffff", 0.85));
-                g.fillRect(start - 2, y - 8, width + 4, 16);
-                g.setFill(Palette.TEXT);
-                g.fillText(caption, start, y);
-                limit[lane] = Math.min(start, x - 6);
+            for (var caption : TimelineCaptions.place(marks, LABELS, LABELS + plot, laneHeight, text -> {
+                measure.setText(text);
+                return measure.getLayoutBounds().getWidth();
+            })) {
+                g.setFill(colors.plot().deriveColor(0, 1, 1, 0.85));
+                g.fillRect(caption.x() - 2, caption.y(), caption.width() + 4, caption.height());
+                g.setFill(colors.text());
+                g.fillText(caption.text(), caption.x(), caption.y() + caption.height() / 2);
             }
         }
 
+        /** Amber from the fault until the gateway noticed, red until the worker was back; open ones reach now. */
         private void shade(GraphicsContext g, FaultSummary fault, Instant from, double plot, double bottom) {
-            double start = x(fault.time(), from, plot);
             Instant now = monitor.nowProperty().get();
-            double detected = x(fault.detected() == null ? now : fault.time().plus(fault.detected()), from, plot);
-            double recovered = x(fault.recovered() == null ? now : fault.time().plus(fault.recovered()), from, plot);
+            var closedAt = fault.closedAt();
+            Instant end = closedAt == null ? now : closedAt;
+            Instant noticed = fault.detected() == null ? end : fault.time().plus(fault.detected());
+            double start = Math.max(LABELS, x(fault.time(), from, plot));
+            double detected = Math.max(start, x(noticed, from, plot));
+            double back = Math.max(detected, x(end, from, plot));
             g.setFill(javafx.scene.paint.Color.web("#bf8700", 0.18));
-            g.fillRect(Math.max(LABELS, start), 0, Math.max(0, detected - Math.max(LABELS, start)), bottom);
+            g.fillRect(start, 0, detected - start, bottom);
             g.setFill(javafx.scene.paint.Color.web("#cf222e", 0.10));
-            g.fillRect(Math.max(LABELS, detected), 0, Math.max(0, recovered - Math.max(LABELS, detected)), bottom);
+            g.fillRect(detected, 0, back - detected, bottom);
         }
 
-        private void axis(GraphicsContext g, Instant from, double plot, double height) {
-            g.setStroke(Palette.GRID);
+        private void axis(GraphicsContext g, Colors colors, Instant from, double plot, double height) {
+            g.setStroke(colors.grid());
             g.setLineWidth(1);
             g.setFont(Font.font(10));
             g.setTextAlign(TextAlignment.CENTER);
             for (int s = 0; s <= SHOWN.toSeconds(); s += 5) {
                 double x = LABELS + plot * s / SHOWN.toSeconds();
                 g.strokeLine(x, 0, x, height - AXIS);
-                g.setFill(Palette.MUTED);
+                g.setFill(colors.muted());
                 long ago = SHOWN.toSeconds() - s;
                 g.fillText(ago == 0 ? "now" : "−" + ago + " s", Math.min(x, LABELS + plot - 10), height - AXIS / 2);
             }

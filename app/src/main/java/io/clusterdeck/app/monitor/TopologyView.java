@@ -25,7 +25,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class TopologyView extends Pane {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final double NODE_WIDTH = 136;
+    private static final double NODE_WIDTH = 128;
+    private static final double NODE_HEIGHT = 46;
+    private static final double PAD = 8;
+    private static final double GAP = 6;
+    private static final double PROXY_GAP = 40;
+    private static final double SEGMENT_GAP = 40;
 
     private final MonitorViewModel monitor;
     private final Map<String, VBox> nodes = new LinkedHashMap<>();
@@ -36,7 +41,6 @@ final class TopologyView extends Pane {
     TopologyView(MonitorViewModel monitor) {
         this.monitor = monitor;
         getStyleClass().add("topology");
-        setMinHeight(260);
         for (var role : List.of(Role.PROXY, Role.GATEWAY, Role.REPOSITORY)) {
             monitor.processes().stream().filter(p -> p.role() == role).findFirst().ifPresent(row -> {
                 nodes.put(row.name(), serviceNode(row));
@@ -94,42 +98,82 @@ final class TopologyView extends Pane {
     }
 
     @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /** Tall enough for every segment with its workers at this width, and for the services beside them. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double segments = PAD * 2 + GAP * Math.max(0, this.segments.size() - 1);
+        double segmentWidth = segmentWidth(width < 0 ? getWidth() : width);
+        for (var box : this.segments.values()) {
+            segments += box.prefHeight(segmentWidth);
+        }
+        return Math.max(segments, NODE_HEIGHT * 2 + PAD * 3);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width) + 20;
+    }
+
+    private double segmentsX() {
+        double x = PAD;
+        if (nodes.containsKey("proxy")) {
+            x += NODE_WIDTH + PROXY_GAP;
+        }
+        return x + NODE_WIDTH + SEGMENT_GAP;
+    }
+
+    private double segmentWidth(double width) {
+        return Math.max(160, width - segmentsX() - PAD);
+    }
+
+    @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double pad = 12;
-        double nodeHeight = 46;
-        double x = pad;
+        double x = PAD;
         double mid = h / 2;
         var proxy = nodes.get("proxy");
         var gateway = nodes.get("gateway");
         var repository = nodes.get("repository");
         if (proxy != null) {
-            proxy.resizeRelocate(x, mid - nodeHeight / 2, NODE_WIDTH, nodeHeight);
-            x += NODE_WIDTH + 60;
+            proxy.resizeRelocate(x, mid - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
+            x += NODE_WIDTH + PROXY_GAP;
         }
         if (gateway != null) {
-            gateway.resizeRelocate(x, mid - nodeHeight / 2, NODE_WIDTH, nodeHeight);
+            gateway.resizeRelocate(x, mid - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
         }
         if (repository != null && gateway != null) {
-            repository.resizeRelocate(x, h - pad - nodeHeight, NODE_WIDTH, nodeHeight);
-            place(edges.get("repository"), null, x + NODE_WIDTH / 2, mid + nodeHeight / 2, x + NODE_WIDTH / 2,
-                    h - pad - nodeHeight);
+            double top = Math.max(mid + NODE_HEIGHT / 2 + 12, h - PAD - NODE_HEIGHT);
+            repository.resizeRelocate(x, top, NODE_WIDTH, NODE_HEIGHT);
+            place(edges.get("repository"), null, x + NODE_WIDTH / 2, mid + NODE_HEIGHT / 2, x + NODE_WIDTH / 2, top);
         }
         if (proxy != null && gateway != null) {
-            place(edges.get("proxy"), edgeLabels.get("proxy"), pad + NODE_WIDTH, mid, x, mid);
+            place(edges.get("proxy"), null, PAD + NODE_WIDTH, mid, x, mid);
+            // Above the two nodes: the gap between them is narrower than the label.
+            var label = edgeLabels.get("proxy");
+            label.autosize();
+            label.relocate(PAD + NODE_WIDTH + PROXY_GAP / 2 - label.getWidth() / 2,
+                    mid - NODE_HEIGHT / 2 - label.getHeight() - 3);
         }
-        double segX = x + NODE_WIDTH + 80;
-        double segWidth = Math.max(160, w - segX - pad);
+        double segX = segmentsX();
+        double segWidth = segmentWidth(w);
+        // Each segment as tall as its workers need; what is left over spreads evenly between them.
+        double needed = 0;
+        for (var box : segments.values()) {
+            needed += box.prefHeight(segWidth);
+        }
         int n = Math.max(1, segments.size());
-        double gap = 8;
-        double segHeight = (h - 2 * pad - gap * (n - 1)) / n;
-        int i = 0;
+        double extra = Math.max(0, h - 2 * PAD - GAP * (n - 1) - needed) / n;
+        double y = PAD;
         for (var entry : segments.entrySet()) {
-            double y = pad + i * (segHeight + gap);
-            entry.getValue().resizeRelocate(segX, y, segWidth, segHeight);
-            place(edges.get(entry.getKey()), edgeLabels.get(entry.getKey()), x + NODE_WIDTH, mid, segX, y + segHeight / 2);
-            i++;
+            double height = entry.getValue().prefHeight(segWidth) + extra;
+            entry.getValue().resizeRelocate(segX, y, segWidth, height);
+            place(edges.get(entry.getKey()), edgeLabels.get(entry.getKey()), x + NODE_WIDTH, mid, segX, y + height / 2);
+            y += height + GAP;
         }
     }
 
@@ -149,14 +193,17 @@ final class TopologyView extends Pane {
     /** A segment: its name, balancing and worker count with scale buttons, and a chip per worker. */
     private final class SegmentBox extends VBox {
         private final SegmentLoad segment;
-        private final FlowPane chips = new FlowPane(6, 6);
+        private final FlowPane chips = new FlowPane(4, 4);
 
         SegmentBox(SegmentLoad segment) {
             this.segment = segment;
             getStyleClass().add("segment-box");
             var name = new Label(segment.name());
             name.getStyleClass().add("segment-name");
+            // The name is never cut short; the details give way first.
+            name.setMinWidth(Region.USE_PREF_SIZE);
             var detail = new Label();
+            detail.setMinWidth(0);
             detail.textProperty().bind(Bindings.createStringBinding(() -> segment.balancing().json() + " · "
                     + segment.workersProperty().get() + " workers", segment.workersProperty()));
             detail.getStyleClass().add("muted");
@@ -166,7 +213,7 @@ final class TopologyView extends Pane {
             var more = scaleButton("fth-plus", "Add a worker to " + segment.name(), +1);
             var header = new HBox(6, name, detail, spacer, fewer, more);
             header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            setSpacing(4);
+            setSpacing(3);
             getChildren().addAll(header, chips);
             fill();
         }
@@ -196,7 +243,7 @@ final class TopologyView extends Pane {
             rate.textProperty().bind(Bindings.createStringBinding(() -> Styles.rate(row.callsPerSecondProperty().get()),
                     row.callsPerSecondProperty()));
             rate.getStyleClass().add("chip-rate");
-            var chip = new HBox(5, Styles.dot(row.healthProperty()), name, rate);
+            var chip = new HBox(4, Styles.dot(row.healthProperty()), name, rate);
             chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             chip.getStyleClass().add("worker-chip");
             chip.setId("chip-" + row.name());

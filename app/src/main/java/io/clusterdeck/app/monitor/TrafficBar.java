@@ -63,9 +63,13 @@ final class TrafficBar extends HBox {
         live.getStyleClass().add("traffic-live");
         live.textProperty().bind(Bindings.createStringBinding(() -> {
             var s = traffic.latestProperty().get();
+            if (!traffic.runningProperty().get()) {
+                return "no traffic from here";
+            }
             return s.ok() + " ok/s · " + s.errors() + " errors/s · p50 " + Styles.millis(s.p50Ms()) + " · p99 "
                     + Styles.millis(s.p99Ms());
-        }, traffic.latestProperty()));
+        }, traffic.latestProperty(), traffic.runningProperty()));
+        live.setId("traffic-live");
         live.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("errors"), false);
         traffic.latestProperty().addListener((o, a, b) -> live.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("errors"), b.errors() > 0));

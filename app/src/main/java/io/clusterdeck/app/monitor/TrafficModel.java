@@ -42,9 +42,9 @@ public final class TrafficModel {
         functions.forEach(f -> chosen.put(f, new SimpleBooleanProperty(true)));
     }
 
-    /** One second of traffic over every stream. */
+    /** One second of traffic over every stream; latencies are NaN when no call was answered. */
     public record Second(long ok, long errors, double p50Ms, double p99Ms) {
-        static final Second NONE = new Second(0, 0, 0, 0);
+        static final Second NONE = new Second(0, 0, Double.NaN, Double.NaN);
     }
 
     // Properties
@@ -118,8 +118,13 @@ public final class TrafficModel {
         return null;
     }
 
+    /** Stops every stream; the figures of the last second go too, so nothing reads as if traffic still ran. */
     void stop(Executor executor) {
         running.set(false);
+        pending.clear();
+        answeredByWorker = Map.of();
+        latest.set(Second.NONE);
+        byFunction.set(Map.of());
         List<ClusterSource.Traffic> stopping;
         synchronized (streams) {
             stopping = new ArrayList<>(streams);
@@ -135,7 +140,10 @@ public final class TrafficModel {
     // Updates from the view-model
 
     void second(String function, LoadSecond second) {
-        pending.put(function, second);
+        if (running.get()) {
+            // A second that was on its way when the traffic stopped is not shown.
+            pending.put(function, second);
+        }
     }
 
     /** Folds the seconds every stream reported into one sample, at most once a second. */
@@ -162,10 +170,11 @@ public final class TrafficModel {
         merged.putAll(pending);
         byFunction.set(Map.copyOf(merged));
         pending.clear();
-        var sample = new Second(okCalls, failed, okCalls == 0 ? 0 : weightedP50 / okCalls, worstP99);
+        var sample = new Second(okCalls, failed, okCalls == 0 ? Double.NaN : weightedP50 / okCalls,
+                okCalls == 0 ? Double.NaN : worstP99);
         ok.add(sample.ok());
         errors.add(sample.errors());
-        p99.add(sample.p99Ms());
+        p99.add(okCalls == 0 ? 0 : sample.p99Ms());
         latest.set(sample);
         lastSample = now;
         return true;

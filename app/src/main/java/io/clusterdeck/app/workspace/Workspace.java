@@ -19,6 +19,15 @@ public record Workspace(Path home) {
         return home.resolve("recovery");
     }
 
+    /**
+     * Where exports go unless the user chooses a folder: beside the workspace and visible, {@code ~/clusterdeck-exports}
+     * for the default workspace, never inside a project's folder.
+     */
+    public Path exportsFolder() {
+        var absolute = home.toAbsolutePath();
+        return absolute.resolveSibling("clusterdeck-exports");
+    }
+
     public Path recentFilesFile() {
         return home.resolve("recent-files.txt");
     }

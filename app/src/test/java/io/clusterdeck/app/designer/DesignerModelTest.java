@@ -212,6 +212,22 @@ class DesignerModelTest {
     }
 
     @Test
+    void anAddedSegmentLandsInsideThePartOfTheCanvasInView() {
+        var narrow = new Area(0, 0, 680, 600);
+        var scrolled = new Area(300, 500, 700, 500);
+
+        var first = model.addSegment(narrow);
+        var second = model.addSegment(scrolled);
+
+        var one = model.positionOf(first);
+        assertThat(one.x() + SegmentCard.WIDTH).isLessThanOrEqualTo(narrow.maxX());
+        assertThat(one.y()).isBetween(narrow.y(), narrow.maxY());
+        var two = model.positionOf(second);
+        assertThat(two.x()).isBetween(scrolled.x(), scrolled.maxX() - SegmentCard.WIDTH);
+        assertThat(two.y()).isBetween(scrolled.y(), scrolled.maxY());
+    }
+
+    @Test
     void anAddedFunctionStartsInNoSegmentAndARemovedOneLeavesNoCallsBehind() {
         String added = model.addFunction();
         assertThat(model.design().unassignedFunctions()).extracting(f -> f.name()).containsExactly(added);
@@ -241,12 +257,45 @@ class DesignerModelTest {
     }
 
     @Test
+    void savingAfterOneChangeRewritesOnlyThatLineOfTheFile() throws Exception {
+        var before = Files.readString(designer.file);
+        model.setWorkers("orders", WorkerCount.of(5));
+
+        model.save();
+
+        var after = Files.readString(designer.file);
+        var changed = after.lines().filter(line -> !before.lines().toList().contains(line)).toList();
+        assertThat(changed).containsExactly("      \"workers\": 5,");
+        assertThat(after.lines().count()).isEqualTo(before.lines().count());
+        assertThat(model.jsonProperty().get()).isEqualTo(after);
+    }
+
+    @Test
     void anUnsavedNewDesignHasNoFileToSaveTo() {
         model.newDesign(Templates.starter());
 
         assertThat(model.save()).isFalse();
-        assertThat(model.titleProperty().get()).isEqualTo("untitled.json \u2014 Clusterdeck");
+        assertThat(model.titleProperty().get()).isEqualTo("starter (not saved) \u2014 Clusterdeck");
         assertThat(model.problems()).isEmpty();
+    }
+
+    @Test
+    void aNewDesignCanStartFromTheStarterOrAnyExampleAndEachIsValid() {
+        assertThat(Templates.all()).extracting(t -> t.design().name())
+                .containsExactly("starter", "hello", "webshop", "failover-lab");
+        assertThat(Templates.all()).allSatisfy(t -> assertThat(t.design().validate()).as(t.title()).isEmpty());
+    }
+
+    @Test
+    void fileChoosersOpenWhereTheDesignLivesOrWhereTheLastFileWasNeverInTheWorkingFolder() throws Exception {
+        assertThat(model.suggestedFolder()).isEqualTo(designer.file.toAbsolutePath().getParent());
+
+        model.newDesign(Templates.starter());
+
+        assertThat(model.suggestedFolder()).isEqualTo(designer.file.toAbsolutePath().getParent());
+        var fresh = new DesignerModel(new io.clusterdeck.app.workspace.RecentFiles(temp.resolve("none.txt")),
+                designer.recovery, BundleImporter.UNAVAILABLE);
+        assertThat(fresh.suggestedFolder()).isEqualTo(Path.of(System.getProperty("user.home")));
     }
 
     @Test
@@ -264,6 +313,27 @@ class DesignerModelTest {
             assertThat(problem.line()).isPositive();
         });
         assertThat(model.messageProperty().get()).startsWith("Could not open broken.json: ");
+    }
+
+    @Test
+    void whenTheProblemsOfAFileThatCannotBeOpenedAreShownTheSentenceNamesThatFile() throws Exception {
+        Path broken = Files.writeString(temp.resolve("broken.json"), "{\n  \"version\": 1,\n  \"name\": \"Broken Name\"\n}\n");
+        Path syntax = Files.writeString(temp.resolve("syntax.json"), "{ \"version\": 1,");
+        var seen = new java.util.ArrayList<String>();
+        model.openProblems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (!model.openProblems().isEmpty()) {
+                seen.add(model.openFailureProperty().get() + " | " + model.messageProperty().get());
+            }
+        });
+
+        model.open(broken);
+        model.open(syntax);
+
+        assertThat(seen).containsExactly(
+                "Could not open broken.json: 3 problems | Could not open broken.json: 3 problems",
+                "Could not open syntax.json: 1 problem | Could not open syntax.json: 1 problem");
+        model.open(designer.file);
+        assertThat(model.openFailureProperty().get()).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ class ScannedBundlesTest {
         assertThat(imported.bundle().path()).isEqualTo("../examples/target/clusterdeck-examples.jar");
         assertThat(imported.bundle().sha256()).isEqualTo(Sha256.of(EXAMPLES));
         assertThat(imported.functions()).extracting(Function::name)
-                .containsExactly("pricing/quote", "pricing/tax", "text/wordcount");
+                .containsExactly("account/whoami", "pricing/quote", "pricing/rates", "pricing/tax", "text/wordcount");
         assertThat(imported.functions()).allSatisfy(f -> assertThat(f.java().bundle()).isEqualTo("clusterdeck-examples"));
     }
 

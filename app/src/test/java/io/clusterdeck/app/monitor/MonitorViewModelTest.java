@@ -76,6 +76,68 @@ class MonitorViewModelTest {
     }
 
     @Test
+    void aPausedWorkersReportClosesOnceItIsResumedAndBackEvenAfterLongerThanTheReportsWindow() {
+        var worker = "worker-orders-1";
+        event(1, EventType.FAULT, worker, "pause (SIGSTOP) of pid 4104");
+        event(1.6, EventType.UNHEALTHY, worker, "2 failed health checks in 500 ms");
+        event(45, EventType.FAULT, worker, "resume (SIGCONT) of pid 4104");
+        event(45.3, EventType.HEALTHY, worker, "passed a health check");
+        frames(46, 90);
+
+        assertThat(monitor.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.closed()).isTrue();
+            assertThat(fault.render()).isEqualTo("pause worker-orders-1: detected in 0.60 s · back after 44.30 s · "
+                    + "0 calls lost · 0 retried");
+        });
+    }
+
+    @Test
+    void makingAWorkerHealthyAgainClosesItsReportAndIsNotReportedAsAFaultOfItsOwn() {
+        var worker = "worker-storefront-2";
+        event(1, EventType.FAULT, worker, "made unhealthy");
+        event(1.3, EventType.UNHEALTHY, worker, "reported DOWN");
+        event(6, EventType.FAULT, worker, "made healthy");
+        event(6.2, EventType.HEALTHY, worker, "passed a health check");
+        frames(7, 12);
+
+        assertThat(monitor.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.what()).isEqualTo("made unhealthy");
+            assertThat(fault.closed()).isTrue();
+            assertThat(fault.recovered()).isEqualTo(Duration.ofMillis(5200));
+        });
+    }
+
+    @Test
+    void aFinishedReportStaysListedWhenNewerFaultsFollow() {
+        event(1, EventType.FAULT, "worker-images-1", "kill (SIGKILL) of pid 4106");
+        event(1.1, EventType.SUSPECT, "worker-images-1", "connection refused");
+        event(4, EventType.HEALTHY, "worker-images-1", "passed a health check");
+        event(40, EventType.FAULT, "worker-orders-1", "pause (SIGSTOP) of pid 4104");
+        event(41, EventType.FAULT, "worker-orders-2", "made unhealthy");
+        event(42, EventType.FAULT, "worker-storefront-1", "latency +300 ms");
+        frames(43, 80);
+
+        assertThat(monitor.faults()).extracting(FaultSummary::worker).containsExactly("worker-storefront-1",
+                "worker-orders-2", "worker-orders-1", "worker-images-1");
+        assertThat(monitor.faults()).filteredOn(FaultSummary::closed).extracting(FaultSummary::worker)
+                .containsExactly("worker-images-1");
+    }
+
+    private void event(double seconds, EventType type, String worker, String reason) {
+        String segment = scenario.plan.process(worker).map(p -> p.segment()).orElse(null);
+        scenario.cluster.publish(io.clusterdeck.event.ClusterEvent.of(KillScenario.START.plusMillis((long) (seconds * 1000)),
+                type, worker.startsWith("worker") && type != EventType.FAULT ? "gateway" : "launcher", worker, segment,
+                reason));
+    }
+
+    /** Frames every 250 ms from one second to another after the scenario's start. */
+    private void frames(double fromSeconds, double toSeconds) {
+        for (long ms = (long) (fromSeconds * 1000); ms <= toSeconds * 1000; ms += 250) {
+            monitor.frame(KillScenario.START.plusMillis(ms));
+        }
+    }
+
+    @Test
     void aSegmentsCallsMoveToTheOtherWorkersWhileOneIsDown() {
         scenario.playUntil(19, monitor);
         var images = monitor.segments().get(2);
@@ -88,12 +150,82 @@ class MonitorViewModelTest {
     }
 
     @Test
-    void edgesCarryCallsPerSecondFromTheGatewaysCounters() {
+    void edgesCarryCallsPerSecondFromTheGatewaysCountersAndTheEntryOnlyCallsFromOutside() {
         scenario.playUntil(10, monitor);
 
-        assertThat(monitor.entryCallsPerSecond()).isBetween(100.0, 116.0);
+        assertThat(monitor.segments()).extracting(s -> s.callsPerSecondProperty().get()).satisfies(rates ->
+                assertThat(rates.stream().mapToDouble(Double::doubleValue).sum()).isBetween(100.0, 116.0));
+        assertThat(monitor.entryCallsPerSecond()).isBetween(45.0, 55.0);
         assertThat(monitor.process("worker-orders-1").orElseThrow().callsPerSecondProperty().get()).isBetween(7.0, 8.0);
-        assertThat(monitor.summaryProperty().get()).startsWith("10 of 10 processes up · ");
+        assertThat(monitor.summaryProperty().get()).isEqualTo("10 of 10 processes up · 50 calls/s in");
+    }
+
+    @Test
+    void theSummarySaysWhatTheProcessesThatAreNotUpAre() {
+        scenario.playUntil(20.5, monitor);
+
+        assertThat(monitor.summaryProperty().get()).startsWith("9 of 10 processes up · 1 down · ");
+    }
+
+    @Test
+    void withoutAnEntryCountOrTrafficTheEntryRateIsUnknownNotZero() {
+        var cluster = new ScriptedCluster(scenario.plan);
+        cluster.processes = scenario.cluster.processes;
+        var blind = new MonitorViewModel(cluster, Runnable::run);
+        blind.start();
+        blind.frame(KillScenario.START.plusSeconds(1));
+        blind.frame(KillScenario.START.plusSeconds(2));
+
+        assertThat(blind.entryCallsPerSecond()).isNaN();
+        assertThat(blind.summaryProperty().get()).endsWith(" · — calls/s in");
+    }
+
+    @Test
+    void aWorkerThatIsDownShowsNoCallsEvenWhenTheGatewayStopsAnswering() {
+        scenario.playUntil(19.75, monitor);
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().callsPerSecondProperty().get()).isPositive();
+
+        scenario.cluster.gatewayAnswers = false;
+        scenario.playUntil(21, monitor);
+
+        assertThat(victim()).isEqualTo(Health.DOWN);
+        assertThat(monitor.process(KillScenario.VICTIM).orElseThrow().callsPerSecondProperty().get()).isZero();
+    }
+
+    @Test
+    void latenciesReadAsUnknownBeforeAnyCallNotAsZero() {
+        assertThat(monitor.process("worker-orders-1").orElseThrow().p99Property().get()).isNaN();
+        assertThat(monitor.traffic().latestProperty().get().p50Ms()).isNaN();
+        assertThat(Styles.millis(Double.NaN)).isEqualTo("—");
+    }
+
+    @Test
+    void stoppingTheTrafficClearsItsFiguresInsteadOfFreezingThem() {
+        monitor.startTraffic();
+        scenario.playUntil(5, monitor);
+        assertThat(monitor.traffic().latestProperty().get().ok()).isPositive();
+
+        monitor.stopTraffic();
+        scenario.playUntil(8, monitor);
+
+        assertThat(monitor.traffic().latestProperty().get()).isEqualTo(TrafficModel.Second.NONE);
+        assertThat(monitor.traffic().byFunctionProperty().get()).isEmpty();
+    }
+
+    @Test
+    void workersRemovedByScalingLeaveTheSegmentsLegendAtOnce() {
+        scenario.playUntil(10, monitor);
+        var remaining = scenario.cluster.processes.stream().filter(p -> !p.name().equals("worker-images-3")).toList();
+        scenario.cluster.processes = remaining;
+        var images = monitor.segments().get(2);
+        assertThat(images.workerNames()).contains("worker-images-3");
+
+        for (int i = 1; i <= 8; i++) {
+            scenario.cluster.processes = remaining;
+            monitor.frame(scenario.now().plusMillis(250L * i));
+        }
+
+        assertThat(images.workerNames()).containsExactly("worker-images-1", "worker-images-2");
     }
 
     @Test

@@ -81,6 +81,84 @@ class MonitorViewTest {
     }
 
     @Test
+    void aReportClosesWhenTheFaultIsUndoneAndTheUndoingIsNoFaultOfItsOwn(FxRobot robot) {
+        var worker = "worker-orders-1";
+        robot.interact(() -> scenario.playUntil(5, monitor));
+        robot.clickOn("#chip-" + worker);
+        robot.clickOn("#action-make-unhealthy");
+        robot.interact(() -> {
+            publish(5.1, EventType.FAULT, "launcher", worker, "made unhealthy");
+            publish(5.4, EventType.UNHEALTHY, "gateway", worker, "reported DOWN");
+            scenario.playUntil(8, monitor);
+        });
+        assertThat(robot.lookup(".fault-report").queryAs(Label.class).getPseudoClassStates())
+                .extracting(Object::toString).contains("open");
+
+        robot.clickOn("#action-make-healthy");
+        robot.interact(() -> {
+            publish(8.2, EventType.FAULT, "launcher", worker, "made healthy");
+            publish(8.5, EventType.HEALTHY, "gateway", worker, "passed a health check");
+            scenario.playUntil(11, monitor);
+        });
+
+        assertThat(scenario.cluster.commands).containsSubsequence("unhealthy " + worker, "healthy " + worker);
+        var reports = robot.lookup(".fault-report").queryAllAs(Label.class);
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getText()).isEqualTo("made unhealthy worker-orders-1: detected in 0.30 s · "
+                    + "back after 3.40 s · 0 calls lost · 0 retried");
+            assertThat(report.getPseudoClassStates()).extracting(Object::toString).doesNotContain("open");
+        });
+    }
+
+    private void publish(double seconds, EventType type, String source, String worker, String reason) {
+        var segment = scenario.plan.process(worker).map(p -> p.segment()).orElse(null);
+        scenario.cluster.publish(io.clusterdeck.event.ClusterEvent.of(
+                KillScenario.START.plusMillis((long) (seconds * 1000)), type, source, worker, segment, reason));
+    }
+
+    @Test
+    void theLogOpensAtItsNewestLineAndFollowsNewOnes(FxRobot robot) {
+        robot.clickOn("#chip-worker-orders-2");
+        robot.interact(() -> {
+            for (int i = 0; i < 300; i++) {
+                scenario.cluster.logLine("worker-orders-2", "line " + i);
+            }
+            scenario.playUntil(1, monitor);
+        });
+        waitUntilShown(robot, "line 299");
+
+        robot.interact(() -> {
+            scenario.cluster.logLine("worker-orders-2", "the newest line");
+            scenario.playUntil(2, monitor);
+        });
+        waitUntilShown(robot, "the newest line");
+
+        assertThat(shownLogLines(robot)).doesNotContain("line 0");
+    }
+
+    private static void waitUntilShown(FxRobot robot, String line) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> shownLogLines(robot))
+                    .get().contains(line));
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertThat(shownLogLines(robot)).as("log lines in view").contains(line);
+        }
+    }
+
+    /** The log lines drawn inside the log's visible area. */
+    private static java.util.List<String> shownLogLines(FxRobot robot) {
+        var list = robot.lookup("#log-lines").query();
+        var view = list.localToScene(list.getBoundsInLocal());
+        return list.lookupAll(".list-cell").stream()
+                .filter(cell -> cell.isVisible() && ((javafx.scene.control.ListCell<?>) cell).getItem() != null)
+                .filter(cell -> {
+                    var b = cell.localToScene(cell.getBoundsInLocal());
+                    return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+                })
+                .map(cell -> (String) ((javafx.scene.control.ListCell<?>) cell).getItem()).toList();
+    }
+
+    @Test
     void scaleButtonsAndWorkerActionsReachTheCluster(FxRobot robot) {
         robot.clickOn("#scale-images-up");
         robot.clickOn("#chip-worker-orders-1");
@@ -111,6 +189,33 @@ class MonitorViewTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> cluster.commands.contains("stop traffic images/thumbnail"));
             assertThat(cluster.listeners()).isZero();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLiveWindowIsAPeerOfTheDesignerWithAStopOfItsOwnAndFitsTheScreen(FxRobot robot) throws Exception {
+        var executor = Executors.newCachedThreadPool();
+        try {
+            var designer = (Stage) scene.getWindow();
+            var stopped = new java.util.concurrent.atomic.AtomicInteger();
+            var designerShown = new java.util.concurrent.atomic.AtomicInteger();
+            var window = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> MonitorWindow.open(designer,
+                    new KillScenario().cluster, executor,
+                    new MonitorView.Actions(stopped::incrementAndGet, designerShown::incrementAndGet))));
+
+            assertThat(window.getOwner()).isNull();
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            assertThat(window.getWidth()).isLessThanOrEqualTo(screen.getWidth());
+            assertThat(window.getHeight()).isLessThanOrEqualTo(screen.getHeight());
+            var root = window.getScene().getRoot();
+            robot.clickOn(robot.from(root).lookup("#monitor-designer").queryButton());
+            robot.clickOn(robot.from(root).lookup("#monitor-stop").queryButton());
+
+            assertThat(designerShown.get()).isEqualTo(1);
+            assertThat(stopped.get()).isEqualTo(1);
+            robot.interact(window::close);
         } finally {
             executor.shutdownNow();
         }

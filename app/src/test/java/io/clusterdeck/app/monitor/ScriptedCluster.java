@@ -24,6 +24,10 @@ final class ScriptedCluster implements ClusterSource {
     final List<String> commands = new CopyOnWriteArrayList<>();
     volatile List<ProcessStatus> processes = List.of();
     volatile ClusterSnapshot snapshot;
+    /** Whether the gateway answers for its snapshot; while it does not, the last one is unknown too. */
+    volatile boolean gatewayAnswers = true;
+    /** Calls the entry finished so far; negative when it cannot be read. */
+    volatile long entryCalls = -1;
     volatile RuntimeException failure;
 
     ScriptedCluster(Plan plan) {
@@ -62,7 +66,12 @@ final class ScriptedCluster implements ClusterSource {
 
     @Override
     public Optional<ClusterSnapshot> snapshot() {
-        return Optional.ofNullable(snapshot);
+        return gatewayAnswers ? Optional.ofNullable(snapshot) : Optional.empty();
+    }
+
+    @Override
+    public OptionalLong entryCalls() {
+        return entryCalls < 0 ? OptionalLong.empty() : OptionalLong.of(entryCalls);
     }
 
     @Override

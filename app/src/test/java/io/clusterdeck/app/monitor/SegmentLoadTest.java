@@ -72,4 +72,41 @@ class SegmentLoadTest {
         assertThat(load.sharesProperty().get()).containsEntry("a", 0.5).containsEntry("b", 0.5);
         assertThat(load.calls("b").size()).isEqualTo(40);
     }
+
+    @Test
+    void callsMovingToTheOtherWorkersWhileOneIsOutOfRotationAreNoUnfairness() {
+        var load = new SegmentLoad("s", Balancing.ROUND_ROBIN, List.of("f"), 2);
+        for (int i = 0; i < 5; i++) {
+            load.sample(Map.of("a", 10.0, "b", 10.0), List.of("a", "b"), Map.of(), BOTH);
+        }
+        for (int i = 0; i < 5; i++) {
+            load.sample(Map.of("a", 20.0, "b", 0.0), List.of("a"), Map.of(), BOTH);
+        }
+
+        assertThat(load.sharesProperty().get()).containsEntry("a", 0.75).containsEntry("b", 0.25);
+        assertThat(load.unfairnessProperty().get()).isCloseTo(0, within(1e-9));
+        assertThat(load.fairnessText()).isEqualTo("0% off the even split");
+    }
+
+    @Test
+    void aWorkerThatIsGoneLeavesTheChartAndTheLegendAtOnce() {
+        var load = new SegmentLoad("s", Balancing.ROUND_ROBIN, List.of("f"), 2);
+        load.sample(Map.of("a", 10.0, "b", 10.0), List.of("a", "b"), Map.of(), BOTH);
+
+        load.sample(Map.of("a", 20.0), List.of("a"), Map.of(), Set.of("a"));
+
+        assertThat(load.workerNames()).containsExactly("a");
+        assertThat(load.sharesProperty().get()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void whenTheSharesChangeTheFairnessFigureIsAlreadyThatOfTheSameSample() {
+        var load = new SegmentLoad("s", Balancing.ROUND_ROBIN, List.of("f"), 2);
+        var seen = new java.util.ArrayList<String>();
+        load.sharesProperty().addListener((o, a, b) -> seen.add(load.fairnessText()));
+
+        load.sample(Map.of("a", 10.0, "b", 10.0), List.of("a", "b"), Map.of(), BOTH);
+
+        assertThat(seen).containsExactly("0% off the even split");
+    }
 }
