@@ -1,6 +1,8 @@
 package io.clusterdeck.cli;
 
 import io.clusterdeck.design.Access;
+import io.clusterdeck.lab.ProfileFiles;
+import io.clusterdeck.lab.ProfileTable;
 import io.clusterdeck.load.LoadGenerator;
 import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.load.LoadSpec;
@@ -48,11 +50,15 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000", description = "Per-call timeout (default ${DEFAULT-VALUE} ms).")
     int timeoutMs;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Record a profile of the running launch during the run and write it here.")
+    Path profile;
+
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000", description = "Calls in flight at most; more are counted as dropped.")
     int maxInFlight;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         var targets = new ArrayList<LoadSpec.Target>();
         for (var function : functions) {
             int eq = function.indexOf('=');
@@ -84,11 +90,18 @@ final class LoadCommand implements Callable<Integer> {
         out.printf("Calling %s at %.1f/s for %.1f s: %s%n", url, rate, seconds,
                 String.join(", ", targets.stream().map(LoadSpec.Target::function).distinct().toList()));
         out.flush();
+        var recording = profile == null ? null : RunningLaunch.recordProfile(RunningLaunch.require());
         var report = new LoadGenerator(loadSpec).run(second -> {
             out.println(line(second));
             out.flush();
         });
         out.print(report.render());
+        if (recording != null) {
+            var recorded = recording.stop();
+            ProfileFiles.write(recorded, profile);
+            out.print(ProfileTable.render(recorded));
+            out.println("Profile written to " + profile);
+        }
         out.flush();
         return Main.OK;
     }

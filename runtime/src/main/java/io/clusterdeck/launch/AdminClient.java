@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 /** Calls a worker's admin endpoints as a member of the cluster (the launcher holds the cluster key). */
 final class AdminClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     private final UpstreamClient client;
     private final Supplier<String> authorization;
@@ -34,13 +35,22 @@ final class AdminClient {
         post(name, url, "/admin/latency", "{\"addedMs\": " + addedMs + "}");
     }
 
+    /** {@code GET path} as a member; the answer's body. */
+    String get(String name, String url, String path) {
+        return send(name, url, path, new OutboundRequest(OutboundRequest.requestLine("GET", path),
+                OutboundRequest.headers("Authorization", authorization.get()), null, null)).text();
+    }
+
     private void post(String name, String url, String path, String body) {
-        var request = new OutboundRequest(OutboundRequest.requestLine("POST", path),
+        send(name, url, path, new OutboundRequest(OutboundRequest.requestLine("POST", path),
                 OutboundRequest.headers("Content-Type", "application/json", "Authorization", authorization.get()),
-                null, body.getBytes(StandardCharsets.UTF_8));
+                null, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private BufferedResponse send(String name, String url, String path, OutboundRequest request) {
         BufferedResponse response;
         try {
-            response = client.call(url, request, TIMEOUT, 64 * 1024).get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            response = client.call(url, request, TIMEOUT, MAX_ANSWER_BYTES).get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new LaunchException(name + " did not answer " + URI.create(url).resolve(path) + ": "
                     + CallException.describe(e), e);
@@ -52,5 +62,6 @@ final class AdminClient {
             throw new LaunchException(name + " refused " + URI.create(url).resolve(path) + ": " + response.status()
                     + " " + response.text());
         }
+        return response;
     }
 }

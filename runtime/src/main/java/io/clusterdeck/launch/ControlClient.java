@@ -55,6 +55,16 @@ public final class ControlClient {
         return send("GET", "/processes");
     }
 
+    /** The design running now, as JSON. */
+    public String design() {
+        return send("GET", "/design");
+    }
+
+    /** The running totals of every worker, as a JSON array of {@link io.clusterdeck.lab.WorkerSample}. */
+    public String profileSamples() {
+        return send("GET", "/profile");
+    }
+
     public String fault(String action, String process, int ms) {
         return send("POST", "/faults/" + encode(action) + "/" + encode(process) + "?ms=" + ms);
     }

@@ -45,6 +45,8 @@ final class ControlServer implements AutoCloseable {
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var routes = new RoutingHandler()
                 .get("/processes", exchange -> json(exchange, 200, cluster.processes()))
+                .get("/design", exchange -> json(exchange, 200, cluster.design()))
+                .get("/profile", exchange -> json(exchange, 200, cluster.profileSamples()))
                 .post("/faults/{action}/{process}", exchange -> {
                     var action = param(exchange, "action");
                     var process = param(exchange, "process");

@@ -8,6 +8,7 @@ import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.lab.WorkerSample;
 import io.clusterdeck.plan.Plan;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class LocalCluster implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final Object lock = new Object();
     private final LaunchOptions options;
     private final RunFolder run;
@@ -132,6 +134,11 @@ public final class LocalCluster implements AutoCloseable {
 
     public Plan plan() {
         return plan;
+    }
+
+    /** The design running now (a scale changes its worker counts). */
+    public Design design() {
+        return design;
     }
 
     public EventLog events() {
@@ -221,6 +228,28 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         fault(managed, "resume (SIGCONT) of pid " + managed.pid());
+    }
+
+    /**
+     * The running totals of every running worker ({@code GET /profile}), for profiles; a worker that does not answer
+     * is left out.
+     */
+    public List<WorkerSample> profileSamples() {
+        List<ManagedProcess> workers;
+        synchronized (lock) {
+            workers = processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
+                    && m.state == ProcessState.RUNNING).toList();
+        }
+        var samples = new ArrayList<WorkerSample>();
+        for (var worker : workers) {
+            try {
+                samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), "/profile"),
+                        WorkerSample.class));
+            } catch (LaunchException | IOException e) {
+                LOG.debug("no profile sample from {}: {}", worker.name, e.getMessage());
+            }
+        }
+        return samples;
     }
 
     /** Flips the worker's health flag: an unhealthy worker keeps running but leaves the gateway's rotation. */

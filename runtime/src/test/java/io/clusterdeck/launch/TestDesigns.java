@@ -42,6 +42,24 @@ final class TestDesigns {
                 .withPorts(new PortSettings(20_000 + (int) (ProcessHandle.current().pid() % 20_000)));
     }
 
+    /**
+     * Two segments: {@code front/page} (public, 4 ms of CPU) calls {@code back/stock} (private, 1 ms of CPU and a
+     * 2 ms wait) in the other segment, through the gateway, on every call.
+     */
+    static Design frontAndBack() {
+        var functions = List.of(
+                Function.simulated("front/page", Access.PUBLIC, new Simulation(4.0, null, null, 64)).withIdempotent(true)
+                        .withCalls(List.of("back/stock")),
+                Function.simulated("back/stock", Access.PRIVATE, new Simulation(1.0, Latency.fixed(2), null, 64))
+                        .withIdempotent(true));
+        var front = Segment.named("front").withFunctions(List.of("front/page")).withWorkers(WorkerCount.of(1));
+        var back = Segment.named("back").withFunctions(List.of("back/stock")).withWorkers(WorkerCount.of(2));
+        return Design.named("front-and-back").withFunctions(functions).withSegments(List.of(front, back))
+                .withGateway(GatewaySettings.DEFAULT.withHealthCheck(new HealthCheck(100, 80, 2, 1)))
+                .withProxy(new ProxySettings(false))
+                .withPorts(new PortSettings(20_000 + (int) (ProcessHandle.current().pid() % 20_000)));
+    }
+
     static Path write(Design design, Path folder) {
         try {
             var file = folder.resolve(design.name() + ".json");

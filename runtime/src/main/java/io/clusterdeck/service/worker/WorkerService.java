@@ -1,5 +1,6 @@
 package io.clusterdeck.service.worker;
 
+import io.clusterdeck.design.Function;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.WorkerConfig;
 import io.clusterdeck.service.Bodies;
@@ -93,7 +94,8 @@ public final class WorkerService extends HttpService {
     @Override
     public WorkerService start() {
         try {
-            catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote);
+            catalog = new FunctionCatalog(config.functions(), config.name(), implementations(), remote,
+                    new FunctionMeters(config.name(), config.segment(), config.functions().stream().map(Function::name).toList()));
         } catch (RuntimeException e) {
             stopEngine();
             throw e;
@@ -134,8 +136,8 @@ public final class WorkerService extends HttpService {
                 throw new IllegalStateException("interrupted while fetching bundles", e);
             }
         }
-        return new JavaFunctions(config.functions(), bundles.loaded(), javaThreads,
-                FunctionImplementations.simulated(cpu, scheduler));
+        return new JavaFunctions(config.functions(), bundles.loaded(), CpuAccount.metered(javaThreads),
+                FunctionImplementations.simulated(CpuAccount.metered(cpu), scheduler));
     }
 
     private HttpHandler handler() {
@@ -161,7 +163,11 @@ public final class WorkerService extends HttpService {
                     LOG.info("added latency set to {} ms", added.asLong());
                     Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
                 }))
-                .get("/metrics", metrics.handler());
+                .get("/metrics", metrics.handler())
+                .get("/profile", exchange -> {
+                    tokens.require(exchange);
+                    Responses.json(exchange, 200, Json.bytes(catalog.meters().sample()));
+                });
         return exchange -> {
             if (exchange.getRequestPath().startsWith("/rpc/")) {
                 rpc.handleRequest(exchange);
