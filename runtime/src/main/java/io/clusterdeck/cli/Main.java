@@ -58,6 +58,7 @@ public final class Main {
         all.put("logs", LogsCommand::new);
         all.put("load", LoadCommand::new);
         all.put("profile", ProfileCommand::new);
+        all.put("compare", CompareCommand::new);
         all.put("export", ExportCommand::new);
         all.put("token", TokenCommand::new);
         all.put("run", RunCommand::new);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -42,6 +43,12 @@ public final class LoadGenerator {
     private final Map<String, LongAdder> byWorker = new ConcurrentHashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final OutboundRequest[] requests;
+    /** The target of call {@code n} is {@code order[n % order.length]}. */
+    private final int[] order;
+    /** Per target, its function's latency (targets of the same function share one). */
+    private final AtomicHistogram[] latencyOf;
+    private final Map<String, AtomicHistogram> byFunction = new LinkedHashMap<>();
+    private final Map<String, LongAdder> failedByFunction = new ConcurrentHashMap<>();
     private final String base;
 
     public LoadGenerator(LoadSpec spec) {
@@ -53,6 +60,31 @@ public final class LoadGenerator {
                 .map(t -> new OutboundRequest(OutboundRequest.requestLine("POST", prefix + "/rpc/" + t.function()), JSON,
                         null, t.argumentsJson().getBytes(StandardCharsets.UTF_8)))
                 .toArray(OutboundRequest[]::new);
+        this.order = order(spec);
+        this.latencyOf = spec.targets().stream()
+                .map(t -> byFunction.computeIfAbsent(t.function(), f -> new AtomicHistogram(HIGHEST_MICROS, 2)))
+                .toArray(AtomicHistogram[]::new);
+    }
+
+    /** Equal weights take turns; otherwise a sequence drawn in proportion to the weights from the spec's seed. */
+    private static int[] order(LoadSpec spec) {
+        var targets = spec.targets();
+        if (!spec.weighted()) {
+            return java.util.stream.IntStream.range(0, targets.size()).toArray();
+        }
+        double total = targets.stream().mapToDouble(LoadSpec.Target::weight).sum();
+        var random = new java.util.SplittableRandom(spec.seed());
+        var order = new int[4096];
+        for (int i = 0; i < order.length; i++) {
+            double pick = random.nextDouble() * total;
+            int chosen = 0;
+            while (chosen < targets.size() - 1 && pick >= targets.get(chosen).weight()) {
+                pick -= targets.get(chosen).weight();
+                chosen++;
+            }
+            order[i] = chosen;
+        }
+        return order;
     }
 
     /** Asks a running generator to stop at its next call; {@link #run} then returns its report. */
@@ -65,7 +97,7 @@ public final class LoadGenerator {
         var engine = IoEngine.create("load", 2, 1);
         warmUp(engine.client());
         long start = System.nanoTime();
-        long intervalNanos = (long) (1_000_000_000L / spec.ratePerSecond());
+        double intervalNanos = 1e9 / spec.ratePerSecond();
         long end = start + spec.duration().toNanos();
         var reporter = Executors.newSingleThreadScheduledExecutor(r -> {
             var thread = new Thread(r, "load-report");
@@ -77,7 +109,7 @@ public final class LoadGenerator {
         long calls = 0;
         try {
             while (!stopped.get()) {
-                long due = start + calls * intervalNanos;
+                long due = start + Math.round(calls * intervalNanos); // no drift from a rounded interval
                 if (due >= end) {
                     break;
                 }
@@ -112,19 +144,22 @@ public final class LoadGenerator {
 
     private void send(UpstreamClient client, long call, long due) {
         sent.increment();
+        int target = order[(int) (call % order.length)];
         if (inFlight.get() >= spec.maxInFlight()) {
             error("dropped");
+            failed(target);
             return;
         }
         inFlight.incrementAndGet();
-        var request = requests[(int) (call % requests.length)];
-        client.call(base, request, spec.timeout(), -1).whenComplete((response, failure) -> {
+        client.call(base, requests[target], spec.timeout(), -1).whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
                     error(cause(failure));
+                    failed(target);
                 } else if (response.status() / 100 == 2) {
-                    long micros = Math.max(1, (System.nanoTime() - due) / 1_000);
-                    interval.recordValue(Math.min(micros, HIGHEST_MICROS));
+                    long micros = Math.min(HIGHEST_MICROS, Math.max(1, (System.nanoTime() - due) / 1_000));
+                    interval.recordValue(micros);
+                    latencyOf[target].recordValue(micros);
                     ok.increment();
                     var worker = response.header("X-Clusterdeck-Worker");
                     if (worker != null) {
@@ -132,6 +167,7 @@ public final class LoadGenerator {
                     }
                 } else {
                     error(Integer.toString(response.status()));
+                    failed(target);
                 }
             } finally {
                 inFlight.decrementAndGet();
@@ -153,6 +189,10 @@ public final class LoadGenerator {
         return "io";
     }
 
+    private void failed(int target) {
+        failedByFunction.computeIfAbsent(spec.targets().get(target).function(), f -> new LongAdder()).increment();
+    }
+
     private void error(String cause) {
         errors.computeIfAbsent(cause, k -> new LongAdder()).increment();
     }
@@ -171,8 +211,17 @@ public final class LoadGenerator {
                     : (p == 100 ? total.getMaxValue() : total.getValueAtPercentile(p)) / 1000.0);
         }
         double seconds = Math.max(0.001, duration.toNanos() / 1e9);
+        var functions = new LinkedHashMap<String, LoadReport.FunctionLatency>();
+        byFunction.forEach((function, histogram) -> {
+            long answered = histogram.getTotalCount();
+            functions.put(function, new LoadReport.FunctionLatency(answered,
+                    failedByFunction.getOrDefault(function, new LongAdder()).sum(),
+                    answered == 0 ? 0 : histogram.getValueAtPercentile(50) / 1000.0,
+                    answered == 0 ? 0 : histogram.getValueAtPercentile(99) / 1000.0,
+                    answered == 0 ? 0 : histogram.getValueAtPercentile(99.9) / 1000.0));
+        });
         return new LoadReport(duration, spec.ratePerSecond(), calls / seconds, sent.sum(), ok.sum(), snapshot(errors),
-                percentiles, snapshot(byWorker));
+                percentiles, snapshot(byWorker), functions);
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {

@@ -11,13 +11,20 @@ import java.util.TreeMap;
  * @param achievedPerSecond calls sent per second over the run
  * @param errors            failed calls by cause, as in {@link LoadSecond}
  * @param percentilesMs     latency percentiles of answered calls: 50, 90, 99, 99.9 and 100 (max)
+ * @param byFunction        the same per function called
  */
 public record LoadReport(Duration duration, double requestedPerSecond, double achievedPerSecond, long sent, long ok,
-                         Map<String, Long> errors, Map<Double, Double> percentilesMs, Map<String, Long> byWorker) {
+                         Map<String, Long> errors, Map<Double, Double> percentilesMs, Map<String, Long> byWorker,
+                         Map<String, FunctionLatency> byFunction) {
     public LoadReport {
         errors = Map.copyOf(errors);
         percentilesMs = Map.copyOf(percentilesMs);
         byWorker = Map.copyOf(byWorker);
+        byFunction = Map.copyOf(byFunction);
+    }
+
+    /** The answered and failed calls of one function, and the latency of the answered ones, from when each was due. */
+    public record FunctionLatency(long ok, long failed, double p50Ms, double p99Ms, double p999Ms) {
     }
 
     public long failed() {

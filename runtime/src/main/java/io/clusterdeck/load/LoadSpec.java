@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a load run sends: calls to {@code POST <url>/rpc/<function>} at a constant arrival rate, cycling over the
- * targets, for a fixed duration.
+ * What a load run sends: calls to {@code POST <url>/rpc/<function>} at a constant arrival rate, for a fixed
+ * duration. Targets of equal weight take turns; with weights, each call picks one at random in proportion to them,
+ * from a sequence fixed by {@code seed}, so two runs with the same spec send the same calls in the same order.
  *
  * @param maxInFlight calls allowed in flight at once; a call due when the limit is reached is counted as
  *                    {@code dropped} instead of delaying the schedule, so the arrival rate stays honest
  * @param timeout     the longest a call may take before it counts as a timeout
  */
 public record LoadSpec(URI url, List<Target> targets, double ratePerSecond, Duration duration, int maxInFlight,
-                       Duration timeout) {
+                       Duration timeout, long seed) {
+    /** A spec with the default seed. */
+    public LoadSpec(URI url, List<Target> targets, double ratePerSecond, Duration duration, int maxInFlight,
+                    Duration timeout) {
+        this(url, targets, ratePerSecond, duration, maxInFlight, timeout, 1);
+    }
+
     public LoadSpec {
         Objects.requireNonNull(url, "url");
         targets = List.copyOf(targets);
@@ -32,11 +39,42 @@ public record LoadSpec(URI url, List<Target> targets, double ratePerSecond, Dura
         }
     }
 
-    /** One function to call and the JSON object of named arguments to call it with. */
-    public record Target(String function, String argumentsJson) {
+    /** This spec calling other targets. */
+    public LoadSpec withTargets(List<Target> newTargets) {
+        return new LoadSpec(url, newTargets, ratePerSecond, duration, maxInFlight, timeout, seed);
+    }
+
+    /** This spec for another duration. */
+    public LoadSpec withDuration(Duration newDuration) {
+        return new LoadSpec(url, targets, ratePerSecond, newDuration, maxInFlight, timeout, seed);
+    }
+
+    /** This spec sent to another URL. */
+    public LoadSpec withUrl(URI newUrl) {
+        return new LoadSpec(newUrl, targets, ratePerSecond, duration, maxInFlight, timeout, seed);
+    }
+
+    /** Whether the targets have different weights (then each call is drawn at random). */
+    public boolean weighted() {
+        return targets.stream().mapToDouble(Target::weight).distinct().count() > 1;
+    }
+
+    /**
+     * One function to call, the JSON object of named arguments to call it with, and its share of the calls
+     * relative to the other targets.
+     */
+    public record Target(String function, String argumentsJson, double weight) {
         public Target {
             Objects.requireNonNull(function, "function");
             argumentsJson = argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson;
+            if (!(weight > 0 && weight <= 1_000_000)) {
+                throw new IllegalArgumentException("the weight of " + function + " must be above 0 and at most 1000000, was "
+                        + weight);
+            }
+        }
+
+        public Target(String function, String argumentsJson) {
+            this(function, argumentsJson, 1);
         }
     }
 }
