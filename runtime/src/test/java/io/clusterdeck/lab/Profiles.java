@@ -3,7 +3,7 @@ package io.clusterdeck.lab;
 import java.util.List;
 
 /** Profiles built in code: a function's latency percentiles all equal its mean, which is all the rules read. */
-final class Profiles {
+public final class Profiles {
     private Profiles() {
     }
 
@@ -23,7 +23,7 @@ final class Profiles {
      * A minute of the web shop under load: rates per second chosen, CPU per call as the design simulates it, so the
      * storefront and orders carry little and the thumbnails 1.2 cores.
      */
-    static Profile webshop() {
+    public static Profile webshop() {
         return profile("webshop", 60, List.of(
                 measured("catalog/search", "storefront", 50 * 60, 2, 14),
                 measured("catalog/product", "storefront", 80 * 60, 1, 7),
