@@ -47,7 +47,7 @@ class PlanCommandTest {
                 orders/checkout   orders      1          0.5
                 images/thumbnail  images      0          0
 
-                Mean per public function: 0.17 hops, 0.08 ms
+                Mean per public function: 0.17 hops, 0.083 ms
                 """);
     }
 
