@@ -51,6 +51,7 @@ public final class Main {
         var all = new LinkedHashMap<String, Supplier<Object>>();
         all.put("validate", ValidateCommand::new);
         all.put("plan", PlanCommand::new);
+        all.put("advise", AdviseCommand::new);
         all.put("launch", LaunchCommand::new);
         all.put("status", StatusCommand::new);
         all.put("fault", FaultCommand::new);

@@ -43,6 +43,10 @@ public record Segment(String name, String description, List<String> functions, W
         return new Segment(newName, description, functions, workers, balancing, restart, jvm, weights, autoscale);
     }
 
+    public Segment withDescription(String newDescription) {
+        return new Segment(name, newDescription, functions, workers, balancing, restart, jvm, weights, autoscale);
+    }
+
     public Segment withFunctions(List<String> newFunctions) {
         return new Segment(name, description, newFunctions, workers, balancing, restart, jvm, weights, autoscale);
     }

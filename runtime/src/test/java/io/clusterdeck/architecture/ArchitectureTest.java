@@ -17,10 +17,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule designModelUsesNoHttp = noClasses()
-            .that().resideInAnyPackage("io.clusterdeck.design..", "io.clusterdeck.json..", "io.clusterdeck.plan..")
+            .that().resideInAnyPackage("io.clusterdeck.design..", "io.clusterdeck.json..", "io.clusterdeck.plan..",
+                    "io.clusterdeck.lab..")
             .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..", "java.net.http..",
                     "com.sun.net.httpserver..", "io.clusterdeck.service..")
-            .because("the design and its plan are pure values that the GUI, launcher and exporters share");
+            .because("the design, its plan and the advice on it are pure values that the GUI, launcher and exporters"
+                    + " share");
 
     @ArchTest
     static final ArchRule designModelDoesNotKnowWhoUsesIt = noClasses()

@@ -33,6 +33,35 @@ class PlanCommandTest {
     }
 
     @Test
+    void planEndsWithTheGatewayHopsOfEachPublicFunction() {
+        var cli = Cli.run("plan", WEBSHOP, "--cores", "2");
+
+        assertThat(cli.out()).endsWith("""
+                Gateway hops per call of each public function (hop latency 0.5 ms)
+
+                FUNCTION          SEGMENT     HOPS/CALL  ADDED MS
+                catalog/search    storefront  0          0
+                catalog/product   storefront  0          0
+                cart/add          storefront  0          0
+                cart/view         storefront  0          0
+                orders/checkout   orders      1          0.5
+                images/thumbnail  images      0          0
+
+                Mean per public function: 0.17 hops, 0.083 ms
+                """);
+    }
+
+    @Test
+    void planAsJsonCarriesTheHopsAndTheirMean() throws IOException {
+        var hops = new ObjectMapper().readTree(Cli.run("plan", WEBSHOP, "--json").out()).get("hops");
+
+        assertThat(hops.get("hopLatencyMs").asDouble()).isEqualTo(0.5);
+        assertThat(hops.get("functions").get(4).get("function").asText()).isEqualTo("orders/checkout");
+        assertThat(hops.get("functions").get(4).get("hops").asLong()).isEqualTo(1);
+        assertThat(hops.get("meanHops").asDouble()).isEqualTo(1 / 6.0);
+    }
+
+    @Test
     void planningTwiceGivesTheSameOutput() {
         assertThat(Cli.run("plan", WEBSHOP, "--json").out()).isEqualTo(Cli.run("plan", WEBSHOP, "--json").out());
     }
