@@ -43,12 +43,12 @@ final class TestDesigns {
     }
 
     /**
-     * Two segments: {@code front/page} (public, 4 ms of CPU) calls {@code back/stock} (private, 1 ms of CPU and a
-     * 2 ms wait) in the other segment, through the gateway, on every call.
+     * Two segments that do alike work: {@code front/page} (public, 2 ms of CPU) calls {@code back/stock} (private,
+     * 1 ms of CPU and a 2 ms wait) in the other segment, through the gateway, on every call.
      */
     static Design frontAndBack() {
         var functions = List.of(
-                Function.simulated("front/page", Access.PUBLIC, new Simulation(4.0, null, null, 64)).withIdempotent(true)
+                Function.simulated("front/page", Access.PUBLIC, new Simulation(2.0, null, null, 64)).withIdempotent(true)
                         .withCalls(List.of("back/stock")),
                 Function.simulated("back/stock", Access.PRIVATE, new Simulation(1.0, Latency.fixed(2), null, 64))
                         .withIdempotent(true));
