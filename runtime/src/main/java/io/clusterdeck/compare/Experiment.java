@@ -37,6 +37,13 @@ public final class Experiment {
 
     /** One design to run: what it is and the file it was read from (its relative paths are resolved from there). */
     public record Candidate(Design design, Path file) {
+        /** The design's name, or its file's when the other candidate has the same name (an advised copy, say). */
+        String label(Candidate other) {
+            if (!design.name().equals(other.design.name()) || file == null || file.getFileName() == null) {
+                return design.name();
+            }
+            return file.getFileName().toString().replaceFirst("\\.json$", "");
+        }
     }
 
     public Experiment(ExperimentSpec spec, LaunchOptions options, Consumer<Progress> progress) {
@@ -74,16 +81,16 @@ public final class Experiment {
                 int step = runs.size();
                 var candidate = labelled.getValue();
                 progress.accept(new Progress(step, steps, String.format("Run %d of %d: %s (%s)", step + 1, steps,
-                        candidate.design().name(), labelled.getKey())));
-                runs.add(measure(labelled.getKey(), candidate, repeat, mix));
+                        candidate.label(candidate == a ? b : a), labelled.getKey())));
+                runs.add(measure(labelled.getKey(), candidate, candidate.label(candidate == a ? b : a), repeat, mix));
             }
         }
         progress.accept(new Progress(steps, steps, "Done"));
         var functions = mix.stream().map(LoadSpec.Target::function).distinct().toList();
-        return new Comparison(a.design().name(), b.design().name(), spec, functions, runs, Rows.of(runs, functions));
+        return new Comparison(a.label(b), b.label(a), spec, functions, runs, Rows.of(runs, functions));
     }
 
-    private RunFigures measure(String label, Candidate candidate, int repeat, List<LoadSpec.Target> mix) {
+    private RunFigures measure(String label, Candidate candidate, String name, int repeat, List<LoadSpec.Target> mix) {
         var design = candidate.design();
         try (var cluster = LocalCluster.start(design, candidate.file(), options)) {
             var gateway = URI.create(cluster.plan().process(Planner.GATEWAY)
@@ -108,7 +115,7 @@ public final class Experiment {
                     / (double) calls;
             double memoryMb = cluster.residentBytes().orElse(0) / (1024.0 * 1024.0);
             double seconds = Math.max(0.001, report.duration().toNanos() / 1e9);
-            return new RunFigures(label, design.name(), repeat, report.ok() / seconds, report.ok(), report.failed(),
+            return new RunFigures(label, name, repeat, report.ok() / seconds, report.ok(), report.failed(),
                     report.percentilesMs().get(50.0), report.percentilesMs().get(99.0), report.percentilesMs().get(99.9),
                     report.byFunction(), round(hops), round(cpu / 1e6 / calls), Math.round(memoryMb));
         }

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService extends HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
     private static final long DRAIN_LIMIT_MS = 10_000;
+    /** The cores one simulated worker has: see {@link #cpuThreads}. */
+    static final int SIMULATED_CORES = 1;
 
     private final WorkerConfig config;
     private final ClusterTokens tokens;
@@ -253,9 +255,15 @@ public final class WorkerService extends HttpService {
         });
     }
 
+    /**
+     * A simulated worker has one core, as a worker of the Node.js cluster model does: the CPU work of its functions
+     * runs one call at a time, so a light call waits behind a heavy one on the same worker, as it would in
+     * production; waits and calls to others hold no thread. That is what makes a segmentation's effect measurable on
+     * one machine.
+     */
     private static ExecutorService cpuThreads(String name) {
         var count = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), runnable -> {
+        return Executors.newFixedThreadPool(SIMULATED_CORES, runnable -> {
             var thread = new Thread(runnable, name + "-cpu-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
