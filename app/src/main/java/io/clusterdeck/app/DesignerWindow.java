@@ -4,6 +4,9 @@ import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import io.clusterdeck.app.designer.ScannedBundles;
+import io.clusterdeck.app.experiment.ExperimentModel;
+import io.clusterdeck.app.experiment.ExperimentRunner;
+import io.clusterdeck.app.experiment.ExperimentWindow;
 import io.clusterdeck.app.export.ExportDialog;
 import io.clusterdeck.app.export.ExportModel;
 import io.clusterdeck.app.launcher.LaunchControls;
@@ -13,6 +16,7 @@ import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
 import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
+import io.clusterdeck.compare.Experiment;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
 import io.clusterdeck.app.designer.DesignerView;
@@ -51,6 +55,7 @@ public final class DesignerWindow {
     private final Stage stage;
     private final Workspace workspace;
     private Stage monitor;
+    private Stage experiments;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
@@ -61,7 +66,7 @@ public final class DesignerWindow {
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
         var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
         this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
-                this::showExport);
+                this::showExport, this::showExperiments);
         this.stage = stage;
         // The live view shows a running cluster only: stopping it, from either window, closes the view.
         launch.stateProperty().addListener((obs, old, now) -> {
@@ -102,6 +107,10 @@ public final class DesignerWindow {
             if (monitor != null) {
                 monitor.close();
             }
+            // Closing the Experiments window cancels an experiment under way, which stops what it launched.
+            if (experiments != null) {
+                experiments.close();
+            }
             launch.stopNow();
             background.shutdown();
             clusterWork.shutdown();
@@ -134,6 +143,11 @@ public final class DesignerWindow {
         return Optional.ofNullable(monitor).filter(Stage::isShowing);
     }
 
+    /** The Experiments window, while it is open. */
+    public Optional<Stage> experimentsWindow() {
+        return Optional.ofNullable(experiments).filter(Stage::isShowing);
+    }
+
     public LaunchModel launch() {
         return launch;
     }
@@ -149,6 +163,22 @@ public final class DesignerWindow {
         var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get(),
                 workspace.exportsFolder());
         new ExportDialog(stage, exportModel).showAndWait();
+    }
+
+    /**
+     * Opens the Experiments view with the design as shown as A, unsaved edits included, or brings it to the front.
+     * Its runs launch clusters of their own, in the background, like the launcher's.
+     */
+    private void showExperiments() {
+        if (experiments != null && experiments.isShowing()) {
+            experiments.toFront();
+            return;
+        }
+        var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
+        var experiment = new ExperimentModel(new Experiment.Candidate(model.design(), file),
+                ExperimentRunner.local(LaunchOptions.defaults().withHome(workspace.home())), clusterWork,
+                Platform::runLater, () -> launch.stateProperty().get() != LaunchState.IDLE);
+        experiments = ExperimentWindow.open(stage, experiment);
     }
 
     /** Opens the live view of the running cluster, or brings it to the front. */
