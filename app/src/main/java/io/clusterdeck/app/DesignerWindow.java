@@ -16,6 +16,7 @@ import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
 import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
+import io.clusterdeck.app.monitor.ProfileRecorder;
 import io.clusterdeck.compare.Experiment;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
@@ -24,6 +25,7 @@ import io.clusterdeck.app.workspace.RecentFiles;
 import io.clusterdeck.app.workspace.Recovery;
 import io.clusterdeck.app.workspace.Workspace;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -193,8 +195,13 @@ public final class DesignerWindow {
         }
         var source = new LocalClusterSource(cluster.get(),
                 () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
+        var running = cluster.get();
+        var designFile = model.file().orElse(model.suggestedFolder().resolve(running.design().name() + ".json"));
+        var profile = new ProfileRecorder(running.design(), running::profileSamples,
+                ProfileRecorder.suggestedFile(running.design(), designFile), clusterWork, Platform::runLater,
+                Clock.systemUTC());
         monitor = MonitorWindow.open(stage, source, clusterWork,
-                new MonitorView.Actions(launch::stop, () -> stage.toFront()));
+                new MonitorView.Actions(launch::stop, () -> stage.toFront(), profile));
     }
 
     public DesignerModel model() {
