@@ -4,6 +4,9 @@ import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
 import io.clusterdeck.app.designer.ScannedBundles;
+import io.clusterdeck.app.experiment.ExperimentModel;
+import io.clusterdeck.app.experiment.ExperimentRunner;
+import io.clusterdeck.app.experiment.ExperimentWindow;
 import io.clusterdeck.app.export.ExportDialog;
 import io.clusterdeck.app.export.ExportModel;
 import io.clusterdeck.app.launcher.LaunchControls;
@@ -13,6 +16,8 @@ import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
 import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
+import io.clusterdeck.app.monitor.ProfileRecorder;
+import io.clusterdeck.compare.Experiment;
 import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.app.designer.DesignerModel;
 import io.clusterdeck.app.designer.DesignerView;
@@ -20,6 +25,7 @@ import io.clusterdeck.app.workspace.RecentFiles;
 import io.clusterdeck.app.workspace.Recovery;
 import io.clusterdeck.app.workspace.Workspace;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +57,7 @@ public final class DesignerWindow {
     private final Stage stage;
     private final Workspace workspace;
     private Stage monitor;
+    private Stage experiments;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
@@ -61,7 +68,7 @@ public final class DesignerWindow {
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
         var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
         this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
-                this::showExport);
+                this::showExport, this::showExperiments);
         this.stage = stage;
         // The live view shows a running cluster only: stopping it, from either window, closes the view.
         launch.stateProperty().addListener((obs, old, now) -> {
@@ -102,6 +109,10 @@ public final class DesignerWindow {
             if (monitor != null) {
                 monitor.close();
             }
+            // Closing the Experiments window cancels an experiment under way, which stops what it launched.
+            if (experiments != null) {
+                experiments.close();
+            }
             launch.stopNow();
             background.shutdown();
             clusterWork.shutdown();
@@ -134,6 +145,11 @@ public final class DesignerWindow {
         return Optional.ofNullable(monitor).filter(Stage::isShowing);
     }
 
+    /** The Experiments window, while it is open. */
+    public Optional<Stage> experimentsWindow() {
+        return Optional.ofNullable(experiments).filter(Stage::isShowing);
+    }
+
     public LaunchModel launch() {
         return launch;
     }
@@ -151,6 +167,22 @@ public final class DesignerWindow {
         new ExportDialog(stage, exportModel).showAndWait();
     }
 
+    /**
+     * Opens the Experiments view with the design as shown as A, unsaved edits included, or brings it to the front.
+     * Its runs launch clusters of their own, in the background, like the launcher's.
+     */
+    private void showExperiments() {
+        if (experiments != null && experiments.isShowing()) {
+            experiments.toFront();
+            return;
+        }
+        var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
+        var experiment = new ExperimentModel(new Experiment.Candidate(model.design(), file),
+                ExperimentRunner.local(LaunchOptions.defaults().withHome(workspace.home())), clusterWork,
+                Platform::runLater, () -> launch.stateProperty().get() != LaunchState.IDLE);
+        experiments = ExperimentWindow.open(stage, experiment);
+    }
+
     /** Opens the live view of the running cluster, or brings it to the front. */
     private void showMonitor() {
         var cluster = launch.cluster();
@@ -163,8 +195,13 @@ public final class DesignerWindow {
         }
         var source = new LocalClusterSource(cluster.get(),
                 () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
+        var running = cluster.get();
+        var designFile = model.file().orElse(model.suggestedFolder().resolve(running.design().name() + ".json"));
+        var profile = new ProfileRecorder(running.design(), running::profileSamples,
+                ProfileRecorder.suggestedFile(running.design(), designFile), clusterWork, Platform::runLater,
+                Clock.systemUTC());
         monitor = MonitorWindow.open(stage, source, clusterWork,
-                new MonitorView.Actions(launch::stop, () -> stage.toFront()));
+                new MonitorView.Actions(launch::stop, () -> stage.toFront(), profile));
     }
 
     public DesignerModel model() {

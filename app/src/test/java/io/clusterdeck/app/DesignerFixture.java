@@ -29,10 +29,15 @@ final class DesignerFixture {
 
     /** As {@link #open(Stage, Path, String)}, with the copy's text changed first. */
     static DesignerFixture open(Stage stage, Path temp, String example, UnaryOperator<String> change) throws IOException {
-        Path home = Files.createDirectories(temp.resolve("home"));
-        System.setProperty(Workspace.HOME_PROPERTY, home.toString());
         Path file = Files.writeString(Files.createDirectories(temp.resolve("designs")).resolve(example),
                 change.apply(Files.readString(DESIGNS.resolve(example))));
+        return openFile(stage, temp, file);
+    }
+
+    /** Shows the designer on a design file as it is, with a workspace folder of its own under {@code temp}. */
+    static DesignerFixture openFile(Stage stage, Path temp, Path file) throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        System.setProperty(Workspace.HOME_PROPERTY, home.toString());
         var window = DesignerWindow.show(stage, Workspace.current(), Optional.of(file));
         return new DesignerFixture(home, file, window);
     }

@@ -57,7 +57,7 @@ class ScreenshotIT {
         Looks.screenshot(stage.getScene(), "designer-" + theme.name().toLowerCase() + "-" + width + "x" + height + ".png");
 
         assertThat(stage.getScene().getWidth()).isEqualTo(width);
-        for (var id : new String[] {"#launch", "#undo", "#redo", "#save", "#add-segment", "#toggle-theme",
+        for (var id : new String[] {"#launch", "#undo", "#redo", "#save", "#add-segment", "#compare", "#toggle-theme",
                 "#inspector", "#palette", "#status-summary"}) {
             var node = robot.lookup(id).query();
             assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen", id).isTrue();
@@ -80,8 +80,10 @@ class ScreenshotIT {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        var launch = robot.lookup("#launch").query();
-        assertThat(Looks.visible(launch) && Looks.insideScene(launch)).isTrue();
+        for (var id : new String[] {"#launch", "#compare"}) {
+            var node = robot.lookup(id).query();
+            assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen", id).isTrue();
+        }
     }
 
     @Test

@@ -47,15 +47,18 @@ public final class ComparisonReport {
         return out.toString();
     }
 
-    private static String verdict(Row row) {
+    /** Which design is better on a row: "A", "B" or "about the same". */
+    public static String verdict(Row row) {
         return row.better().equals("=") ? "about the same" : row.better();
     }
 
-    private static String change(Row row) {
+    /** B against A in percent, signed, such as {@code -12.5%}; a dash when A is 0. */
+    public static String change(Row row) {
         return row.a() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f%%", row.changePercent());
     }
 
-    static String number(double value) {
+    /** A figure as the reports write it: whole numbers bare, others to two decimals (one from 100 on). */
+    public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e9) {
             return String.format(Locale.ROOT, "%.0f", value);
         }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,8 @@ public final class Experiment {
     private final ExperimentSpec spec;
     private final LaunchOptions options;
     private final Consumer<Progress> progress;
+    private final AtomicReference<LoadGenerator> sending = new AtomicReference<>();
+    private volatile boolean cancelled;
 
     /** Where an experiment is: {@code step} of {@code steps} done, and what it does now. */
     public record Progress(int step, int steps, String message) {
@@ -72,12 +76,18 @@ public final class Experiment {
         return mix;
     }
 
+    /**
+     * Runs both designs in turn and compares them.
+     *
+     * @throws CancellationException when {@link #cancel} was called; every process it started is stopped by then
+     */
     public Comparison run(Candidate a, Candidate b) {
         var mix = mix(spec, a.design(), b.design());
         var runs = new ArrayList<RunFigures>();
         int steps = spec.repeats() * 2;
         for (int repeat = 1; repeat <= spec.repeats(); repeat++) {
             for (var labelled : List.of(Map.entry("A", a), Map.entry("B", b))) {
+                checkCancelled();
                 int step = runs.size();
                 var candidate = labelled.getValue();
                 progress.accept(new Progress(step, steps, String.format("Run %d of %d: %s (%s)", step + 1, steps,
@@ -98,11 +108,11 @@ public final class Experiment {
             var load = new LoadSpec(gateway, mix, spec.ratePerSecond(), spec.measure(), 10_000, Duration.ofSeconds(10),
                     spec.seed());
             if (!spec.warmUp().isZero()) {
-                new LoadGenerator(load.withDuration(spec.warmUp())).run(second -> { });
+                send(load.withDuration(spec.warmUp()));
             }
             var cpuBefore = cpuNanos(cluster.processes());
             var recording = ProfileRecording.start(design, cluster::profileSamples);
-            LoadReport report = new LoadGenerator(load).run(second -> { });
+            LoadReport report = send(load);
             var profile = recording.stop();
             var cpuAfter = cpuNanos(cluster.processes());
             long cpu = 0;
@@ -118,6 +128,39 @@ public final class Experiment {
             return new RunFigures(label, name, repeat, report.ok() / seconds, report.ok(), report.failed(),
                     report.percentilesMs().get(50.0), report.percentilesMs().get(99.0), report.percentilesMs().get(99.9),
                     report.byFunction(), round(hops), round(cpu / 1e6 / calls), Math.round(memoryMb));
+        }
+    }
+
+    /**
+     * Stops the experiment from any thread: the load under way ends at its next call, the design running is stopped,
+     * and {@link #run} throws a {@link CancellationException}. A design still starting is stopped once it is up.
+     */
+    public void cancel() {
+        cancelled = true;
+        var running = sending.get();
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /** Sends a load unless cancelled; cancelled during it, throws, and the caller's cluster is closed on the way out. */
+    private LoadReport send(LoadSpec spec) {
+        checkCancelled();
+        var generator = new LoadGenerator(spec);
+        sending.set(generator);
+        // cancel() sets its flag before it reads the generator, so one of the two checks sees it.
+        checkCancelled();
+        try {
+            return generator.run(second -> { });
+        } finally {
+            sending.set(null);
+            checkCancelled();
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new CancellationException("the experiment was cancelled");
         }
     }
 

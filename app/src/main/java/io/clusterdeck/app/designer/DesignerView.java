@@ -1,5 +1,6 @@
 package io.clusterdeck.app.designer;
 
+import io.clusterdeck.app.common.FileNames;
 import io.clusterdeck.app.common.Theme;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -45,6 +46,7 @@ public final class DesignerView extends BorderPane {
     private final Node launchStatus;
     private final Menu clusterMenu;
     private final Runnable export;
+    private final Runnable compare;
 
     /**
      * The parts about launching come from the window that knows how to launch.
@@ -53,9 +55,12 @@ public final class DesignerView extends BorderPane {
      * @param launchStatus   what the launch is doing, for the status bar
      * @param clusterMenu    launch, stop and the live view as a menu
      * @param export         opens the Export dialog
+     * @param compare        opens the Experiments view on this design
      */
-    public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export) {
+    public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export,
+                        Runnable compare) {
         this.model = model;
+        this.compare = compare;
         this.launchControls = launchControls;
         this.launchStatus = launchStatus;
         this.clusterMenu = clusterMenu;
@@ -166,6 +171,9 @@ public final class DesignerView extends BorderPane {
                 item("_JSON", null, "Shortcut+3", () -> previews.getSelectionModel().select(2)),
                 new SeparatorMenuItem(),
                 item("Toggle _dark theme", Feather.MOON, "Shortcut+Shift+D", () -> theme.set(theme.get().other())));
+        var compareItem = item("_Compare\u2026", Feather.BAR_CHART_2, "Shortcut+Shift+M", compare);
+        compareItem.setId("menu-compare");
+        clusterMenu.getItems().addAll(new SeparatorMenuItem(), compareItem);
         var bar = new MenuBar(file, edit, view, clusterMenu);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -193,7 +201,7 @@ public final class DesignerView extends BorderPane {
         location.setMinWidth(0);
         location.getStyleClass().add("toolbar-file");
         location.textProperty().bind(Bindings.createStringBinding(
-                () -> model.file().map(DesignerView::shortPath).orElse("not saved yet"), model.fileProperty()));
+                () -> model.file().map(FileNames::shortPath).orElse("not saved yet"), model.fileProperty()));
         location.tooltipProperty().bind(Bindings.createObjectBinding(
                 () -> new Tooltip(model.file().map(p -> p.toAbsolutePath().toString()).orElse("")), model.fileProperty()));
         var undo = toolButton(Feather.ROTATE_CCW, "Undo (Ctrl+Z)", model::undo);
@@ -218,16 +226,22 @@ public final class DesignerView extends BorderPane {
         var importHolder = new StackPane(importBundle);
         Tooltip.install(importHolder, new Tooltip(model.canImportBundles()
                 ? "Add the functions of a bundle jar" : "coming soon"));
+        var compareButton = new Button("Compare\u2026", new FontIcon(Feather.BAR_CHART_2));
+        compareButton.setId("compare");
+        compareButton.setTooltip(new Tooltip("Run this design against another under the same load and compare them "
+                + "(Ctrl+Shift+M)"));
+        compareButton.setOnAction(e -> compare.run());
         var themeButton = toolButton(Feather.MOON, "Light or dark (Ctrl+Shift+D)", () -> theme.set(theme.get().other()));
         themeButton.setId("toggle-theme");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
-        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, themeButton}) {
+        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, compareButton,
+                themeButton}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         var bar = new HBox(6, logo, title, location, spacer, undo, redo, save, separator(), addSegment, services,
-                importHolder, separator(), themeButton, launchControls);
+                importHolder, separator(), compareButton, themeButton, launchControls);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -325,13 +339,6 @@ public final class DesignerView extends BorderPane {
         } else if (selection.kind() == Selection.Kind.SEGMENT) {
             model.removeSegment(selection.name());
         }
-    }
-
-    /** The file with its folder, {@code designs/webshop.json}: enough to tell files apart at a glance. */
-    private static String shortPath(Path file) {
-        var absolute = file.toAbsolutePath();
-        var folder = absolute.getParent() == null ? null : absolute.getParent().getFileName();
-        return folder == null ? absolute.getFileName().toString() : folder + "/" + absolute.getFileName();
     }
 
     private static MenuItem item(String text, Feather icon, String accelerator, Runnable action) {

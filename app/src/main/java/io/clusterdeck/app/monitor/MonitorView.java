@@ -31,9 +31,14 @@ public final class MonitorView extends BorderPane {
      *
      * @param stop         stops the cluster, or null when the view cannot
      * @param showDesigner brings the designer to the front, or null
+     * @param profile      records profiles of the cluster, or null when the view cannot
      */
-    public record Actions(Runnable stop, Runnable showDesigner) {
-        public static final Actions NONE = new Actions(null, null);
+    public record Actions(Runnable stop, Runnable showDesigner, ProfileRecorder profile) {
+        public static final Actions NONE = new Actions(null, null, null);
+
+        public Actions(Runnable stop, Runnable showDesigner) {
+            this(stop, showDesigner, null);
+        }
     }
 
     public MonitorView(MonitorViewModel monitor) {
@@ -132,6 +137,9 @@ public final class MonitorView extends BorderPane {
         message.getStyleClass().add("message");
         message.setMinWidth(0);
         var header = new HBox(10, title, live, summary, spacer, message);
+        if (actions.profile() != null) {
+            header.getChildren().add(new ProfileButton(actions.profile()));
+        }
         if (actions.showDesigner() != null) {
             var designer = new Button("Designer", new FontIcon("fth-edit-3"));
             designer.setId("monitor-designer");

@@ -55,6 +55,9 @@ public final class MonitorWindow {
         var frames = new Timeline(new KeyFrame(FRAME, e -> {
             try {
                 monitor.frame(Instant.now());
+                if (actions.profile() != null) {
+                    actions.profile().tick();
+                }
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "a monitor frame failed", ex);
             }

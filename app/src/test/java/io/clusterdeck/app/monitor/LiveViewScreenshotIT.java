@@ -71,6 +71,8 @@ class LiveViewScreenshotIT {
             assertThat(lane).as("timeline background in light").isGreaterThan(0.8);
         }
 
+        var record = robot.lookup("#record-profile").queryButton();
+        assertThat(Looks.insideScene(record) && Looks.shownWhole(record)).as("Record profile on screen").isTrue();
         for (var card : root.lookupAll(".card")) {
             assertThat(Looks.insideScene(card)).as("card %s inside the window", title(card)).isTrue();
         }
@@ -94,7 +96,12 @@ class LiveViewScreenshotIT {
             var scenario = new KillScenario();
             monitor = new MonitorViewModel(scenario.cluster, Runnable::run);
             monitor.start();
-            scene = new Scene(new MonitorView(monitor, new MonitorView.Actions(() -> { }, () -> { })), width, height);
+            var design = io.clusterdeck.design.DesignFiles.load(KillScenario.WEBSHOP).orThrow();
+            var recorder = new ProfileRecorder(design, java.util.List::of,
+                    ProfileRecorder.suggestedFile(design, KillScenario.WEBSHOP), Runnable::run, Runnable::run,
+                    java.time.Clock.systemUTC());
+            scene = new Scene(new MonitorView(monitor, new MonitorView.Actions(() -> { }, () -> { }, recorder)), width,
+                    height);
             stage.setScene(scene);
             stage.sizeToScene();
             stage.show();
