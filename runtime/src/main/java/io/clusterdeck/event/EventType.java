@@ -22,6 +22,8 @@ public enum EventType {
     RETRIED,
     /** A call found no healthy worker for its function. */
     NO_WORKER,
+    /** Calls waited for a worker of their segment, since the gateway had just started and knew none yet. */
+    HELD,
     /** A call ran past its timeout. */
     TIMED_OUT,
     /** A process was started. */

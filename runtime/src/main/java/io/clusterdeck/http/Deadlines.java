@@ -41,6 +41,11 @@ public final class Deadlines {
             this.expired = expired;
         }
 
+        /** What is left of it, in milliseconds (0 or less once passed). */
+        public long remainingMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(at - System.nanoTime());
+        }
+
         /** The call ended in time: the deadline will not fire, and lets go of the call at once. */
         public void cancel() {
             expired = null;

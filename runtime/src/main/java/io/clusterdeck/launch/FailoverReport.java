@@ -13,8 +13,12 @@ import java.util.Set;
 /**
  * What one fault did to the cluster, computed from the event stream alone. Undoing a fault (a resume, a worker made
  * healthy again, added latency removed) is no fault of its own: it belongs to the report of the fault it undoes.
+ * A fault on a worker is detected when the gateway takes it out of rotation and over when it is healthy again; a
+ * fault on a service of no segment (the gateway, the proxy, the repository) is detected when its process exits and
+ * over when its replacement is ready.
  *
- * @param detected    from the fault until the gateway took the worker out of rotation, or null if it never did
+ * @param detected    from the fault until the gateway took the worker out of rotation (for a service: until its
+ *                    process exited), or null if it never did
  * @param errorsFor   from the fault until the last failed call it caused (zero when no call failed)
  * @param failedCalls calls the fault cost: no worker left in the segment, or timed out on the faulty worker
  * @param retried     calls retried on another worker after the fault
@@ -35,7 +39,8 @@ public record FailoverReport(ClusterEvent fault, Duration detected, Duration err
     /** Whether events of this type can change a report: a caller that keeps events for reports keeps only these. */
     public static boolean concerns(EventType type) {
         return type == EventType.FAULT || type == EventType.HEALTHY || type == EventType.RETRIED
-                || DETECTION.contains(type) || type == EventType.NO_WORKER || type == EventType.TIMED_OUT;
+                || DETECTION.contains(type) || type == EventType.NO_WORKER || type == EventType.TIMED_OUT
+                || type == EventType.EXITED || type == EventType.READY;
     }
 
     /** Whether a fault event undoes an earlier fault instead of causing one. */
@@ -87,6 +92,9 @@ public record FailoverReport(ClusterEvent fault, Duration detected, Duration err
         boolean workerStory = true;
         boolean segmentCalls = true;
         boolean superseded = false;
+        boolean service = fault.segment() == null;
+        var detection = service ? EnumSet.of(EventType.EXITED) : DETECTION;
+        var recovery = service ? EventType.READY : EventType.HEALTHY;
         for (int j = index + 1; j < events.size(); j++) {
             var event = events.get(j);
             boolean same = Objects.equals(event.worker(), fault.worker());
@@ -116,9 +124,9 @@ public record FailoverReport(ClusterEvent fault, Duration detected, Duration err
             }
             var since = Duration.between(start, times[j]);
             if (workerStory && same) {
-                if (detected == null && DETECTION.contains(event.type())) {
+                if (detected == null && detection.contains(event.type())) {
                     detected = since;
-                } else if (recovered == null && event.type() == EventType.HEALTHY && (detected != null || undone != null)) {
+                } else if (recovered == null && event.type() == recovery && (detected != null || undone != null)) {
                     recovered = since;
                 }
             }

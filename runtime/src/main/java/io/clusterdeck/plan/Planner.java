@@ -93,7 +93,8 @@ public final class Planner {
             publicFunctions.stream().filter(f -> !f.roles().isEmpty()).forEach(f -> roles.put(f.name(), f.roles()));
             processes.add(service(PROXY, Role.PROXY, port, new ProxyConfig(PROXY, options.host(), port,
                     options.clusterKeyFile(), rpcUrl, repositoryUrl, maxBody(), design.gateway().requestTimeoutMs(),
-                    publicFunctions.stream().map(Function::name).toList(), auth(), roles)));
+                    publicFunctions.stream().map(Function::name).toList(), auth(), roles,
+                    publicFunctions.stream().filter(Function::idempotent).map(Function::name).toList())));
         }
         String entry = proxy ? url(port(PROXY, base)) : rpcUrl;
         return new Plan(design.name(), design.mode(), processes, entry);

@@ -13,10 +13,11 @@ import java.util.Map;
  */
 public record ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl,
                           String repositoryUrl, int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions,
-                          AuthSettings auth, Map<String, List<String>> roles)
+                          AuthSettings auth, Map<String, List<String>> roles, List<String> idempotentFunctions)
         implements ServiceConfig {
     public ProxyConfig {
         publicFunctions = publicFunctions == null ? List.of() : List.copyOf(publicFunctions);
+        idempotentFunctions = idempotentFunctions == null ? List.of() : List.copyOf(idempotentFunctions);
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         var checks = Endpoints.check(name, host, port);
         Endpoints.url(checks, "rpcUrl", rpcUrl);
@@ -28,7 +29,15 @@ public record ProxyConfig(String name, String host, int port, String clusterKeyF
     public ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl, String repositoryUrl,
                        int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions) {
         this(name, host, port, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes, requestTimeoutMs, publicFunctions,
-                null, null);
+                null, null, null);
+    }
+
+    /** A proxy that knows no function to be idempotent: it sends a call again only when the gateway never got it. */
+    public ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl, String repositoryUrl,
+                       int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions, AuthSettings auth,
+                       Map<String, List<String>> roles) {
+        this(name, host, port, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes, requestTimeoutMs, publicFunctions,
+                auth, roles, null);
     }
 
     @Override
@@ -39,6 +48,6 @@ public record ProxyConfig(String name, String host, int port, String clusterKeyF
     @Override
     public ProxyConfig withAddress(String newHost, int newPort) {
         return new ProxyConfig(name, newHost, newPort, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes,
-                requestTimeoutMs, publicFunctions, auth, roles);
+                requestTimeoutMs, publicFunctions, auth, roles, idempotentFunctions);
     }
 }

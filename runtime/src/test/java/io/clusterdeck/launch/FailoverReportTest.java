@@ -38,6 +38,21 @@ class FailoverReportTest {
     }
 
     @Test
+    void aKilledGatewayIsDetectedWhenItExitsAndBackWhenItsReplacementIsReady() {
+        gateway(0, EventType.FAULT, "kill (SIGKILL) of pid 20");
+        gateway(15, EventType.EXITED, "killed by SIGKILL");
+        gateway(150, EventType.RESTARTED, "restart 1 after killed by SIGKILL");
+        gateway(1300, EventType.READY, "ready in 1150 ms");
+        at(1900, EventType.HELD, "gateway", null, "held 12 calls for up to 600 ms after the gateway started");
+
+        var report = FailoverReport.of(events).get(0);
+
+        assertThat(report.render()).isEqualTo("gateway: kill (SIGKILL) of pid 20: detected in 15 ms, errors for 0 ms, "
+                + "0 failed, 0 retried, back after 1300 ms");
+        assertThat(report.closed()).isTrue();
+    }
+
+    @Test
     void faultNobodyNoticedIsReportedAsNeverDetected() {
         at(0, EventType.FAULT, "launcher", "worker-a-1", "latency +200 ms");
 
@@ -147,6 +162,10 @@ class FailoverReportTest {
 
         assertThat(report.closed()).isTrue();
         assertThat(report.render()).endsWith("undone after 8000 ms, never out of rotation");
+    }
+
+    private void gateway(long millis, EventType type, String reason) {
+        events.add(ClusterEvent.of(T0.plusMillis(millis), type, "launcher", "gateway", null, reason));
     }
 
     private void at(long millis, EventType type, String source, String worker, String reason) {

@@ -46,6 +46,7 @@ final class Palette {
                 return Color.web("#cf222e");
             case SUSPECT:
             case RETRIED:
+            case HELD:
                 return Color.web("#bf8700");
             case UNHEALTHY:
             case REMOVED:

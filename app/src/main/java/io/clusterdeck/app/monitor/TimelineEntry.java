@@ -41,6 +41,7 @@ public record TimelineEntry(Instant time, EventType type, String subject, String
                 return Lane.HEALTH;
             case RETRIED:
             case NO_WORKER:
+            case HELD:
             case TIMED_OUT:
                 return Lane.CALLS;
             default:

@@ -44,6 +44,7 @@ final class ForwardedCall {
     private final long startNanos;
     private Set<String> tried;
     private boolean done;
+    private boolean held;
     private int retriesLeft;
     private Deadlines.Deadline deadline;
     private Attempt current;
@@ -74,6 +75,10 @@ final class ForwardedCall {
         var candidates = tried == null ? gateway.registry.inRotation(route.segment())
                 : gateway.registry.candidates(route.segment(), tried);
         if (candidates.isEmpty()) {
+            if (tried == null && !held && gateway.registry.holdUntilAWorkerJoins(route.segment(), thread, () -> attempt(null))) {
+                held = true; // once: a call that still finds none after the hold fails
+                return;
+            }
             var message = tried == null
                     ? "no healthy worker in segment '" + route.segment() + "' for '" + route.name() + "'"
                     : "no other healthy worker in segment '" + route.segment() + "' after " + previousFailure;
@@ -97,6 +102,14 @@ final class ForwardedCall {
         }
         done = true;
         var attempt = current;
+        if (attempt == null && held) {
+            // Held for a worker that did not come in time: no worker is the truth, not a slow one.
+            var message = "no worker of segment '" + route.segment() + "' registered within " + gateway.timeoutMs()
+                    + " ms for '" + route.name() + "'";
+            gateway.registry.publish(EventType.NO_WORKER, null, route.segment(), message);
+            answerError(ServiceException.unavailable("no_worker", message), null);
+            return;
+        }
         var worker = attempt == null ? null : attempt.worker;
         var message = "'" + route.name() + "' got no answer within " + gateway.timeoutMs() + " ms"
                 + (worker == null ? "" : " (last tried " + worker.name() + ")");

@@ -52,6 +52,7 @@ public final class WorkerRegistry {
     private final XnioIoThread checker;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile boolean stopped;
+    private final StartupHold startupHold;
 
     /** @param routes how many functions the gateway routes, for the workers' per-function figures */
     public WorkerRegistry(String source, HealthCheck policy, Clock clock, UpstreamClient client,
@@ -65,6 +66,7 @@ public final class WorkerRegistry {
         this.events = events;
         this.metrics = metrics;
         this.routes = routes;
+        this.startupHold = new StartupHold(StartupHold.lengthMs(policy.intervalMs()), this, checker);
     }
 
     /** Registers a worker, or refreshes it (a heartbeat). True when it is new to this gateway. */
@@ -231,6 +233,19 @@ public final class WorkerRegistry {
             list.sort(Comparator.comparing(WorkerEntry::name));
             rotations.put(segment, List.copyOf(list));
         }
+        var hold = startupHold;
+        if (hold != null && !rotations.getOrDefault(segment, List.of()).isEmpty()) {
+            hold.joined(segment);
+        }
+    }
+
+    /**
+     * Holds a call that found no worker in its segment while the gateway has just started (see {@link StartupHold});
+     * false when it must fail now.
+     */
+    boolean holdUntilAWorkerJoins(String segment, XnioIoThread thread, Runnable resume) {
+        var hold = startupHold;
+        return hold != null && hold.hold(segment, thread, resume);
     }
 
 

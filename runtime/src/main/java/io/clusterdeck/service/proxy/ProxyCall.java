@@ -20,8 +20,16 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import org.xnio.IoUtils;
 
-/** One call the proxy forwards, from start to end on the I/O thread that took it, its answer relayed as it comes. */
+/**
+ * One call the proxy forwards, from start to end on the I/O thread that took it, its answer relayed as it comes.
+ * A call its upstream never received (refused: a gateway restarting) waits in the {@link WaitingRoom} and is sent
+ * again, backing off, until the upstream takes it or the deadline passes; so does an idempotent call whose answer
+ * never came. So a gateway that restarts within a call's deadline loses no call.
+ */
 final class ProxyCall implements ResponseHandler {
+    private static final long FIRST_WAIT_MS = 25;
+    private static final long LONGEST_WAIT_MS = 250;
+
     private final HttpServerExchange exchange;
     private final UpstreamClient client;
     private final Upstream upstream;
@@ -30,12 +38,21 @@ final class ProxyCall implements ResponseHandler {
     private final HttpString[] copied;
     private final Deadlines deadlines;
     private final long startedNanos;
+    private final boolean idempotent;
+    private final WaitingRoom waitingRoom;
     private ClientCall call;
     private Deadlines.Deadline deadline;
     private boolean done;
+    private boolean waiting;
+    private int tries;
 
+    /**
+     * @param idempotent whether the call may be sent again when it may have reached the upstream
+     * @param waitingRoom where it waits while the upstream cannot be reached
+     */
     ProxyCall(HttpServerExchange exchange, UpstreamClient client, Upstream upstream, OutboundRequest request,
-              CallStats stats, HttpString[] copied, Deadlines deadlines, long startedNanos) {
+              CallStats stats, HttpString[] copied, Deadlines deadlines, long startedNanos, boolean idempotent,
+              WaitingRoom waitingRoom) {
         this.exchange = exchange;
         this.client = client;
         this.upstream = upstream;
@@ -44,12 +61,20 @@ final class ProxyCall implements ResponseHandler {
         this.copied = copied;
         this.deadlines = deadlines;
         this.startedNanos = startedNanos;
+        this.idempotent = idempotent;
+        this.waitingRoom = waitingRoom;
     }
 
     void start() {
-        var thread = exchange.getIoThread();
-        deadline = deadlines.start(thread, this::timedOut);
-        call = client.send(upstream, request, thread, this);
+        deadline = deadlines.start(exchange.getIoThread(), this::timedOut);
+        send();
+    }
+
+    private void send() {
+        if (!done) {
+            tries++;
+            call = client.send(upstream, request, exchange.getIoThread(), this);
+        }
     }
 
     @Override
@@ -57,8 +82,7 @@ final class ProxyCall implements ResponseHandler {
         if (done) {
             return null;
         }
-        done = true;
-        deadline.cancel();
+        finish();
         stats.record(head.status(), System.nanoTime() - startedNanos);
         ExchangeRelay.copyHead(exchange, head, copied);
         var servedBy = head.header(Headers.WORKER_NAME);
@@ -74,13 +98,40 @@ final class ProxyCall implements ResponseHandler {
             IoUtils.safeClose(exchange.getConnection());
             return;
         }
-        answer(ServiceException.unavailable("upstream_unavailable", "cannot reach " + upstream + ": "
-                + CallException.describe(cause)));
+        var why = "cannot reach " + upstream + ": " + CallException.describe(cause);
+        if (failure == Failure.NOT_SENT || (failure == Failure.NO_RESPONSE && idempotent)) {
+            sendAgainLater(why);
+        } else {
+            answer(ServiceException.unavailable("upstream_unavailable", why));
+        }
+    }
+
+    /** Waits, backing off, and sends again, within the deadline and while the waiting room has a place. */
+    private void sendAgainLater(String why) {
+        if (done) {
+            return;
+        }
+        long waitMs = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS << Math.min(tries - 1, 4));
+        if (deadline.remainingMillis() <= waitMs) {
+            answer(ServiceException.unavailable("upstream_unavailable", why + " (" + tries + " tries)"));
+            return;
+        }
+        if (!waiting) {
+            if (!waitingRoom.enter()) {
+                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
+                answer(ServiceException.unavailable("upstream_unavailable", why + "; too many calls wait for it already"));
+                return;
+            }
+            waiting = true;
+        }
+        exchange.getIoThread().executeAfter(this::send, waitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void timedOut() {
         if (!done) {
-            call.cancel();
+            if (call != null) {
+                call.cancel();
+            }
             answer(ServiceException.timedOut("no answer within " + deadlines.lengthMillis() + " ms"));
         }
     }
@@ -89,9 +140,17 @@ final class ProxyCall implements ResponseHandler {
         if (done) {
             return;
         }
-        done = true;
-        deadline.cancel();
+        finish();
         stats.record(error.status(), System.nanoTime() - startedNanos);
         Responses.error(exchange, error);
+    }
+
+    private void finish() {
+        done = true;
+        deadline.cancel();
+        if (waiting) {
+            waiting = false;
+            waitingRoom.leave();
+        }
     }
 }

@@ -46,6 +46,10 @@ public final class ProxyService extends HttpService {
             io.undertow.util.Headers.CACHE_CONTROL, io.undertow.util.Headers.CONTENT_DISPOSITION};
 
     private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
+    /** How much longer than the gateway's deadline a call may wait for a gateway that restarts. */
+    static final int RIDE_THROUGH_MS = 3_000;
+    /** Calls that may wait at once for an unreachable upstream; more are refused at once. */
+    static final int WAITING_CALLS = 2_048;
     private static final byte[] NO_HEADERS = new byte[0];
 
     /** Calls one client address may have in flight at once; more are refused with 503 and Retry-After. */
@@ -62,9 +66,10 @@ public final class ProxyService extends HttpService {
     private final Upstream gateway;
     private final Upstream repository;
     private final Deadlines deadlines;
+    private final WaitingRoom waitingRoom = new WaitingRoom(WAITING_CALLS);
 
     /** A public function as the proxy forwards it, and the roles of which a caller needs one (none: anyone). */
-    record PublicRoute(String name, byte[] requestLine, CallStats unserved, List<String> roles) {
+    record PublicRoute(String name, byte[] requestLine, CallStats unserved, List<String> roles, boolean idempotent) {
     }
 
     private ProxyService(ProxyConfig config, ClusterKey key, Map<String, String> environment) {
@@ -73,7 +78,8 @@ public final class ProxyService extends HttpService {
         this.metrics = new ServiceMetrics(config.name());
         for (var function : config.publicFunctions()) {
             rpcByPath.put("/rpc/" + function, new PublicRoute(function, OutboundRequest.requestLine("POST", "/rpc/" + function),
-                    metrics.calls(function, "gateway"), config.roles().get(function)));
+                    metrics.calls(function, "gateway"), config.roles().get(function),
+                    config.idempotentFunctions().contains(function)));
         }
         if (config.auth() != null && key == null) {
             engine.close();
@@ -90,7 +96,8 @@ public final class ProxyService extends HttpService {
         this.assets = metrics.calls("asset", "repository");
         this.gateway = engine.client().upstream(config.rpcUrl());
         this.repository = engine.client().upstream(config.repositoryUrl());
-        this.deadlines = new Deadlines(config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000);
+        // The gateway's own deadline, and the time a restarted gateway takes to come back, for calls that wait for it.
+        this.deadlines = new Deadlines((config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000) + RIDE_THROUGH_MS);
     }
 
     /** A proxy whose callers are anonymous, without a cluster key. */
@@ -143,7 +150,8 @@ public final class ProxyService extends HttpService {
             Json.checkObject(body);
             var request = new OutboundRequest(route.requestLine(), forwardedHeaders(ex, user.orElse(null)),
                     RequestIds.of(ex), body);
-            new ProxyCall(ex, engine.client(), gateway, request, route.unserved(), RPC_HEADERS, deadlines, started).start();
+            new ProxyCall(ex, engine.client(), gateway, request, route.unserved(), RPC_HEADERS, deadlines, started,
+                    route.idempotent(), waitingRoom).start();
         });
     }
 
@@ -187,7 +195,7 @@ public final class ProxyService extends HttpService {
         }
         clients.enter(exchange);
         var call = new ProxyCall(exchange, engine.client(), repository, request, assets, ASSET_HEADERS, deadlines,
-                System.nanoTime());
+                System.nanoTime(), true, waitingRoom);
         exchange.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, call::start);
     }
 

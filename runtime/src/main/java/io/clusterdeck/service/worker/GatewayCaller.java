@@ -2,7 +2,9 @@ package io.clusterdeck.service.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.ClusterTokens;
@@ -13,10 +15,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** Calls a function of another segment through the gateway, with a token naming the calling function. */
 final class GatewayCaller implements FunctionCaller {
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+    /** How long a call the gateway never received is tried again: about as long as a gateway takes to restart. */
+    private static final Duration WAIT_FOR_GATEWAY = Duration.ofSeconds(5);
 
     private final String gatewayUrl;
     private final UpstreamClient client;
@@ -35,7 +40,9 @@ final class GatewayCaller implements FunctionCaller {
     public CompletableFuture<JsonNode> call(String function, ObjectNode arguments, FunctionCall from) {
         var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", "/rpc/" + f));
         var request = new OutboundRequest(line, tokens.callHeaders(from.function(), from.user()), from.requestId(), Json.bytes(arguments));
-        return client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).handle((response, failure) -> {
+        var answer = new CompletableFuture<BufferedResponse>();
+        send(request, System.nanoTime() + WAIT_FOR_GATEWAY.toNanos(), 1, answer);
+        return answer.handle((response, failure) -> {
             if (failure != null) {
                 throw new ServiceException(502, "gateway_unreachable",
                         "calling '" + function + "' through the gateway failed: " + CallException.describe(failure));
@@ -52,6 +59,27 @@ final class GatewayCaller implements FunctionCaller {
                         error.path("message").asText("status " + response.status()));
             }
             return body;
+        });
+    }
+
+    /**
+     * Sends the call; when the gateway never received it (refused: restarting), sends it again after a short wait,
+     * backing off, until {@code giveUpNanos}.
+     */
+    private void send(OutboundRequest request, long giveUpNanos, int attempt, CompletableFuture<BufferedResponse> answer) {
+        client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
+            var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            long waitMs = Math.min(250, 25L << Math.min(attempt - 1, 4));
+            if (cause instanceof CallException call && call.failure() == Failure.NOT_SENT
+                    && System.nanoTime() + waitMs * 1_000_000 < giveUpNanos) {
+                client.timerThread().executeAfter(() -> send(request, giveUpNanos, attempt + 1, answer), waitMs,
+                        TimeUnit.MILLISECONDS);
+            } else if (failure != null) {
+                answer.completeExceptionally(cause);
+            } else {
+                answer.complete(response);
+            }
         });
     }
 }
