@@ -41,6 +41,19 @@ final class AdminClient {
                 OutboundRequest.headers("Authorization", authorization.get()), null, null)).text();
     }
 
+    /** POSTs without waiting for the answer; a failure is only logged (the worker finds its way by itself). */
+    void postQuietly(String name, String url, String path, String body) {
+        var request = new OutboundRequest(OutboundRequest.requestLine("POST", path),
+                OutboundRequest.headers("Content-Type", "application/json", "Authorization", authorization.get()),
+                null, body.getBytes(StandardCharsets.UTF_8));
+        client.call(url, request, TIMEOUT, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
+            if (failure != null || response.status() / 100 != 2) {
+                org.slf4j.LoggerFactory.getLogger(AdminClient.class).debug("{} did not take {}: {}", name, path,
+                        failure != null ? CallException.describe(failure) : response.status());
+            }
+        });
+    }
+
     private void post(String name, String url, String path, String body) {
         send(name, url, path, new OutboundRequest(OutboundRequest.requestLine("POST", path),
                 OutboundRequest.headers("Content-Type", "application/json", "Authorization", authorization.get()),

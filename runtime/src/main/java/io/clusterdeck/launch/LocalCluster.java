@@ -252,6 +252,28 @@ public final class LocalCluster implements AutoCloseable {
         return samples;
     }
 
+    /**
+     * A gateway that was restarted knows no worker: tell every running worker to register again at once, rather than
+     * let each notice the gateway's silence (it would, a second or two later).
+     */
+    private void afterGatewayRestart(ClusterEvent event) {
+        if (event.type() != EventType.READY || !Planner.GATEWAY.equals(event.worker()) || admin == null) {
+            return;
+        }
+        List<ManagedProcess> workers;
+        synchronized (lock) {
+            var gateway = processes.get(Planner.GATEWAY);
+            if (gateway == null || gateway.restarts == 0) {
+                return;
+            }
+            workers = processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
+                    && m.state == ProcessState.RUNNING).toList();
+        }
+        for (var worker : workers) {
+            admin.postQuietly(worker.name, worker.planned.url(), "/admin/register", "{}");
+        }
+    }
+
     /** Flips the worker's health flag: an unhealthy worker keeps running but leaves the gateway's rotation. */
     public void setHealthy(String name, boolean healthy) {
         var managed = worker(name);
@@ -429,6 +451,7 @@ public final class LocalCluster implements AutoCloseable {
         await(all);
         if (plan.process(Planner.GATEWAY).isPresent()) {
             gatewayEvents.start();
+            events.subscribe(this::afterGatewayRestart);
         }
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
         var healthy = Instant.now();

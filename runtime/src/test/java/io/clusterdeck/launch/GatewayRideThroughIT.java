@@ -54,6 +54,10 @@ class GatewayRideThroughIT {
         caller.shutdown();
 
         System.out.print(report.render());
+        for (var name : List.of(Planner.GATEWAY, Planner.PROXY)) {
+            System.out.println("--- " + name + "\n" + String.join("\n", cluster.log(name).tail(40)));
+        }
+        cluster.events().recent().forEach(System.out::println);
         assertThat(report.sent()).isEqualTo(250);
         assertThat(report.errors()).as("no call failed").isEmpty();
         assertThat(report.ok()).isEqualTo(250);

@@ -31,7 +31,7 @@ final class StartupHold {
 
     /** How long calls may be held after a start: as long as workers take to notice a silent gateway, and some. */
     static long lengthMs(long healthCheckIntervalMs) {
-        return Math.max(3_000, 6 * healthCheckIntervalMs);
+        return Math.max(5_000, 10 * healthCheckIntervalMs);
     }
 
     /**

@@ -115,6 +115,25 @@ final class GatewayLink {
             scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
             return;
         }
+        registerAgain(silentMs, true);
+    }
+
+    /**
+     * Registers again now, without waiting for the silence to be noticed: the launcher asks this when it has just
+     * restarted the gateway. No-op while a registration is under way.
+     */
+    void registerNow() {
+        if (!stopped && !registering) {
+            scheduler.schedule(() -> {
+                if (!registering) {
+                    registerAgain((System.nanoTime() - lastCheckedNanos) / 1_000_000, false);
+                }
+            }, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @param watching whether the watch called: it goes on watching afterwards */
+    private void registerAgain(long silentMs, boolean watching) {
         registering = true;
         post(Duration.ofMillis(Math.max(1_000, checkMs))).whenComplete((response, failure) -> {
             if (failure != null) {
@@ -135,7 +154,9 @@ final class GatewayLink {
                 LOG.warn("registering again with the gateway answered {}", response.status());
             }
             registering = false;
-            scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
+            if (watching) {
+                scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
+            }
         });
     }
 

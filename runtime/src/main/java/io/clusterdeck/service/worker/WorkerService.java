@@ -165,6 +165,13 @@ public final class WorkerService extends HttpService {
                     LOG.info("added latency set to {} ms", added.asLong());
                     Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
                 }))
+                .post("/admin/register", exchange -> admin(exchange, (ex, body) -> {
+                    var gatewayLink = link;
+                    if (gatewayLink != null) {
+                        gatewayLink.registerNow();
+                    }
+                    Responses.json(ex, 202, Json.object().put("registering", gatewayLink != null));
+                }))
                 .get("/metrics", metrics.handler())
                 .get("/profile", exchange -> {
                     tokens.require(exchange);
