@@ -142,10 +142,32 @@ class AdviceIT {
 
         assertThat(text(robot, "#advice-failure"))
                 .isEqualTo("bad-profile.json is not a profile Clusterdeck can read: 1 problem");
-        assertThat(robot.lookup(".advice-problem").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(robot.lookup("#advice-panel .open-problem").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("bad-profile.json:4:14: seconds: must be above 0, was 0.0");
         assertThat(robot.lookup(".suggestion-card").queryAll()).isEmpty();
         Looks.screenshot(stage.getScene(), "advise-bad-profile-light.png");
+    }
+
+    @Test
+    void aProfileOfAnotherDesignIsAdvisedUnderAWarning(FxRobot robot) throws Exception {
+        var other = Files.writeString(temp.resolve("other-profile.json"),
+                Files.readString(profile).replace("\"design\": \"webshop-merged\"", "\"design\": \"webshop\""));
+
+        robot.interact(() -> designer.window.advise(other));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var warning = robot.lookup("#advice-warning").queryAs(Label.class);
+        assertThat(warning.getText()).isEqualTo("other-profile.json is a profile of design 'webshop', not "
+                + "'webshop-merged': advice for functions it does not measure rests on nothing");
+        assertThat(Looks.visible(warning)).isTrue();
+        assertThat(robot.lookup(".suggestion-card").queryAll()).hasSize(1);
+        for (var theme : Theme.values()) {
+            robot.interact(() -> designer.window.view().themeProperty().set(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            Looks.screenshot(stage.getScene(), "advise-warning-" + theme.name().toLowerCase() + ".png");
+            assertThat(Looks.contrast(Looks.textColor(warning), Looks.background(warning)))
+                    .as("contrast of the warning in %s", theme).isGreaterThanOrEqualTo(4.5);
+        }
     }
 
     private static String text(FxRobot robot, String query) {

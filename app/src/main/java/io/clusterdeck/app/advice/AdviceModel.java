@@ -16,13 +16,11 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -41,8 +39,8 @@ public final class AdviceModel {
     // Properties
     private final ReadOnlyObjectWrapper<Path> profileFile = new ReadOnlyObjectWrapper<>(this, "profileFile");
     private final ReadOnlyObjectWrapper<Profile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
-    private final DoubleProperty targetUtilisation = new SimpleDoubleProperty(this, "targetUtilisation",
-            AdviceOptions.DEFAULT.targetUtilisation());
+    private final IntegerProperty targetPercent = new SimpleIntegerProperty(this, "targetPercent",
+            (int) Math.round(AdviceOptions.DEFAULT.targetUtilisation() * 100));
     private final IntegerProperty coresPerWorker = new SimpleIntegerProperty(this, "coresPerWorker",
             AdviceOptions.DEFAULT.coresPerWorker());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -58,7 +56,7 @@ public final class AdviceModel {
     public AdviceModel(DesignerModel designer) {
         this.designer = designer;
         designer.designProperty().addListener((obs, old, now) -> readvise());
-        targetUtilisation.addListener(obs -> readvise());
+        targetPercent.addListener(obs -> readvise());
         coresPerWorker.addListener(obs -> readvise());
     }
 
@@ -71,9 +69,9 @@ public final class AdviceModel {
         return profile.getReadOnlyProperty();
     }
 
-    /** The share of each worker's CPU the measured load may use, above 0 and at most 1. */
-    public DoubleProperty targetUtilisationProperty() {
-        return targetUtilisation;
+    /** The share of each worker's CPU the measured load may use, in percent: above 0 and at most 100. */
+    public IntegerProperty targetPercentProperty() {
+        return targetPercent;
     }
 
     /** The CPU cores one worker has in production. */
@@ -220,7 +218,7 @@ public final class AdviceModel {
         }
         try {
             advice = Advisor.advise(design, measured,
-                    new AdviceOptions(targetUtilisation.get(), coresPerWorker.get()));
+                    new AdviceOptions(targetPercent.get() / 100.0, coresPerWorker.get()));
         } catch (DocumentException e) {
             suggestions.clear();
             summary.set("The design has " + count(e.problems().size(), "problem") + ": fix them (see Problems) for "

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -128,19 +129,8 @@ public final class AdviceView extends BorderPane {
     }
 
     private GridPane options() {
-        var target = new Spinner<Integer>(5, 100, percent(model.targetUtilisationProperty().get()), 5);
-        target.setId("advice-target");
-        target.setEditable(true);
-        target.setPrefWidth(90);
-        target.valueProperty().addListener((obs, old, now) -> model.targetUtilisationProperty().set(now / 100.0));
-        model.targetUtilisationProperty().addListener((obs, old, now) ->
-                target.getValueFactory().setValue(percent(now.doubleValue())));
-        var cores = new Spinner<Integer>(1, 256, model.coresPerWorkerProperty().get());
-        cores.setId("advice-cores");
-        cores.setEditable(true);
-        cores.setPrefWidth(90);
-        cores.valueProperty().addListener((obs, old, now) -> model.coresPerWorkerProperty().set(now));
-        model.coresPerWorkerProperty().addListener((obs, old, now) -> cores.getValueFactory().setValue(now.intValue()));
+        var target = spinner("advice-target", model.targetPercentProperty(), 5, 100, 5);
+        var cores = spinner("advice-cores", model.coresPerWorkerProperty(), 1, 256, 1);
         var targetLabel = new Label("Target CPU use, %");
         targetLabel.setTooltip(new Tooltip("The share of each worker's CPU the measured load may use"));
         var coresLabel = new Label("Cores per worker");
@@ -170,17 +160,17 @@ public final class AdviceView extends BorderPane {
     private VBox failure() {
         var title = new Label(null, new FontIcon(Feather.X_OCTAGON));
         title.setId("advice-failure");
-        title.getStyleClass().add("advice-failure-title");
+        title.getStyleClass().add("open-problems-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(model.failureProperty());
         var box = new VBox(4, title);
-        box.getStyleClass().add("advice-failure");
+        box.getStyleClass().add("open-problems");
         model.problems().addListener((ListChangeListener<String>) c -> {
             box.getChildren().setAll(title);
             for (var problem : model.problems()) {
                 var line = new Label(problem);
-                line.getStyleClass().add("advice-problem");
+                line.getStyleClass().add("open-problem");
                 line.setWrapText(true);
                 line.setMinHeight(Region.USE_PREF_SIZE);
                 box.getChildren().add(line);
@@ -229,7 +219,14 @@ public final class AdviceView extends BorderPane {
         }
     }
 
-    private static int percent(double share) {
-        return (int) Math.round(share * 100);
+    /** A number field that writes to the model as it changes; typed numbers count once Enter or focus leaves. */
+    private static Spinner<Integer> spinner(String id, IntegerProperty value, int min, int max, int step) {
+        var spinner = new Spinner<Integer>(min, max, value.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(90);
+        spinner.valueProperty().addListener((obs, old, now) -> value.set(now));
+        value.addListener((obs, old, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
     }
 }

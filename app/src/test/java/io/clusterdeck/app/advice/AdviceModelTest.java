@@ -93,7 +93,7 @@ class AdviceModelTest {
 
     @Test
     void aSuggestionThatBuildsOnAnEarlierOneWaitsForIt() {
-        model.targetUtilisationProperty().set(0.1);
+        model.targetPercentProperty().set(10);
         model.load(profile);
         var before = designer.design();
 
@@ -106,7 +106,7 @@ class AdviceModelTest {
 
     @Test
     void applyAllMakesEverySuggestionInOneEditAndGivesAValidDesign() {
-        model.targetUtilisationProperty().set(0.1);
+        model.targetPercentProperty().set(10);
         model.load(profile);
         var before = designer.design();
         var advised = model.advisedDesign();
@@ -129,7 +129,7 @@ class AdviceModelTest {
     void changingTheTargetUtilisationAdvisesAgain() {
         model.load(profile);
 
-        model.targetUtilisationProperty().set(0.1);
+        model.targetPercentProperty().set(10);
 
         assertThat(model.suggestions()).extracting(s -> s.advice().kind())
                 .containsExactly(AdviceKind.SPLIT, AdviceKind.SIZE);
