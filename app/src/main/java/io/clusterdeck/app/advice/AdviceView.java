@@ -85,7 +85,7 @@ public final class AdviceView extends BorderPane {
 
     private HBox header(Runnable close) {
         var title = new Label("Advice", new FontIcon(Feather.COMPASS));
-        title.getStyleClass().add("advice-title");
+        title.getStyleClass().addAll("inspector-title", "advice-title");
         var closeButton = new Button(null, new FontIcon(Feather.X));
         closeButton.setId("advice-close");
         closeButton.getStyleClass().addAll("button-icon", "flat");
