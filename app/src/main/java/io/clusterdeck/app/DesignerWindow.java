@@ -1,5 +1,7 @@
 package io.clusterdeck.app;
 
+import io.clusterdeck.app.advice.AdviceModel;
+import io.clusterdeck.app.advice.AdviceView;
 import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
@@ -56,8 +58,10 @@ public final class DesignerWindow {
     private final LaunchModel launch;
     private final Stage stage;
     private final Workspace workspace;
+    private final AdviceView advice;
     private Stage monitor;
     private Stage experiments;
+    private ExperimentModel experiment;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
@@ -68,7 +72,8 @@ public final class DesignerWindow {
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
         var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
         this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
-                this::showExport, this::showExperiments);
+                this::showExport, this::showExperiments, this::chooseProfileAndAdvise);
+        this.advice = new AdviceView(new AdviceModel(model), this::closeAdvice, this::compareWithAdvised, view::reveal);
         this.stage = stage;
         // The live view shows a running cluster only: stopping it, from either window, closes the view.
         launch.stateProperty().addListener((obs, old, now) -> {
@@ -145,6 +150,17 @@ public final class DesignerWindow {
         return Optional.ofNullable(monitor).filter(Stage::isShowing);
     }
 
+    /** Shows the advice for the design as shown from a profile file, beside the canvas. */
+    public void advise(Path profile) {
+        advice.model().load(profile);
+        view.showAside(advice);
+    }
+
+    /** The Advise panel, whether it is shown or not. */
+    public AdviceView advice() {
+        return advice;
+    }
+
     /** The Experiments window, while it is open. */
     public Optional<Stage> experimentsWindow() {
         return Optional.ofNullable(experiments).filter(Stage::isShowing);
@@ -167,6 +183,17 @@ public final class DesignerWindow {
         new ExportDialog(stage, exportModel).showAndWait();
     }
 
+    private void chooseProfileAndAdvise() {
+        if (advice.chooseProfile()) {
+            view.showAside(advice);
+        }
+    }
+
+    private void closeAdvice() {
+        view.closeAside();
+        advice.model().close();
+    }
+
     /**
      * Opens the Experiments view with the design as shown as A, unsaved edits included, or brings it to the front.
      * Its runs launch clusters of their own, in the background, like the launcher's.
@@ -176,8 +203,30 @@ public final class DesignerWindow {
             experiments.toFront();
             return;
         }
+        openExperiments();
+    }
+
+    /**
+     * Opens the Experiments view on the design as shown (A) against it with every suggestion applied (B), in memory.
+     * An Experiments window already open is replaced, unless its experiment is under way.
+     */
+    private void compareWithAdvised() {
+        if (experiments != null && experiments.isShowing()) {
+            var state = experiment.stateProperty().get();
+            if (state == ExperimentModel.State.RUNNING || state == ExperimentModel.State.CANCELLING) {
+                experiments.toFront();
+                return;
+            }
+            experiments.close();
+        }
+        var advised = advice.model().advisedDesign();
+        openExperiments();
+        experiment.useB(advised, "not saved: " + model.design().name() + " with the advice applied");
+    }
+
+    private void openExperiments() {
         var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
-        var experiment = new ExperimentModel(new Experiment.Candidate(model.design(), file),
+        experiment = new ExperimentModel(new Experiment.Candidate(model.design(), file),
                 ExperimentRunner.local(LaunchOptions.defaults().withHome(workspace.home())), clusterWork,
                 Platform::runLater, () -> launch.stateProperty().get() != LaunchState.IDLE);
         experiments = ExperimentWindow.open(stage, experiment);

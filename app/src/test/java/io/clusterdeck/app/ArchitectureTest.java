@@ -31,6 +31,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAdvicePanelsViewModelWorksWithoutScenesOrStages() {
+        noClasses().that().haveFullyQualifiedName("io.clusterdeck.app.advice.AdviceModel")
+                .or().haveFullyQualifiedName("io.clusterdeck.app.advice.Suggestion")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
     void theWorkspaceKnowsNothingOfJavaFx() {
         noClasses().that().resideInAPackage("io.clusterdeck.app.workspace..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")

@@ -57,7 +57,7 @@ class ScreenshotIT {
         Looks.screenshot(stage.getScene(), "designer-" + theme.name().toLowerCase() + "-" + width + "x" + height + ".png");
 
         assertThat(stage.getScene().getWidth()).isEqualTo(width);
-        for (var id : new String[] {"#launch", "#undo", "#redo", "#save", "#add-segment", "#compare", "#toggle-theme",
+        for (var id : new String[] {"#launch", "#undo", "#redo", "#save", "#add-segment", "#advise", "#compare", "#toggle-theme",
                 "#inspector", "#palette", "#status-summary"}) {
             var node = robot.lookup(id).query();
             assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen", id).isTrue();
@@ -80,7 +80,7 @@ class ScreenshotIT {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        for (var id : new String[] {"#launch", "#compare"}) {
+        for (var id : new String[] {"#launch", "#compare", "#advise"}) {
             var node = robot.lookup(id).query();
             assertThat(Looks.visible(node) && Looks.insideScene(node)).as("%s on screen", id).isTrue();
         }

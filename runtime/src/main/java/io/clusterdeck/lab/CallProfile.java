@@ -1,5 +1,8 @@
 package io.clusterdeck.lab;
 
+import io.clusterdeck.json.InvalidValueException;
+import io.clusterdeck.json.Violation;
+import java.util.ArrayList;
 import java.util.Objects;
 
 /**
@@ -13,8 +16,18 @@ public record CallProfile(String from, String to, long count, boolean crossesGat
     public CallProfile {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (count < 0 || !(meanMs >= 0) || !(hopMs >= 0)) {
-            throw new IllegalArgumentException(from + " -> " + to + ": counts and times must be 0 or more");
+        var violations = new ArrayList<Violation>();
+        if (count < 0) {
+            violations.add(new Violation("count", "must be 0 or more, was " + count));
+        }
+        if (!(meanMs >= 0)) {
+            violations.add(new Violation("meanMs", "must be 0 or more, was " + meanMs));
+        }
+        if (!(hopMs >= 0)) {
+            violations.add(new Violation("hopMs", "must be 0 or more, was " + hopMs));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
         }
     }
 }

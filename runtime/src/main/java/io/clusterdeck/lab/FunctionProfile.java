@@ -1,5 +1,8 @@
 package io.clusterdeck.lab;
 
+import io.clusterdeck.json.InvalidValueException;
+import io.clusterdeck.json.Violation;
+import java.util.ArrayList;
 import java.util.Objects;
 
 /**
@@ -16,13 +19,23 @@ public record FunctionProfile(String name, String segment, long calls, long erro
     public FunctionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(segment, "segment");
-        if (calls < 0 || errors < 0 || errors > calls) {
-            throw new IllegalArgumentException(name + ": calls " + calls + " and errors " + errors + " do not add up");
+        var violations = new ArrayList<Violation>();
+        if (calls < 0) {
+            violations.add(new Violation("calls", "must be 0 or more, was " + calls));
         }
-        for (double figure : new double[] {cpuMsPerCall, meanMs, p50Ms, p90Ms, p99Ms, maxMs}) {
-            if (!(figure >= 0) || Double.isInfinite(figure)) {
-                throw new IllegalArgumentException(name + ": CPU and latency figures must be 0 or more, was " + figure);
+        if (errors < 0 || errors > calls) {
+            violations.add(new Violation("errors", "must be between 0 and the calls of '" + name + "' (" + calls
+                    + "), was " + errors));
+        }
+        var figures = new double[] {cpuMsPerCall, meanMs, p50Ms, p90Ms, p99Ms, maxMs};
+        var names = new String[] {"cpuMsPerCall", "meanMs", "p50Ms", "p90Ms", "p99Ms", "maxMs"};
+        for (int i = 0; i < figures.length; i++) {
+            if (!(figures[i] >= 0) || Double.isInfinite(figures[i])) {
+                violations.add(new Violation(names[i], "must be 0 or more, was " + figures[i]));
             }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException(violations);
         }
     }
 

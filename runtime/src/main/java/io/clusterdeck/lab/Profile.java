@@ -1,5 +1,6 @@
 package io.clusterdeck.lab;
 
+import io.clusterdeck.json.InvalidValueException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,19 +20,19 @@ public record Profile(int version, String design, double seconds, List<FunctionP
 
     public Profile {
         if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("version: unsupported profile format " + version + "; this Clusterdeck reads "
-                    + FORMAT_VERSION);
+            throw new InvalidValueException("version", "unsupported profile format " + version
+                    + "; this Clusterdeck reads " + FORMAT_VERSION);
         }
         Objects.requireNonNull(design, "design");
         if (!(seconds > 0)) {
-            throw new IllegalArgumentException("seconds: must be above 0, was " + seconds);
+            throw new InvalidValueException("seconds", "must be above 0, was " + seconds);
         }
         functions = List.copyOf(functions);
         calls = List.copyOf(calls);
         var names = new HashSet<String>();
         for (var function : functions) {
             if (!names.add(function.name())) {
-                throw new IllegalArgumentException("functions: '" + function.name() + "' is listed twice");
+                throw new InvalidValueException("functions", "'" + function.name() + "' is listed twice");
             }
         }
     }

@@ -125,6 +125,30 @@ class AdviseCommandTest {
     }
 
     @Test
+    void profileWhoseValuesBreakARuleIsOneLineNamingFileLineAndFieldAndExitsTwo() throws IOException {
+        var zero = Files.writeString(folder.resolve("zero.json"),
+                Files.readString(profile).replaceFirst("\"seconds\" ?: ?[0-9.]+", "\"seconds\": 0"));
+
+        var cli = Cli.run("advise", WEBSHOP, "--profile", zero.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).hasLineCount(1).startsWith("clusterdeck: " + zero + ":4:")
+                .endsWith(": seconds: must be above 0, was 0.0\n");
+    }
+
+    @Test
+    void profileWithANegativeFigureNamesTheFunctionsField() throws IOException {
+        var negative = Files.writeString(folder.resolve("negative.json"),
+                Files.readString(profile).replaceFirst("\"cpuMsPerCall\" ?: ?[0-9.]+", "\"cpuMsPerCall\": -1"));
+
+        var cli = Cli.run("advise", WEBSHOP, "--profile", negative.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).hasLineCount(1).startsWith("clusterdeck: " + negative + ":")
+                .endsWith(": functions[0].cpuMsPerCall: must be 0 or more, was -1.0\n");
+    }
+
+    @Test
     void missingProfileIsAUsageError() {
         var cli = Cli.run("advise", WEBSHOP, "--profile", folder.resolve("none.json").toString());
 

@@ -430,6 +430,19 @@ public final class DesignerModel {
         }
     }
 
+    /**
+     * Changes the design as a whole as one undoable step and says in the status bar what was done (advice applied
+     * from a profile, say); an error message, and no change, when the result is invalid.
+     */
+    public Optional<String> editDesign(UnaryOperator<Design> change, String done) {
+        var before = design();
+        var error = editDesign(change);
+        if (error.isEmpty() && !design().equals(before)) {
+            message.set(done);
+        }
+        return error;
+    }
+
     /** Adds the functions of a bundle jar that the design does not have yet. */
     public void importBundle(Path jar) {
         if (!importer.available()) {

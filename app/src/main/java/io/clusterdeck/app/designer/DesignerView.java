@@ -41,12 +41,15 @@ public final class DesignerView extends BorderPane {
     private final TabPane previews = new TabPane();
     private final FileCommands files;
     private CanvasView canvas;
+    private SplitPane main;
+    private InspectorView inspector;
 
     private final Node launchControls;
     private final Node launchStatus;
     private final Menu clusterMenu;
     private final Runnable export;
     private final Runnable compare;
+    private final Runnable advise;
 
     /**
      * The parts about launching come from the window that knows how to launch.
@@ -56,11 +59,13 @@ public final class DesignerView extends BorderPane {
      * @param clusterMenu    launch, stop and the live view as a menu
      * @param export         opens the Export dialog
      * @param compare        opens the Experiments view on this design
+     * @param advise         asks for a profile and shows the advice for this design
      */
     public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export,
-                        Runnable compare) {
+                        Runnable compare, Runnable advise) {
         this.model = model;
         this.compare = compare;
+        this.advise = advise;
         this.launchControls = launchControls;
         this.launchStatus = launchStatus;
         this.clusterMenu = clusterMenu;
@@ -73,7 +78,7 @@ public final class DesignerView extends BorderPane {
         var palette = new PaletteView(model);
         palette.setPrefWidth(PALETTE_WIDTH);
         palette.setMinWidth(240);
-        var inspector = new InspectorView(model);
+        inspector = new InspectorView(model);
         inspector.setPrefWidth(INSPECTOR_WIDTH);
         inspector.setMinWidth(260);
         canvas = new CanvasView(model);
@@ -82,7 +87,7 @@ public final class DesignerView extends BorderPane {
         var centerSplit = new SplitPane(center, previews());
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.setDividerPositions(0.68);
-        var main = new SplitPane(palette, centerSplit, inspector);
+        main = new SplitPane(palette, centerSplit, inspector);
         // Side panes start at their preferred widths; the canvas gets the rest and every later resize.
         main.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -103,6 +108,34 @@ public final class DesignerView extends BorderPane {
     /** The look the window has; changing it restyles every window. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Shows a panel, such as the advice, in the inspector's place at its preferred width, until {@link #closeAside()}. */
+    public void showAside(Region panel) {
+        if (main.getItems().get(2) != panel) {
+            main.getItems().set(2, panel);
+            SplitPane.setResizableWithParent(panel, false);
+        }
+        placeRightDivider(panel.prefWidth(-1));
+    }
+
+    /** Puts the inspector back in its place. */
+    public void closeAside() {
+        if (main.getItems().get(2) != inspector) {
+            main.getItems().set(2, inspector);
+            placeRightDivider(INSPECTOR_WIDTH);
+        }
+    }
+
+    /** Scrolls the canvas as little as needed to show a segment's card whole. */
+    public void reveal(String segmentName) {
+        canvas.reveal(segmentName);
+    }
+
+    private void placeRightDivider(double width) {
+        if (main.getWidth() > 0) {
+            main.setDividerPosition(1, 1 - width / main.getWidth());
+        }
     }
 
     /** Asks before unsaved changes are lost, and saves them when the user says so; true when the caller may go on. */
@@ -173,7 +206,9 @@ public final class DesignerView extends BorderPane {
                 item("Toggle _dark theme", Feather.MOON, "Shortcut+Shift+D", () -> theme.set(theme.get().other())));
         var compareItem = item("_Compare\u2026", Feather.BAR_CHART_2, "Shortcut+Shift+M", compare);
         compareItem.setId("menu-compare");
-        clusterMenu.getItems().addAll(new SeparatorMenuItem(), compareItem);
+        var adviseItem = item("_Advise\u2026", Feather.COMPASS, "Shortcut+Shift+A", advise);
+        adviseItem.setId("menu-advise");
+        clusterMenu.getItems().addAll(new SeparatorMenuItem(), adviseItem, compareItem);
         var bar = new MenuBar(file, edit, view, clusterMenu);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -231,17 +266,22 @@ public final class DesignerView extends BorderPane {
         compareButton.setTooltip(new Tooltip("Run this design against another under the same load and compare them "
                 + "(Ctrl+Shift+M)"));
         compareButton.setOnAction(e -> compare.run());
+        var adviseButton = new Button("Advise\u2026", new FontIcon(Feather.COMPASS));
+        adviseButton.setId("advise");
+        adviseButton.setTooltip(new Tooltip("Suggestions for this design from a profile of a run, each with its "
+                + "evidence (Ctrl+Shift+A)"));
+        adviseButton.setOnAction(e -> advise.run());
         var themeButton = toolButton(Feather.MOON, "Light or dark (Ctrl+Shift+D)", () -> theme.set(theme.get().other()));
         themeButton.setId("toggle-theme");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
-        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, compareButton,
-                themeButton}) {
+        for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, adviseButton,
+                compareButton, themeButton}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         var bar = new HBox(6, logo, title, location, spacer, undo, redo, save, separator(), addSegment, services,
-                importHolder, separator(), compareButton, themeButton, launchControls);
+                importHolder, separator(), adviseButton, compareButton, themeButton, launchControls);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);

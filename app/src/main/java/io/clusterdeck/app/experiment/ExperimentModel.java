@@ -1,9 +1,11 @@
 package io.clusterdeck.app.experiment;
 
+import io.clusterdeck.app.common.FileNames;
 import io.clusterdeck.compare.Comparison;
 import io.clusterdeck.compare.ComparisonReport;
 import io.clusterdeck.compare.Experiment;
 import io.clusterdeck.compare.ExperimentSpec;
+import io.clusterdeck.design.Design;
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.launch.LaunchException;
@@ -50,6 +52,7 @@ public final class ExperimentModel {
     private final Executor ui;
     private final BooleanSupplier launchRunning;
     private final ReadOnlyObjectWrapper<Experiment.Candidate> b = new ReadOnlyObjectWrapper<>(this, "b");
+    private final ReadOnlyStringWrapper bSource = new ReadOnlyStringWrapper(this, "bSource", "");
     private final IntegerProperty rate = new SimpleIntegerProperty(this, "rate");
     private final IntegerProperty seconds = new SimpleIntegerProperty(this, "seconds");
     private final IntegerProperty warmUp = new SimpleIntegerProperty(this, "warmUp");
@@ -94,6 +97,11 @@ public final class ExperimentModel {
     /** The design A is compared with, once one is chosen. */
     public ReadOnlyObjectProperty<Experiment.Candidate> bProperty() {
         return b.getReadOnlyProperty();
+    }
+
+    /** Where B comes from, as the form shows it: its file, or what made it when it is held in memory. */
+    public ReadOnlyStringProperty bSourceProperty() {
+        return bSource.getReadOnlyProperty();
     }
 
     /** Calls a second, to each design in turn. */
@@ -180,8 +188,21 @@ public final class ExperimentModel {
             return false;
         }
         b.set(new Experiment.Candidate(parsed.value().get(), file));
+        bSource.set(FileNames.shortPath(file));
         message.set("");
         return true;
+    }
+
+    /**
+     * Takes as B a design held in memory, with no file of its own (the open design with the advice applied, say);
+     * its relative paths are resolved from A's folder.
+     *
+     * @param source what the form shows in place of B's file
+     */
+    public void useB(Design design, String source) {
+        b.set(new Experiment.Candidate(design, a.file()));
+        bSource.set(source);
+        message.set("");
     }
 
     /** Runs A against B in the background; does nothing while one runs or before B is chosen. */

@@ -64,8 +64,8 @@ public final class ExperimentView extends BorderPane {
         var bFunctions = new Label();
         bName.textProperty().bind(Bindings.createStringBinding(() -> model.bProperty().get() == null
                 ? "Choose the design to compare with" : model.bProperty().get().design().name(), model.bProperty()));
-        bFile.textProperty().bind(Bindings.createStringBinding(() -> model.bProperty().get() == null
-                ? "" : FileNames.shortPath(model.bProperty().get().file()), model.bProperty()));
+        bFile.setId("experiment-b-source");
+        bFile.textProperty().bind(model.bSourceProperty());
         bFunctions.textProperty().bind(Bindings.createStringBinding(() -> model.bProperty().get() == null
                 ? "" : publicCount(model.bProperty().get().design()).getText(), model.bProperty()));
         bFunctions.getStyleClass().add("muted");

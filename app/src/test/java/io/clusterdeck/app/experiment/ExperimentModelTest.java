@@ -91,6 +91,7 @@ class ExperimentModelTest {
         assertThat(model.chooseB(mergedFile)).isTrue();
         assertThat(model.canRunProperty().get()).isTrue();
         assertThat(model.bProperty().get().design().name()).isEqualTo("front-and-back-merged");
+        assertThat(model.bSourceProperty().get()).isEqualTo(folder.getFileName() + "/" + mergedFile.getFileName());
     }
 
     @Test
@@ -102,6 +103,18 @@ class ExperimentModelTest {
 
         assertThat(model.bProperty().get()).isNull();
         assertThat(model.messageProperty().get()).startsWith("broken.json cannot be compared: ");
+    }
+
+    @Test
+    void aDesignHeldInMemoryIsTakenAsBWithTheFileOfA() {
+        var model = model(scripted());
+
+        model.useB(TinyDesigns.merged(), "not saved: the advised design");
+
+        assertThat(model.bProperty().get().design()).isEqualTo(TinyDesigns.merged());
+        assertThat(model.bProperty().get().file()).isEqualTo(splitFile);
+        assertThat(model.bSourceProperty().get()).isEqualTo("not saved: the advised design");
+        assertThat(model.canRunProperty().get()).isTrue();
     }
 
     @Test
