@@ -54,7 +54,7 @@ final class DesignEdits {
         var advised = design.withSegments(segments);
         var position = design.layout().segments().get(from);
         return position == null ? advised : advised.withLayout(design.layout().withSegment(newSegment,
-                freeBelow(design.layout(), position)));
+                freeBeside(design.layout(), position)));
     }
 
     /**
@@ -98,12 +98,16 @@ final class DesignEdits {
                 .withLayout(new Layout(positions));
     }
 
-    private static Position freeBelow(Layout layout, Position start) {
-        double y = start.y() + CARD_STEP;
-        while (taken(layout, start.x(), y)) {
-            y += CARD_STEP;
+    /**
+     * The first free place to the right of a card, on its row: cards are as wide as one another but not as tall (a
+     * card grows with its functions), so a place beside one never lands on it.
+     */
+    private static Position freeBeside(Layout layout, Position start) {
+        double x = start.x() + CARD_STEP;
+        while (taken(layout, x, start.y())) {
+            x += CARD_STEP;
         }
-        return new Position(start.x(), y);
+        return new Position(x, start.y());
     }
 
     private static boolean taken(Layout layout, double x, double y) {

@@ -86,7 +86,7 @@ class AdvisorTest {
                         .withFunctions(List.of("img/render"))
                         .withDescription("img/render, split off from 'store'."));
         assertThat(advised.segments()).extracting(s -> s.name()).containsExactly("store", "img-render", "other");
-        assertThat(advised.layout().segments()).containsEntry("img-render", new Position(40.0, 760.0));
+        assertThat(advised.layout().segments()).containsEntry("img-render", new Position(400.0, 40.0));
     }
 
     @Test
