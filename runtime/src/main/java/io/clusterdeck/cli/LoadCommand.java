@@ -86,11 +86,12 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        // A profile needs the running launch: without one, say so before any call is made.
+        var recording = profile == null ? null : RunningLaunch.recordProfile(RunningLaunch.require());
         var out = spec.commandLine().getOut();
         out.printf("Calling %s at %.1f/s for %.1f s: %s%n", url, rate, seconds,
                 String.join(", ", targets.stream().map(LoadSpec.Target::function).distinct().toList()));
         out.flush();
-        var recording = profile == null ? null : RunningLaunch.recordProfile(RunningLaunch.require());
         var report = new LoadGenerator(loadSpec).run(second -> {
             out.println(line(second));
             out.flush();

@@ -52,7 +52,7 @@ public final class Experiment {
 
     public Experiment(ExperimentSpec spec, LaunchOptions options, Consumer<Progress> progress) {
         this.spec = spec;
-        this.options = options;
+        this.options = options.withControl(false); // never the launch `clusterdeck status` and the others act on
         this.progress = progress;
     }
 

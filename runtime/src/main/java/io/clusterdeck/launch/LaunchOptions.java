@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param readyTimeout how long a process may take to say it is ready before the launch fails
  * @param grace        how long a stopping process may take after SIGTERM before it is killed
  * @param backoff      restart delays and crash-loop detection
+ * @param controlled   whether the launch is the one `clusterdeck status`, `fault`, `scale` and `profile` act on:
+ *                     it opens a control channel and names itself in {@code <home>/runs/current}. An experiment's
+ *                     launches are not, so that they never hide the user's own.
  */
 public record LaunchOptions(Path home, Path java, String classpath, boolean appCds, Duration readyTimeout,
-                            Duration grace, Backoff backoff) {
+                            Duration grace, Backoff backoff, boolean controlled) {
     public LaunchOptions {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(java, "java");
@@ -28,6 +31,12 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(backoff, "backoff");
+    }
+
+    /** Options of a launch that is controlled, as most are. */
+    public LaunchOptions(Path home, Path java, String classpath, boolean appCds, Duration readyTimeout, Duration grace,
+                         Backoff backoff) {
+        this(home, java, classpath, appCds, readyTimeout, grace, backoff, true);
     }
 
     /** The system property naming the runtime jar children run; the installed launchers set it. */
@@ -64,18 +73,22 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
     }
 
     public LaunchOptions withHome(Path newHome) {
-        return new LaunchOptions(newHome, java, classpath, appCds, readyTimeout, grace, backoff);
+        return new LaunchOptions(newHome, java, classpath, appCds, readyTimeout, grace, backoff, controlled);
     }
 
     public LaunchOptions withAppCds(boolean newAppCds) {
-        return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff);
+        return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff, controlled);
     }
 
     public LaunchOptions withClasspath(String newClasspath) {
-        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff);
+        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff, controlled);
     }
 
     public LaunchOptions withBackoff(Backoff newBackoff) {
-        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff);
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff, controlled);
+    }
+
+    public LaunchOptions withControl(boolean newControlled) {
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, backoff, newControlled);
     }
 }

@@ -463,6 +463,9 @@ public final class LocalCluster implements AutoCloseable {
         } catch (IOException e) {
             notes.add("could not make the class-data archive, so processes start without it: " + e.getMessage());
         }
+        if (!options.controlled()) {
+            return;
+        }
         control = ControlServer.start(this, io);
         try {
             run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),

@@ -10,6 +10,8 @@ import io.clusterdeck.compare.RunFigures;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.json.StrictJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,16 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareIT {
     private final List<Experiment.Progress> progress = new ArrayList<>();
     private Comparison comparison;
+    private String currentBefore;
+    private String currentAfter;
 
     @BeforeAll
-    void compareSplitAndMerged(@TempDir Path folder) {
+    void compareSplitAndMerged(@TempDir Path folder) throws IOException {
         var split = TestDesigns.frontAndBack();
         var merged = merged(split);
         var spec = new ExperimentSpec(30, Duration.ofSeconds(3), Duration.ofSeconds(1), 1, List.of(), 7);
-        var experiment = new Experiment(spec, TestDesigns.options(folder.resolve("home")), progress::add);
+        var home = folder.resolve("home");
+        var experiment = new Experiment(spec, TestDesigns.options(home), progress::add);
+        var current = home.resolve("runs").resolve("current");
+        var usersLaunch = home.resolve("runs").resolve("users-own-launch");
+        Files.createDirectories(usersLaunch);
+        Files.writeString(current, usersLaunch + "\n");
+        currentBefore = Files.readString(current);
 
         comparison = experiment.run(new Experiment.Candidate(split, TestDesigns.write(split, folder)),
                 new Experiment.Candidate(merged, TestDesigns.write(merged, folder)));
+        currentAfter = Files.readString(current);
         System.out.print(ComparisonReport.table(comparison));
     }
 
@@ -58,6 +69,11 @@ class CompareIT {
         });
         assertThat(progress).extracting(Experiment.Progress::message)
                 .containsExactly("Run 1 of 2: front-and-back (A)", "Run 2 of 2: front-and-back-merged (B)", "Done");
+    }
+
+    @Test
+    void anExperimentsLaunchesNeverTakeThePlaceOfTheUsersRunningLaunch() {
+        assertThat(currentAfter).isEqualTo(currentBefore);
     }
 
     @Test
