@@ -197,6 +197,20 @@ public final class LocalCluster implements AutoCloseable {
 
     // Faults
 
+    /** Causes a fault on a process; {@code ms} is the added latency for {@link Fault#LATENCY}, ignored otherwise. */
+    public void fault(Fault fault, String name, int ms) {
+        switch (fault) {
+            case KILL -> kill(name);
+            case STOP -> stop(name);
+            case PAUSE -> pause(name);
+            case RESUME -> resume(name);
+            case UNHEALTHY -> setHealthy(name, false);
+            case HEALTHY -> setHealthy(name, true);
+            case LATENCY -> addLatency(name, ms);
+            case RESTART -> restart(name);
+        }
+    }
+
     /** SIGKILL: the process dies at once; its restart policy decides what happens next. */
     public void kill(String name) {
         var managed = running(name);
