@@ -29,4 +29,11 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.clusterdeck.design..", "io.clusterdeck.json..")
             .should().dependOnClassesThat().resideInAnyPackage("io.clusterdeck.plan..", "io.clusterdeck.cli..",
                     "io.clusterdeck.launch..", "io.clusterdeck.export..");
+
+    @ArchTest
+    static final ArchRule bundlesUseNoHttp = noClasses()
+            .that().resideInAPackage("io.clusterdeck.bundle")
+            .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..", "java.net.http..",
+                    "com.sun.net.httpserver..", "io.clusterdeck.service..")
+            .because("the worker, the designer and tests all load bundles; HTTP belongs to the services");
 }
