@@ -2,6 +2,9 @@ package io.clusterdeck.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -9,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -98,13 +102,28 @@ public final class Looks {
         return true;
     }
 
-    /** Saves the scene as a PNG under target/screenshots and returns the file. */
-    public static Path screenshot(Scene scene, String name) throws Exception {
+    /** Saves the scene as a PNG under target/screenshots and returns the picture. */
+    public static Image screenshot(Scene scene, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         var image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
-        var file = SCREENSHOTS.resolve(name);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        return file;
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
+        return image;
+    }
+
+    /** The colours a node is drawn with in a picture of its scene, the most frequent first. */
+    public static List<Color> drawnColors(Image picture, Node node) {
+        Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        var counts = new HashMap<Color, Integer>();
+        var pixels = picture.getPixelReader();
+        int maxX = (int) Math.min(picture.getWidth(), Math.floor(bounds.getMaxX()));
+        int maxY = (int) Math.min(picture.getHeight(), Math.floor(bounds.getMaxY()));
+        for (int y = (int) Math.max(0, Math.ceil(bounds.getMinY())); y < maxY; y++) {
+            for (int x = (int) Math.max(0, Math.ceil(bounds.getMinX())); x < maxX; x++) {
+                counts.merge(pixels.getColor(x, y), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<Color, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The colour of one pixel of a node, as drawn. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,12 @@ class ScreenshotIT {
             throws Exception {
         show(robot, theme, width, height);
         var root = stage.getScene().getRoot();
-        Looks.screenshot(stage.getScene(), "designer-" + theme.name().toLowerCase() + "-" + width + "x" + height + ".png");
+        var picture = Looks.screenshot(stage.getScene(),
+                "designer-" + theme.name().toLowerCase() + "-" + width + "x" + height + ".png");
 
         assertThat(stage.getScene().getWidth()).isEqualTo(width);
+        assertThat(picture.getWidth()).isEqualTo(stage.getScene().getWidth());
+        assertThat(picture.getHeight()).isEqualTo(stage.getScene().getHeight());
         for (var id : new String[] {"#launch", "#undo", "#redo", "#save", "#add-segment", "#advise", "#compare", "#toggle-theme",
                 "#inspector", "#palette", "#status-summary"}) {
             var node = robot.lookup(id).query();
@@ -65,11 +69,24 @@ class ScreenshotIT {
         var title = robot.lookup("#design-title").queryAs(Label.class);
         assertThat(Looks.contrast(Looks.textColor(title), Looks.background(title))).as("title contrast")
                 .isGreaterThanOrEqualTo(4.5);
-        for (Node card : root.lookupAll(".segment-card")) {
+        assertReadableAsDrawn(picture, title, "title");
+        var cards = root.lookupAll(".segment-card");
+        assertThat(cards).as("segment cards").hasSize(3);
+        for (Node card : cards) {
             var name = (Label) card.lookup(".card-title");
             assertThat(Looks.contrast(Looks.textColor(name), Looks.background(name))).as("card %s", name.getText())
                     .isGreaterThanOrEqualTo(4.5);
+            assertReadableAsDrawn(picture, name, "card " + name.getText());
         }
+    }
+
+    /** The picture agrees with the scene: a label's box is mostly its background, and its text stands out on it. */
+    private static void assertReadableAsDrawn(Image picture, Label label, String what) {
+        var drawn = Looks.drawnColors(picture, label);
+        var ground = drawn.get(0);
+        assertThat(Looks.contrast(ground, Looks.background(label))).as("%s background as drawn", what).isLessThan(1.1);
+        assertThat(drawn.stream().mapToDouble(c -> Looks.contrast(c, ground)).max().orElse(1))
+                .as("%s text as drawn", what).isGreaterThanOrEqualTo(4.5);
     }
 
     @Test

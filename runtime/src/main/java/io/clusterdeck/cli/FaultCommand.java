@@ -1,6 +1,6 @@
 package io.clusterdeck.cli;
 
-import io.clusterdeck.launch.Faults;
+import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.LaunchException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,22 +30,25 @@ final class FaultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Faults.ACTIONS.contains(action)) {
-            throw new UsageException("unknown fault '" + action + "'; expected one of " + String.join(", ", Faults.ACTIONS));
+        Fault fault;
+        try {
+            fault = Fault.of(action);
+        } catch (LaunchException e) {
+            throw new UsageException(e.getMessage());
         }
         try {
-            RunningLaunch.require().fault(action, process, ms);
+            RunningLaunch.require().fault(fault, process, ms);
         } catch (LaunchException e) {
             spec.commandLine().getErr().println("clusterdeck: " + e.getMessage());
             return Main.INVALID;
         }
-        spec.commandLine().getOut().println(action + " " + process + ": done");
+        spec.commandLine().getOut().println(fault.word() + " " + process + ": done");
         return Main.OK;
     }
 
     static final class Actions extends java.util.ArrayList<String> {
         Actions() {
-            super(Faults.ACTIONS);
+            super(Fault.words());
         }
     }
 }

@@ -70,7 +70,11 @@ public final class StrictJson {
         return module;
     }
 
-    /** The mapper used for writing; shared so that every JSON the product emits looks the same. */
+    /**
+     * The mapper for the product's documents (designs, plans, configs, profiles, reports): keys sorted, no nulls,
+     * instants and durations as ISO text. It is not the only one: the services' request and response bodies use
+     * {@code service.Json}, function arguments {@code bundle.FunctionJson}, exports {@code export.Yaml}.
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

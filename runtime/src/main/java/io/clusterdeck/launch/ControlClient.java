@@ -65,8 +65,8 @@ public final class ControlClient {
         return send("GET", "/profile");
     }
 
-    public String fault(String action, String process, int ms) {
-        return send("POST", "/faults/" + encode(action) + "/" + encode(process) + "?ms=" + ms);
+    public String fault(Fault fault, String process, int ms) {
+        return send("POST", "/faults/" + fault.word() + "/" + encode(process) + "?ms=" + ms);
     }
 
     public String scale(String segment, int workers) {

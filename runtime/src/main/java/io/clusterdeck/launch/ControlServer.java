@@ -48,11 +48,11 @@ final class ControlServer implements AutoCloseable {
                 .get("/design", exchange -> json(exchange, 200, cluster.design()))
                 .get("/profile", exchange -> json(exchange, 200, cluster.profileSamples()))
                 .post("/faults/{action}/{process}", exchange -> {
-                    var action = param(exchange, "action");
+                    var fault = Fault.of(param(exchange, "action"));
                     var process = param(exchange, "process");
                     var ms = exchange.getQueryParameters().get("ms");
-                    Faults.apply(cluster, action, process, ms == null ? 0 : Integer.parseInt(ms.getFirst()));
-                    json(exchange, 200, Map.of("done", action + " " + process));
+                    cluster.fault(fault, process, ms == null ? 0 : Integer.parseInt(ms.getFirst()));
+                    json(exchange, 200, Map.of("done", fault.word() + " " + process));
                 })
                 .post("/scale/{segment}/{workers}", exchange -> {
                     int workers = Integer.parseInt(param(exchange, "workers"));

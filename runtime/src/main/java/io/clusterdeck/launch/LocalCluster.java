@@ -14,12 +14,13 @@ import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ import java.util.stream.Collectors;
 public final class LocalCluster implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final Object lock = new Object();
+    private final Clock clock = Clock.SYSTEM;
     private final LaunchOptions options;
     private final RunFolder run;
     private final EventLog events = new EventLog(10_000);
@@ -85,7 +87,8 @@ public final class LocalCluster implements AutoCloseable {
         });
         this.jvm = new JvmCommand(options);
         this.archive = new ClassDataArchive(jvm);
-        this.supervisor = new Supervisor(run, jvm, options.backoff(), scheduler, events::publish, lock);
+        this.supervisor = new Supervisor(Supervisor.jvms(run, jvm), options.backoff(), Scheduler.of(scheduler), clock,
+                events::publish, lock);
     }
 
     /**
@@ -193,6 +196,20 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     // Faults
+
+    /** Causes a fault on a process; {@code ms} is the added latency for {@link Fault#LATENCY}, ignored otherwise. */
+    public void fault(Fault fault, String name, int ms) {
+        switch (fault) {
+            case KILL -> kill(name);
+            case STOP -> stop(name);
+            case PAUSE -> pause(name);
+            case RESUME -> resume(name);
+            case UNHEALTHY -> setHealthy(name, false);
+            case HEALTHY -> setHealthy(name, true);
+            case LATENCY -> addLatency(name, ms);
+            case RESTART -> restart(name);
+        }
+    }
 
     /** SIGKILL: the process dies at once; its restart policy decides what happens next. */
     public void kill(String name) {
@@ -347,7 +364,7 @@ public final class LocalCluster implements AutoCloseable {
             design = scaled;
             plan = withWorkers(newPlan, segment, serving);
         }
-        events.publish(ClusterEvent.of(Instant.now(), EventType.SCALED, "launcher", null, segment,
+        events.publish(ClusterEvent.of(clock.now(), EventType.SCALED, "launcher", null, segment,
                 "from " + before + " to " + workers + " workers"
                         + (removed.isEmpty() ? "" : ", removing " + removed.stream().map(m -> m.name)
                         .collect(Collectors.joining(", ")))));
@@ -436,7 +453,7 @@ public final class LocalCluster implements AutoCloseable {
     private void startAll() {
         plan = planWithPorts(design);
         ensureDevelopmentSecret();
-        var began = Instant.now();
+        var began = clock.now();
         // Every process starts at once: workers retry their registration and bundle fetch every 100 ms until the
         // gateway and the repository answer, so no process waits for another to be ready before it starts.
         var all = new ArrayList<ManagedProcess>();
@@ -454,7 +471,7 @@ public final class LocalCluster implements AutoCloseable {
             events.subscribe(this::afterGatewayRestart);
         }
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
-        var healthy = Instant.now();
+        var healthy = clock.now();
         timeToReady = Duration.between(began, healthy);
         sinceCommand = Duration.between(ProcessHandle.current().info().startInstant().orElse(began), healthy);
         archive.markUsed();
@@ -528,10 +545,10 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void await(List<ManagedProcess> batch) {
-        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        long deadline = clock.nanos() + options.readyTimeout().toNanos();
         for (var managed : batch) {
             try {
-                managed.ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                managed.ready.get(Math.max(0, deadline - clock.nanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 throw new LaunchException(managed.name + " was not ready within " + options.readyTimeout().toSeconds()
                         + " s. Its last lines:\n  " + String.join("\n  ", managed.log.tail(15)));
@@ -595,7 +612,7 @@ public final class LocalCluster implements AutoCloseable {
         events.publish(event(EventType.FAULT, managed, what));
     }
 
-    private static ClusterEvent event(EventType type, ManagedProcess managed, String reason) {
-        return ClusterEvent.of(Instant.now(), type, "launcher", managed.name, managed.planned.segment(), reason);
+    private ClusterEvent event(EventType type, ManagedProcess managed, String reason) {
+        return ClusterEvent.of(clock.now(), type, "launcher", managed.name, managed.planned.segment(), reason);
     }
 }

@@ -14,11 +14,13 @@ final class ManagedProcess {
 
     final String name;
     final LogBuffer log;
-    final Deque<Instant> restartTimes = new ArrayDeque<>();
+    /** When it was restarted within the backoff's window, as {@link io.clusterdeck.service.Clock#nanos()}. */
+    final Deque<Long> restartTimes = new ArrayDeque<>();
     volatile PlannedProcess planned;
     volatile Process process;
     volatile ProcessState state = ProcessState.STARTING;
     volatile Instant startedAt;
+    volatile long startedNanos;
     volatile String lastExit;
     volatile boolean retiring;
     volatile CompletableFuture<String> ready = new CompletableFuture<>();

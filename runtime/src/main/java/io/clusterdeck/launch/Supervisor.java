@@ -3,14 +3,15 @@ package io.clusterdeck.launch;
 import io.clusterdeck.design.Restart;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.service.Clock;
+import io.clusterdeck.service.Scheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -19,37 +20,51 @@ import java.util.function.Consumer;
  * exponential backoff, as the Node.js cluster primary does; a crash loop ends in a clear give-up.
  */
 final class Supervisor {
-    private final RunFolder run;
-    private final JvmCommand command;
+    private final Starter starter;
     private final Backoff backoff;
-    private final ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
+    private final Clock clock;
     private final Consumer<ClusterEvent> events;
     private final Object lock;
     private volatile boolean closing;
 
-    Supervisor(RunFolder run, JvmCommand command, Backoff backoff, ScheduledExecutorService scheduler,
-               Consumer<ClusterEvent> events, Object lock) {
-        this.run = run;
-        this.command = command;
+    Supervisor(Starter starter, Backoff backoff, Scheduler scheduler, Clock clock, Consumer<ClusterEvent> events,
+               Object lock) {
+        this.starter = starter;
         this.backoff = backoff;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.events = events;
         this.lock = lock;
+    }
+
+    /** Starts the operating-system process for a planned one. */
+    @FunctionalInterface
+    interface Starter {
+        Process start(PlannedProcess planned) throws IOException;
+    }
+
+    /** Starts runtime services as JVMs that run with the config written to the run folder. */
+    static Starter jvms(RunFolder run, JvmCommand command) {
+        return planned -> {
+            var config = run.writeConfig(planned);
+            var builder = new ProcessBuilder(command.build(planned, config)).redirectErrorStream(true);
+            builder.environment().put(ParentGuard.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+            // A few malloc arenas are plenty for a small service; the default's dozen only hold memory.
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            return builder.start();
+        };
     }
 
     /** Spawns the process; its {@code ready} future completes with its URL once it says it is ready. */
     void spawn(ManagedProcess managed) {
         synchronized (lock) {
             try {
-                var config = run.writeConfig(managed.planned);
-                var builder = new ProcessBuilder(command.build(managed.planned, config)).redirectErrorStream(true);
-                builder.environment().put(ParentGuard.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
-                // A few malloc arenas are plenty for a small service; the default's dozen only hold memory.
-                builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-                var process = builder.start();
+                var process = starter.start(managed.planned);
                 managed.process = process;
                 managed.state = ProcessState.STARTING;
-                managed.startedAt = Instant.now();
+                managed.startedAt = clock.now();
+                managed.startedNanos = clock.nanos();
                 if (managed.ready.isDone()) {
                     managed.ready = new CompletableFuture<>();
                 }
@@ -138,12 +153,11 @@ final class Supervisor {
                 managed.state = ProcessState.EXITED;
                 return;
             }
-            var now = Instant.now();
-            boolean ranLong = managed.startedAt != null
-                    && Duration.between(managed.startedAt, now).compareTo(backoff.stable()) >= 0;
+            long now = clock.nanos();
+            boolean ranLong = now - managed.startedNanos >= backoff.stable().toNanos();
             managed.quickExits = ranLong ? 1 : managed.quickExits + 1;
-            while (!managed.restartTimes.isEmpty()
-                    && managed.restartTimes.peekFirst().isBefore(now.minus(backoff.window()))) {
+            long windowStart = now - backoff.window().toNanos();
+            while (!managed.restartTimes.isEmpty() && managed.restartTimes.peekFirst() < windowStart) {
                 managed.restartTimes.removeFirst();
             }
             if (managed.restartTimes.size() >= backoff.maxRestarts()) {
@@ -188,7 +202,8 @@ final class Supervisor {
                                 managed.state = ProcessState.RUNNING;
                             }
                         }
-                        emit(EventType.READY, managed, "ready in " + Duration.between(managed.startedAt, Instant.now()).toMillis()
+                        emit(EventType.READY, managed, "ready in "
+                                + Duration.ofNanos(clock.nanos() - managed.startedNanos).toMillis()
                                 + " ms at " + ready.group(2));
                         managed.ready.complete(ready.group(2));
                     }
@@ -202,6 +217,6 @@ final class Supervisor {
     }
 
     private void emit(EventType type, ManagedProcess managed, String reason) {
-        events.accept(ClusterEvent.of(Instant.now(), type, "launcher", managed.name, managed.planned.segment(), reason));
+        events.accept(ClusterEvent.of(clock.now(), type, "launcher", managed.name, managed.planned.segment(), reason));
     }
 }

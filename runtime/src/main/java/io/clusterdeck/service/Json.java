@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The services' compact JSON: one shared mapper, strict reading of request bodies. */
+/**
+ * The services' compact JSON for request and response bodies, with strict reading of request bodies. Documents
+ * the product writes to files are {@code json.StrictJson}'s.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

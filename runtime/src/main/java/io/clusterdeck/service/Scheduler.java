@@ -16,11 +16,15 @@ public interface Scheduler {
 
     /** A scheduler on daemon threads. */
     static Scheduler threads(String name, int threads) {
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(threads, runnable -> {
+        return of(Executors.newScheduledThreadPool(threads, runnable -> {
             var thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        }));
+    }
+
+    /** A scheduler on an executor its caller shuts down. */
+    static Scheduler of(ScheduledExecutorService executor) {
         return (task, delay, unit) -> {
             var future = executor.schedule(task, delay, unit);
             return () -> future.cancel(false);

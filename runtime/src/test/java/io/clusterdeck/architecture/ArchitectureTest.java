@@ -1,6 +1,7 @@
 package io.clusterdeck.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,6 +11,38 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The layers of the runtime, kept as rules so they cannot rot. */
 @AnalyzeClasses(packages = "io.clusterdeck", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    /** The packages from the bottom up, as docs/architecture.md draws them; each reaches only those below it. */
+    @ArchTest
+    static final ArchRule packagesDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("json").definedBy("io.clusterdeck.json..")
+            .layer("http").definedBy("io.clusterdeck.http..")
+            .layer("event").definedBy("io.clusterdeck.event..")
+            .layer("design").definedBy("io.clusterdeck.design..")
+            .layer("plan").definedBy("io.clusterdeck.plan..")
+            .layer("bundle").definedBy("io.clusterdeck.bundle..")
+            .layer("lab").definedBy("io.clusterdeck.lab..")
+            .layer("export").definedBy("io.clusterdeck.export..")
+            .layer("load").definedBy("io.clusterdeck.load..")
+            .layer("service").definedBy("io.clusterdeck.service..")
+            .layer("launch").definedBy("io.clusterdeck.launch..")
+            .layer("compare").definedBy("io.clusterdeck.compare..")
+            .layer("cli").definedBy("io.clusterdeck.cli..")
+            .whereLayer("json").mayNotAccessAnyLayer()
+            .whereLayer("http").mayNotAccessAnyLayer()
+            .whereLayer("event").mayNotAccessAnyLayer()
+            .whereLayer("design").mayOnlyAccessLayers("json")
+            .whereLayer("plan").mayOnlyAccessLayers("design", "json")
+            .whereLayer("bundle").mayOnlyAccessLayers("design", "json")
+            .whereLayer("lab").mayOnlyAccessLayers("plan", "design", "json")
+            .whereLayer("export").mayOnlyAccessLayers("plan", "design", "json")
+            .whereLayer("load").mayOnlyAccessLayers("http")
+            .whereLayer("service").mayOnlyAccessLayers("lab", "bundle", "plan", "design", "event", "http", "json")
+            .whereLayer("launch").mayOnlyAccessLayers("service", "lab", "plan", "design", "event", "http", "json")
+            .whereLayer("compare").mayOnlyAccessLayers("launch", "load", "lab", "plan", "design", "event", "http",
+                    "json")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .because("one look at the package list tells what builds on what; see docs/architecture.md");
+
     @ArchTest
     static final ArchRule runtimeNeverUsesJavaFx = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
@@ -29,4 +62,11 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.clusterdeck.design..", "io.clusterdeck.json..")
             .should().dependOnClassesThat().resideInAnyPackage("io.clusterdeck.plan..", "io.clusterdeck.cli..",
                     "io.clusterdeck.launch..", "io.clusterdeck.export..");
+
+    @ArchTest
+    static final ArchRule bundlesUseNoHttp = noClasses()
+            .that().resideInAPackage("io.clusterdeck.bundle")
+            .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..", "java.net.http..",
+                    "com.sun.net.httpserver..", "io.clusterdeck.service..")
+            .because("the worker, the designer and tests all load bundles; HTTP belongs to the services");
 }

@@ -1,5 +1,6 @@
 package io.clusterdeck.design;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -31,8 +32,8 @@ final class DesignSchema {
         JsonNode document;
         try {
             document = MAPPER.readTree(designText);
-        } catch (IOException e) {
-            return List.of("not JSON: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
         }
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(tree());
         return schema.validate(document).stream().map(ValidationMessage::getMessage).toList();

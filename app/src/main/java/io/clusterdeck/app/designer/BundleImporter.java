@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Reads the functions of a bundle jar from its annotated methods. */
 public interface BundleImporter {
-    /** Used until a scanner is available: offers nothing. */
+    /** Offers nothing, for a designer that imports no bundles (the tests); the app scans with {@link ScannedBundles}. */
     BundleImporter UNAVAILABLE = new BundleImporter() {
         @Override
         public boolean available() {

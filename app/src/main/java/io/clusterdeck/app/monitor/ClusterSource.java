@@ -1,6 +1,7 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.plan.Plan;
@@ -43,15 +44,8 @@ public interface ClusterSource {
     /** Streams each new line of a process's log; the returned action stops it. */
     Runnable followLog(String process, Consumer<String> listener);
 
-    void kill(String process);
-
-    void pause(String process);
-
-    void resume(String process);
-
-    void setHealthy(String worker, boolean healthy);
-
-    void restart(String process);
+    /** Causes a fault on a process; {@code ms} is the added latency for {@link Fault#LATENCY}, ignored otherwise. */
+    void fault(Fault fault, String process, int ms);
 
     void scale(String segment, int workers);
 

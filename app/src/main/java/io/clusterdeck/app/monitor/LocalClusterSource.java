@@ -1,6 +1,7 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.LocalCluster;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadGenerator;
@@ -83,28 +84,8 @@ public final class LocalClusterSource implements ClusterSource {
     }
 
     @Override
-    public void kill(String process) {
-        cluster.kill(process);
-    }
-
-    @Override
-    public void pause(String process) {
-        cluster.pause(process);
-    }
-
-    @Override
-    public void resume(String process) {
-        cluster.resume(process);
-    }
-
-    @Override
-    public void setHealthy(String worker, boolean healthy) {
-        cluster.setHealthy(worker, healthy);
-    }
-
-    @Override
-    public void restart(String process) {
-        cluster.restart(process);
+    public void fault(Fault fault, String process, int ms) {
+        cluster.fault(fault, process, ms);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.design.Access;
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.plan.FunctionRoute;
@@ -286,23 +287,24 @@ public final class MonitorViewModel {
     }
 
     public void kill(String process) {
-        act("Kill " + process, () -> source.kill(process));
+        act("Kill " + process, () -> source.fault(Fault.KILL, process, 0));
     }
 
     public void pause(String process) {
-        act("Pause " + process, () -> source.pause(process));
+        act("Pause " + process, () -> source.fault(Fault.PAUSE, process, 0));
     }
 
     public void resume(String process) {
-        act("Resume " + process, () -> source.resume(process));
+        act("Resume " + process, () -> source.fault(Fault.RESUME, process, 0));
     }
 
     public void setHealthy(String worker, boolean healthy) {
-        act((healthy ? "Make healthy " : "Make unhealthy ") + worker, () -> source.setHealthy(worker, healthy));
+        act((healthy ? "Make healthy " : "Make unhealthy ") + worker,
+                () -> source.fault(healthy ? Fault.HEALTHY : Fault.UNHEALTHY, worker, 0));
     }
 
     public void restart(String process) {
-        act("Restart " + process, () -> source.restart(process));
+        act("Restart " + process, () -> source.fault(Fault.RESTART, process, 0));
     }
 
     /** Adds ({@code +1}) or removes ({@code -1}) workers; a segment keeps at least one. */

@@ -1,6 +1,7 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.plan.Plan;
@@ -94,28 +95,8 @@ final class ScriptedCluster implements ClusterSource {
     }
 
     @Override
-    public void kill(String process) {
-        command("kill " + process);
-    }
-
-    @Override
-    public void pause(String process) {
-        command("pause " + process);
-    }
-
-    @Override
-    public void resume(String process) {
-        command("resume " + process);
-    }
-
-    @Override
-    public void setHealthy(String worker, boolean healthy) {
-        command((healthy ? "healthy " : "unhealthy ") + worker);
-    }
-
-    @Override
-    public void restart(String process) {
-        command("restart " + process);
+    public void fault(Fault fault, String process, int ms) {
+        command(fault.word() + " " + process + (fault == Fault.LATENCY ? " " + ms : ""));
     }
 
     @Override

@@ -65,14 +65,42 @@ class BalancerTest {
     }
 
     @Test
-    void stickyFallsBackToAnotherWorkerWhenItsOwnIsGone() {
+    void stickyFallsBackToTheSameOtherWorkerWhateverTheOrderAndReturnsWhenItsOwnIsBack() {
         var balancer = Balancer.of(Balancing.STICKY);
         var own = balancer.pick(workers, "shopper-7");
-
         var others = workers.stream().filter(w -> w != own).toList();
-        var fallback = balancer.pick(others, "shopper-7");
+        var othersReversed = List.of(others.get(1), others.get(0));
 
-        assertThat(fallback).isNotSameAs(own);
+        var fallbacks = IntStream.range(0, 10).mapToObj(i -> balancer.pick(i % 2 == 0 ? others : othersReversed,
+                "shopper-7").name()).distinct().toList();
+
+        assertThat(own.name()).isEqualTo("b");
+        assertThat(fallbacks).containsExactly("c");
         assertThat(balancer.pick(workers, "shopper-7")).isSameAs(own);
+    }
+
+    @Test
+    void stickySharesKeysEvenlyAndMovesOnlyTheKeysOfAWorkerThatIsGoneSpreadingThemOverTheOthers() {
+        var balancer = Balancer.of(Balancing.STICKY);
+        var keys = IntStream.range(0, 300).mapToObj(i -> "shopper-" + i).toList();
+        var without = List.of(workers.get(0), workers.get(2));
+
+        var owned = new HashMap<String, Integer>();
+        var moved = new HashMap<String, Integer>();
+        for (var key : keys) {
+            var before = balancer.pick(workers, key).name();
+            owned.merge(before, 1, Integer::sum);
+            var after = balancer.pick(without, key).name();
+            if (before.equals("b")) {
+                moved.merge(after, 1, Integer::sum);
+            } else {
+                assertThat(after).as(key).isEqualTo(before);
+            }
+        }
+
+        assertThat(owned).containsOnlyKeys("a", "b", "c");
+        assertThat(owned.values()).allSatisfy(count -> assertThat(count).isBetween(70, 130));
+        assertThat(moved).containsOnlyKeys("a", "c");
+        assertThat(moved.values()).allSatisfy(count -> assertThat(count).isGreaterThan(25));
     }
 }

@@ -3,7 +3,7 @@
  * method as a cluster function, {@link io.clusterdeck.function.Param} names a parameter, and
  * {@link io.clusterdeck.function.FunctionContext} lets a function call other functions of the cluster.
  *
- * <p>This package depends on nothing but {@code java.*}, so a bundle needs no other library to compile
- * against it, and it can be published as an artifact of its own.
+ * <p>This package is the artifact {@code clusterdeck-function-api} and depends on nothing but {@code java.*}, so a
+ * bundle needs no other library to compile against it.
  */
 package io.clusterdeck.function;
