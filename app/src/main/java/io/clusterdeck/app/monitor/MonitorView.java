@@ -1,5 +1,6 @@
 package io.clusterdeck.app.monitor;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -130,13 +131,23 @@ public final class MonitorView extends BorderPane {
         var summary = new Label();
         summary.textProperty().bind(monitor.summaryProperty());
         summary.getStyleClass().add("summary");
+        var memory = new Label(null, new FontIcon("fth-cpu"));
+        memory.setId("cluster-memory");
+        memory.textProperty().bind(Bindings.createStringBinding(() -> monitor.memoryProperty().get().text(),
+                monitor.memoryProperty()));
+        memory.visibleProperty().bind(memory.textProperty().isNotEmpty());
+        memory.managedProperty().bind(memory.visibleProperty());
+        memory.getStyleClass().add("summary");
+        memory.setMinWidth(Region.USE_PREF_SIZE);
+        memory.setTooltip(new Tooltip("The memory every process of the cluster holds (resident sets added up), "
+                + "read every second; this app launched them and holds its own beside them"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var message = new Label();
         message.textProperty().bind(monitor.messageProperty());
         message.getStyleClass().add("message");
         message.setMinWidth(0);
-        var header = new HBox(10, title, live, summary, spacer, message);
+        var header = new HBox(10, title, live, summary, memory, spacer, message);
         if (actions.profile() != null) {
             header.getChildren().add(new ProfileButton(actions.profile()));
         }
