@@ -54,11 +54,10 @@ public final class MonitorView extends BorderPane {
 
         var health = new HealthGridView(monitor);
         var healthCard = Styles.card("Health", health.actions(), health);
-        // The grid shows every process: it keeps its height, the cards around it give way.
-        healthCard.setMinHeight(Region.USE_PREF_SIZE);
+        // The grid shows every process where there is room; a large cluster's grid scrolls.
         healthCard.setMaxHeight(Region.USE_PREF_SIZE);
         var left = column(
-                grow(Styles.card("Topology", new TopologyView(monitor)), Priority.ALWAYS),
+                grow(Styles.card("Topology", new TopologyView(monitor).scrolling()), Priority.ALWAYS),
                 healthCard,
                 grow(Styles.card("Timeline", TimelineView.legend(), new TimelineView(monitor)), Priority.ALWAYS));
         var log = new LogView(monitor);

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class LiveViewScreenshotIT {
+    private static final java.nio.file.Path BIG = java.nio.file.Path.of("..", "designs", "big.json");
     private Stage stage;
     private MonitorViewModel monitor;
     private Scene scene;
@@ -88,6 +89,41 @@ class LiveViewScreenshotIT {
         }
         assertThat(robot.lookup("#latency-workers-title").queryAs(Label.class).getText()).endsWith("since it registered");
         assertThat(robot.lookup("#latency-functions-title").queryAs(Label.class).getText()).endsWith("last second");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Theme.class)
+    void aFortyFourWorkerClusterStaysLegibleOnASmallScreen(Theme theme, FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            theme.apply();
+            var scenario = new KillScenario(KillScenario.plan(BIG));
+            monitor = new MonitorViewModel(scenario.cluster, Runnable::run);
+            monitor.start();
+            scene = new Scene(new MonitorView(monitor, new MonitorView.Actions(() -> { }, () -> { })), 1280, 800);
+            stage.setScene(scene);
+            stage.sizeToScene();
+            stage.show();
+            scenario.playUntil(5, monitor);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var root = scene.getRoot();
+        Looks.screenshot(scene, "live-big-" + theme.name().toLowerCase() + "-1280x800.png");
+
+        for (var card : root.lookupAll(".card")) {
+            assertThat(Looks.insideScene(card)).as("card %s inside the window", title(card)).isTrue();
+        }
+        for (var name : root.lookupAll(".segment-box .segment-name")) {
+            assertThat(Looks.shownWhole((Label) name)).as("segment name %s", ((Label) name).getText()).isTrue();
+        }
+        var gridLabels = new java.util.ArrayList<>(root.lookupAll(".health-grid .column-header .label"));
+        gridLabels.addAll(root.lookupAll(".health-grid .table-cell .label"));
+        assertThat(gridLabels).hasSizeGreaterThan(8 + 8);
+        for (var label : gridLabels) {
+            assertThat(Looks.shownWhole((Label) label)).as("health grid label %s", ((Label) label).getText()).isTrue();
+        }
+        var memory = robot.lookup("#cluster-memory").queryAs(Label.class);
+        assertThat(memory.getText()).startsWith("47 processes hold ");
+        assertThat(Looks.insideScene(memory) && Looks.shownWhole(memory)).as("cluster memory shown whole").isTrue();
     }
 
     private void show(FxRobot robot, Theme theme, int width, int height) {
