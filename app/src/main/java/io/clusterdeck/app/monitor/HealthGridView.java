@@ -46,15 +46,15 @@ final class HealthGridView extends VBox {
         var name = new TableColumn<ProcessRow, ProcessRow>("Process");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(140);
+        name.setPrefWidth(186);
         table.getColumns().add(name);
-        table.getColumns().add(column("State", 78, ProcessRow::stateProperty));
+        table.getColumns().add(column("State", 72, ProcessRow::stateProperty));
         table.getColumns().add(column("PID", 50, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
                 ? Long.toString(r.pidProperty().get()) : "—", r.pidProperty())));
-        table.getColumns().add(column("Uptime", 80, ProcessRow::uptimeProperty));
-        table.getColumns().add(column("Restarts", 66, r -> r.restartsProperty().asString()));
-        table.getColumns().add(column("Memory", 66, ProcessRow::memoryProperty));
-        table.getColumns().add(column("In flight", 68, r -> r.isWorker() ? r.inFlightProperty().asString()
+        table.getColumns().add(column("Uptime", 72, ProcessRow::uptimeProperty));
+        table.getColumns().add(column("Restarts", 72, r -> r.restartsProperty().asString()));
+        table.getColumns().add(column("Memory", 70, ProcessRow::memoryProperty));
+        table.getColumns().add(column("In flight", 70, r -> r.isWorker() ? r.inFlightProperty().asString()
                 : new javafx.beans.property.SimpleStringProperty("")));
         table.getColumns().add(column("Calls/s", 60, r -> r.isWorker() ? Bindings.createStringBinding(
                 () -> Styles.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())
@@ -120,6 +120,8 @@ final class HealthGridView extends VBox {
         var column = new TableColumn<ProcessRow, String>(title);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(width);
+        // Never narrower than its title: a grid short of room scrolls sideways rather than cut a heading.
+        column.setMinWidth(width);
         return column;
     }
 

@@ -115,12 +115,24 @@ class LiveViewScreenshotIT {
         for (var name : root.lookupAll(".segment-box .segment-name")) {
             assertThat(Looks.shownWhole((Label) name)).as("segment name %s", ((Label) name).getText()).isTrue();
         }
-        var gridLabels = new java.util.ArrayList<>(root.lookupAll(".health-grid .column-header .label"));
-        gridLabels.addAll(root.lookupAll(".health-grid .table-cell .label"));
-        assertThat(gridLabels).hasSizeGreaterThan(8 + 8);
-        for (var label : gridLabels) {
-            assertThat(Looks.shownWhole((Label) label)).as("health grid label %s", ((Label) label).getText()).isTrue();
+        var table = robot.lookup(".health-grid .table-view").queryAs(TableView.class);
+        for (int row : new int[] {0, monitor.processes().size() - 1}) {
+            robot.interact(() -> table.scrollTo(row));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (row > 0) {
+                Looks.screenshot(scene, "live-big-" + theme.name().toLowerCase() + "-1280x800-grid-end.png");
+            }
+            var labels = new java.util.ArrayList<javafx.scene.control.Labeled>();
+            root.lookupAll(".health-grid .column-header .label").forEach(n -> labels.add((Label) n));
+            root.lookupAll(".health-grid .table-cell .label").forEach(n -> labels.add((Label) n));
+            root.lookupAll(".health-grid .table-cell").forEach(n -> labels.add((javafx.scene.control.Labeled) n));
+            labels.removeIf(l -> l.getText() == null || l.getText().isEmpty() || !Looks.visible(l));
+            assertThat(labels).hasSizeGreaterThan(8 * 8);
+            for (var label : labels) {
+                assertThat(Looks.shownWhole(label)).as("health grid text %s", label.getText()).isTrue();
+            }
         }
+        assertThat(HealthGridReading.healthyWorkers(robot, root)).hasSize(44);
         var memory = robot.lookup("#cluster-memory").queryAs(Label.class);
         assertThat(memory.getText()).startsWith("47 processes hold ");
         assertThat(Looks.insideScene(memory) && Looks.shownWhole(memory)).as("cluster memory shown whole").isTrue();
