@@ -38,6 +38,11 @@ public interface ClusterSource {
     /** The resident memory of a process, or empty when it cannot be read cheaply. */
     OptionalLong residentBytes(long pid);
 
+    /** The resident memory of the process that launched the cluster and watches over it; empty when unknown. */
+    default OptionalLong launcherResidentBytes() {
+        return OptionalLong.empty();
+    }
+
     /** The last lines a process wrote, oldest first. */
     List<String> logTail(String process, int lines);
 

@@ -22,6 +22,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class HealthGridView extends VBox {
     private static final double ROW = 20;
     private static final double HEADER = 36;
+    /** A grid of up to this many processes always shows every one of them. */
+    static final int ALL_ROWS_UP_TO = 10;
+    /** The rows a larger grid keeps in view when the window is short of room; it scrolls for the rest. */
+    static final int ROWS_IN_VIEW = 8;
     private final MonitorViewModel monitor;
     private final TableView<ProcessRow> table = new TableView<>();
 
@@ -33,21 +37,24 @@ final class HealthGridView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll("dense", "striped");
         table.setFixedCellSize(ROW);
-        // Tall enough for every process, so none hides below a scroll.
-        table.prefHeightProperty().bind(Bindings.size(monitor.processes()).multiply(ROW).add(HEADER));
-        table.setMinHeight(Region.USE_PREF_SIZE);
+        // Tall enough for every process where there is room.
+        var rows = Bindings.size(monitor.processes());
+        table.prefHeightProperty().bind(rows.multiply(ROW).add(HEADER));
+        table.minHeightProperty().bind(Bindings.createDoubleBinding(() -> (rows.get() <= ALL_ROWS_UP_TO ? rows.get()
+                : ROWS_IN_VIEW) * ROW + HEADER, rows));
+        table.setMaxHeight(Region.USE_PREF_SIZE);
         var name = new TableColumn<ProcessRow, ProcessRow>("Process");
         name.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(160);
+        name.setPrefWidth(186);
         table.getColumns().add(name);
-        table.getColumns().add(column("State", 78, ProcessRow::stateProperty));
+        table.getColumns().add(column("State", 72, ProcessRow::stateProperty));
         table.getColumns().add(column("PID", 50, r -> Bindings.createStringBinding(() -> r.pidProperty().get() > 0
                 ? Long.toString(r.pidProperty().get()) : "—", r.pidProperty())));
-        table.getColumns().add(column("Uptime", 80, ProcessRow::uptimeProperty));
-        table.getColumns().add(column("Restarts", 66, r -> r.restartsProperty().asString()));
-        table.getColumns().add(column("Memory", 66, ProcessRow::memoryProperty));
-        table.getColumns().add(column("In flight", 68, r -> r.isWorker() ? r.inFlightProperty().asString()
+        table.getColumns().add(column("Uptime", 72, ProcessRow::uptimeProperty));
+        table.getColumns().add(column("Restarts", 72, r -> r.restartsProperty().asString()));
+        table.getColumns().add(column("Memory", 70, ProcessRow::memoryProperty));
+        table.getColumns().add(column("In flight", 70, r -> r.isWorker() ? r.inFlightProperty().asString()
                 : new javafx.beans.property.SimpleStringProperty("")));
         table.getColumns().add(column("Calls/s", 60, r -> r.isWorker() ? Bindings.createStringBinding(
                 () -> Styles.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())
@@ -113,6 +120,8 @@ final class HealthGridView extends VBox {
         var column = new TableColumn<ProcessRow, String>(title);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(width);
+        // Never narrower than its title: a grid short of room scrolls sideways rather than cut a heading.
+        column.setMinWidth(width);
         return column;
     }
 
@@ -161,7 +170,9 @@ final class HealthGridView extends VBox {
                 setText(null);
                 return;
             }
-            var label = new Label(row.name());
+            // Workers by their segment and number, as the topology names them; the tooltip has the full name.
+            var label = new Label(Styles.shortName(row.name()));
+            label.setTooltip(new javafx.scene.control.Tooltip(row.name()));
             var box = new HBox(6, Styles.dot(row.healthProperty()), label);
             box.setAlignment(Pos.CENTER_LEFT);
             setGraphic(box);

@@ -3,6 +3,7 @@ package io.clusterdeck.app.monitor;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.LocalCluster;
+import io.clusterdeck.launch.ProcessMemory;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.load.LoadGenerator;
 import io.clusterdeck.load.LoadSecond;
@@ -71,6 +72,12 @@ public final class LocalClusterSource implements ClusterSource {
     @Override
     public OptionalLong residentBytes(long pid) {
         return ProcessMemory.residentBytes(pid);
+    }
+
+    /** This application's own: the launcher runs inside it. */
+    @Override
+    public OptionalLong launcherResidentBytes() {
+        return ProcessMemory.residentBytes(ProcessHandle.current().pid());
     }
 
     @Override

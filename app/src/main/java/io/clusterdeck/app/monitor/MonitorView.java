@@ -1,5 +1,6 @@
 package io.clusterdeck.app.monitor;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -53,11 +54,10 @@ public final class MonitorView extends BorderPane {
 
         var health = new HealthGridView(monitor);
         var healthCard = Styles.card("Health", health.actions(), health);
-        // The grid shows every process: it keeps its height, the cards around it give way.
-        healthCard.setMinHeight(Region.USE_PREF_SIZE);
+        // The grid shows every process where there is room; a large cluster's grid scrolls.
         healthCard.setMaxHeight(Region.USE_PREF_SIZE);
         var left = column(
-                grow(Styles.card("Topology", new TopologyView(monitor)), Priority.ALWAYS),
+                grow(Styles.card("Topology", new TopologyView(monitor).scrolling()), Priority.ALWAYS),
                 healthCard,
                 grow(Styles.card("Timeline", TimelineView.legend(), new TimelineView(monitor)), Priority.ALWAYS));
         var log = new LogView(monitor);
@@ -130,13 +130,23 @@ public final class MonitorView extends BorderPane {
         var summary = new Label();
         summary.textProperty().bind(monitor.summaryProperty());
         summary.getStyleClass().add("summary");
+        var memory = new Label(null, new FontIcon("fth-cpu"));
+        memory.setId("cluster-memory");
+        memory.textProperty().bind(Bindings.createStringBinding(() -> monitor.memoryProperty().get().text(),
+                monitor.memoryProperty()));
+        memory.visibleProperty().bind(memory.textProperty().isNotEmpty());
+        memory.managedProperty().bind(memory.visibleProperty());
+        memory.getStyleClass().add("summary");
+        memory.setMinWidth(Region.USE_PREF_SIZE);
+        memory.setTooltip(new Tooltip("The memory every process of the cluster holds (resident sets added up), "
+                + "read every second; this app launched them and holds its own beside them"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var message = new Label();
         message.textProperty().bind(monitor.messageProperty());
         message.getStyleClass().add("message");
         message.setMinWidth(0);
-        var header = new HBox(10, title, live, summary, spacer, message);
+        var header = new HBox(10, title, live, summary, memory, spacer, message);
         if (actions.profile() != null) {
             header.getChildren().add(new ProfileButton(actions.profile()));
         }

@@ -74,6 +74,7 @@ public final class MonitorViewModel {
     private final ReadOnlyObjectWrapper<ProcessRow> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ClusterMemory> memory = new ReadOnlyObjectWrapper<>(ClusterMemory.UNKNOWN);
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper lastFrameUpdates = new ReadOnlyIntegerWrapper();
@@ -165,6 +166,11 @@ public final class MonitorViewModel {
     /** {@code 8 of 10 processes up · 1 paused · 1 unhealthy · 50 calls/s in}: what is not up, by what it is. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the cluster's processes hold in memory, all of them added up, as of the latest poll. */
+    public ReadOnlyObjectProperty<ClusterMemory> memoryProperty() {
+        return memory.getReadOnlyProperty();
     }
 
     /** The time of the latest frame: the right end of the timeline. */
@@ -380,6 +386,7 @@ public final class MonitorViewModel {
             }
         }
         segmentsByName.forEach((name, load) -> load.workers(running.getOrDefault(name, 0)));
+        memory.set(ClusterMemory.of(poll.memory().values(), poll.launcherMemory()));
         poll.snapshot().ifPresent(this::applySnapshot);
         applyEntryCalls(poll.taken(), poll.entryCalls());
     }
@@ -504,7 +511,8 @@ public final class MonitorViewModel {
                 for (var status : statuses) {
                     memory.put(status.name(), status.pid() > 0 ? source.residentBytes(status.pid()) : OptionalLong.empty());
                 }
-                inbox.add(new Poll(time, statuses, source.snapshot(), memory, source.entryCalls()));
+                inbox.add(new Poll(time, statuses, source.snapshot(), memory, source.launcherResidentBytes(),
+                        source.entryCalls()));
             } catch (RuntimeException e) {
                 tell("Cannot read the cluster", e);
             } finally {
@@ -544,7 +552,7 @@ public final class MonitorViewModel {
     }
 
     private record Poll(Instant taken, List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,
-                        Map<String, OptionalLong> memory, OptionalLong entryCalls) {
+                        Map<String, OptionalLong> memory, OptionalLong launcherMemory, OptionalLong entryCalls) {
     }
 
     private record TrafficSecond(String function, LoadSecond second) {

@@ -1,6 +1,7 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.launch.ProcessMemory;
 import io.clusterdeck.launch.ProcessState;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.plan.Role;
@@ -126,7 +127,7 @@ public final class ProcessRow {
         pid.set(status.pid());
         startedAt = status.startedAt();
         restarts.set(status.restarts());
-        memory.set(residentBytes.isPresent() ? megabytes(residentBytes.getAsLong()) : "");
+        memory.set(residentBytes.isPresent() ? ProcessMemory.shown(residentBytes.getAsLong()) : "");
         if (!serves()) {
             callsPerSecond.set(0);
         }
@@ -244,10 +245,6 @@ public final class ProcessRow {
             words = words + ", not in rotation";
         }
         state.set(words);
-    }
-
-    static String megabytes(long bytes) {
-        return String.format("%.0f MB", bytes / (1024.0 * 1024.0));
     }
 
     static String duration(Duration d) {

@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -31,12 +32,15 @@ final class TopologyView extends Pane {
     private static final double GAP = 6;
     private static final double PROXY_GAP = 40;
     private static final double SEGMENT_GAP = 40;
+    /** A topology taller than this scrolls inside its card rather than pushing the cards below it away. */
+    private static final double SCROLL_FROM = 220;
 
     private final MonitorViewModel monitor;
     private final Map<String, VBox> nodes = new LinkedHashMap<>();
     private final Map<String, SegmentBox> segments = new LinkedHashMap<>();
     private final Map<String, Line> edges = new LinkedHashMap<>();
     private final Map<String, Label> edgeLabels = new LinkedHashMap<>();
+    private ScrollPane scroll;
 
     TopologyView(MonitorViewModel monitor) {
         this.monitor = monitor;
@@ -97,6 +101,36 @@ final class TopologyView extends Pane {
         return node;
     }
 
+    /**
+     * The topology in a scroll of its own: as tall as it needs up to {@link #SCROLL_FROM}, then scrolling, with the
+     * proxy, gateway and repository kept beside the segments in view.
+     */
+    ScrollPane scrolling() {
+        if (scroll != null) {
+            return scroll;
+        }
+        scroll = new ScrollPane(this) {
+            @Override
+            public javafx.geometry.Orientation getContentBias() {
+                return javafx.geometry.Orientation.HORIZONTAL;
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                var insets = getInsets();
+                double inside = width < 0 ? -1 : width - insets.getLeft() - insets.getRight();
+                return Math.min(SCROLL_FROM, TopologyView.this.minHeight(inside)) + insets.getTop() + insets.getBottom();
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("card-scroll", "edge-to-edge");
+        scroll.vvalueProperty().addListener((o, a, b) -> requestLayout());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> requestLayout());
+        return scroll;
+    }
+
     @Override
     public javafx.geometry.Orientation getContentBias() {
         return javafx.geometry.Orientation.HORIZONTAL;
@@ -135,7 +169,13 @@ final class TopologyView extends Pane {
         double w = getWidth();
         double h = getHeight();
         double x = PAD;
-        double mid = h / 2;
+        // The part of the topology in view: all of it, or the scrolled-to part of a tall one.
+        double shown = scroll == null ? h : Math.min(h, scroll.getViewportBounds().getHeight());
+        double top = scroll == null || shown <= 0 ? 0 : (h - shown) * scroll.getVvalue();
+        if (shown <= 0) {
+            shown = h;
+        }
+        double mid = top + shown / 2;
         var proxy = nodes.get("proxy");
         var gateway = nodes.get("gateway");
         var repository = nodes.get("repository");
@@ -147,9 +187,9 @@ final class TopologyView extends Pane {
             gateway.resizeRelocate(x, mid - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
         }
         if (repository != null && gateway != null) {
-            double top = Math.max(mid + NODE_HEIGHT / 2 + 12, h - PAD - NODE_HEIGHT);
-            repository.resizeRelocate(x, top, NODE_WIDTH, NODE_HEIGHT);
-            place(edges.get("repository"), null, x + NODE_WIDTH / 2, mid + NODE_HEIGHT / 2, x + NODE_WIDTH / 2, top);
+            double below = Math.max(mid + NODE_HEIGHT / 2 + 12, top + shown - PAD - NODE_HEIGHT);
+            repository.resizeRelocate(x, below, NODE_WIDTH, NODE_HEIGHT);
+            place(edges.get("repository"), null, x + NODE_WIDTH / 2, mid + NODE_HEIGHT / 2, x + NODE_WIDTH / 2, below);
         }
         if (proxy != null && gateway != null) {
             place(edges.get("proxy"), null, PAD + NODE_WIDTH, mid, x, mid);
@@ -202,16 +242,24 @@ final class TopologyView extends Pane {
             name.getStyleClass().add("segment-name");
             // The name is never cut short; the details give way first.
             name.setMinWidth(Region.USE_PREF_SIZE);
-            var detail = new Label();
-            detail.setMinWidth(0);
-            detail.textProperty().bind(Bindings.createStringBinding(() -> segment.balancing().json() + " · "
-                    + segment.workersProperty().get() + " workers", segment.workersProperty()));
-            detail.getStyleClass().add("muted");
+            var balancing = new Label(segment.balancing().json());
+            balancing.setMinWidth(0);
+            balancing.getStyleClass().add("muted");
             var spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             var fewer = scaleButton("fth-minus", "Remove a worker from " + segment.name(), -1);
             var more = scaleButton("fth-plus", "Add a worker to " + segment.name(), +1);
-            var header = new HBox(6, name, detail, spacer, fewer, more);
+            // The count sits between the buttons that change it, so it stays whole when the balancing gives way.
+            var count = new Label();
+            count.setId("workers-" + segment.name());
+            count.textProperty().bind(segment.workersProperty().asString());
+            count.getStyleClass().addAll("muted", "worker-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            var countTip = new Tooltip();
+            countTip.textProperty().bind(Bindings.createStringBinding(() -> segment.workersProperty().get()
+                    + " workers, " + segment.balancing().json(), segment.workersProperty()));
+            count.setTooltip(countTip);
+            var header = new HBox(6, name, balancing, spacer, fewer, count, more);
             header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             setSpacing(3);
             getChildren().addAll(header, chips);

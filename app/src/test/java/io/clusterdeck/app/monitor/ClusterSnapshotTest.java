@@ -29,11 +29,4 @@ class ClusterSnapshotTest {
         assertThat(snapshot.route("images")).contains(new ClusterSnapshot.Route("images", "least-requests",
                 List.of("images/thumbnail"), List.of("worker-images-1")));
     }
-
-    @Test
-    void residentMemoryIsReadFromTheKernelsStatusLine() {
-        assertThat(ProcessMemory.kilobytes("VmRSS:\t   65432 kB")).isEqualTo(65432);
-        assertThat(ProcessMemory.residentBytes(ProcessHandle.current().pid())).isPresent();
-        assertThat(ProcessMemory.residentBytes(-1)).isEmpty();
-    }
 }

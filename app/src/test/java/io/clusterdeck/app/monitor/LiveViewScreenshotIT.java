@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class LiveViewScreenshotIT {
+    private static final java.nio.file.Path BIG = java.nio.file.Path.of("..", "designs", "big.json");
     private Stage stage;
     private MonitorViewModel monitor;
     private Scene scene;
@@ -88,6 +89,53 @@ class LiveViewScreenshotIT {
         }
         assertThat(robot.lookup("#latency-workers-title").queryAs(Label.class).getText()).endsWith("since it registered");
         assertThat(robot.lookup("#latency-functions-title").queryAs(Label.class).getText()).endsWith("last second");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Theme.class)
+    void aFortyFourWorkerClusterStaysLegibleOnASmallScreen(Theme theme, FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            theme.apply();
+            var scenario = new KillScenario(KillScenario.plan(BIG));
+            monitor = new MonitorViewModel(scenario.cluster, Runnable::run);
+            monitor.start();
+            scene = new Scene(new MonitorView(monitor, new MonitorView.Actions(() -> { }, () -> { })), 1280, 800);
+            stage.setScene(scene);
+            stage.sizeToScene();
+            stage.show();
+            scenario.playUntil(5, monitor);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var root = scene.getRoot();
+        Looks.screenshot(scene, "live-big-" + theme.name().toLowerCase() + "-1280x800.png");
+
+        for (var card : root.lookupAll(".card")) {
+            assertThat(Looks.insideScene(card)).as("card %s inside the window", title(card)).isTrue();
+        }
+        for (var name : root.lookupAll(".segment-box .segment-name")) {
+            assertThat(Looks.shownWhole((Label) name)).as("segment name %s", ((Label) name).getText()).isTrue();
+        }
+        var table = robot.lookup(".health-grid .table-view").queryAs(TableView.class);
+        for (int row : new int[] {0, monitor.processes().size() - 1}) {
+            robot.interact(() -> table.scrollTo(row));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (row > 0) {
+                Looks.screenshot(scene, "live-big-" + theme.name().toLowerCase() + "-1280x800-grid-end.png");
+            }
+            var labels = new java.util.ArrayList<javafx.scene.control.Labeled>();
+            root.lookupAll(".health-grid .column-header .label").forEach(n -> labels.add((Label) n));
+            root.lookupAll(".health-grid .table-cell .label").forEach(n -> labels.add((Label) n));
+            root.lookupAll(".health-grid .table-cell").forEach(n -> labels.add((javafx.scene.control.Labeled) n));
+            labels.removeIf(l -> l.getText() == null || l.getText().isEmpty() || !Looks.visible(l));
+            assertThat(labels).hasSizeGreaterThan(8 * 8);
+            for (var label : labels) {
+                assertThat(Looks.shownWhole(label)).as("health grid text %s", label.getText()).isTrue();
+            }
+        }
+        assertThat(HealthGridReading.healthyWorkers(robot, root)).hasSize(44);
+        var memory = robot.lookup("#cluster-memory").queryAs(Label.class);
+        assertThat(memory.getText()).startsWith("47 processes hold ");
+        assertThat(Looks.insideScene(memory) && Looks.shownWhole(memory)).as("cluster memory shown whole").isTrue();
     }
 
     private void show(FxRobot robot, Theme theme, int width, int height) {

@@ -240,6 +240,26 @@ class MonitorViewModelTest {
     }
 
     @Test
+    void theClusterMemoryIsEveryProcessAddedUp() {
+        scenario.playUntil(5, monitor);
+
+        // The scripted cluster says pid p holds 60 + p % 40 MB; its pids are 4100 to 4109.
+        long megabytes = java.util.stream.LongStream.rangeClosed(4100, 4109).map(pid -> 60 + pid % 40).sum();
+        assertThat(monitor.memoryProperty().get()).isEqualTo(new ClusterMemory(megabytes << 20, 10,
+                java.util.OptionalLong.empty()));
+        assertThat(monitor.memoryProperty().get().text()).isEqualTo("10 processes hold " + megabytes + " MB");
+    }
+
+    @Test
+    void theClusterMemoryLeavesOutWhatCannotBeReadAndNamesTheLaunchersOwn() {
+        var memory = ClusterMemory.of(java.util.List.of(java.util.OptionalLong.of(300L << 20),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.of(200L << 20)), java.util.OptionalLong.of(90L << 20));
+
+        assertThat(memory.text()).isEqualTo("2 processes hold 500 MB · this app 90 MB");
+        assertThat(ClusterMemory.UNKNOWN.text()).isEmpty();
+    }
+
+    @Test
     void theTimelineKeepsOnlyItsSpan() {
         scenario.playUntil(105, monitor);
 
