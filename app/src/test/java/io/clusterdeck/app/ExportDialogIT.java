@@ -56,7 +56,15 @@ class ExportDialogIT {
         WaitForAsyncUtils.waitForFxEvents();
 
         var message = robot.lookup("#export-message").queryAs(Label.class);
-        assertThat(message.getText()).startsWith("Wrote 9 files to ").endsWith("its README has the steps.");
+        var folder = temp.resolve("a-rather-long-folder-name").resolve("clusterdeck-exports").resolve("webshop")
+                .resolve("compose");
+        long written;
+        try (var files = Files.walk(folder)) {
+            written = files.filter(Files::isRegularFile).count();
+        }
+        assertThat(written).as("files in the export folder").isPositive();
+        assertThat(message.getText()).startsWith("Wrote " + written + " files to " + folder)
+                .endsWith("its README has the steps and any secret to add.");
         var shown = (Text) message.lookup(".text");
         assertThat(shown.getText()).as("the text the label draws").isEqualTo(message.getText());
         var window = message.getScene().getWindow();
