@@ -17,6 +17,11 @@ public record Comparison(String designA, String designB, ExperimentSpec spec, Li
         rows = List.copyOf(rows);
     }
 
+    /** The name of a function's latency row: {@code "p99 ms catalog/search"} for percentile {@code "p99"}. */
+    public static String latencyFigure(String percentile, String function) {
+        return percentile + " ms " + function;
+    }
+
     /** The row of a figure, such as {@code "p99 ms"} or {@code "p99 ms catalog/search"}. */
     public Row row(String figure) {
         return rows.stream().filter(r -> r.figure().equals(figure)).findFirst()

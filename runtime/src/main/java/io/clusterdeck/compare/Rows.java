@@ -21,8 +21,8 @@ final class Rows {
         rows.add(row("p99 ms", a, b, RunFigures::p99Ms, true));
         rows.add(row("p99.9 ms", a, b, RunFigures::p999Ms, true));
         for (var function : functions) {
-            rows.add(row("p50 ms " + function, a, b, r -> latency(r, function).p50Ms(), true));
-            rows.add(row("p99 ms " + function, a, b, r -> latency(r, function).p99Ms(), true));
+            rows.add(row(Comparison.latencyFigure("p50", function), a, b, r -> latency(r, function).p50Ms(), true));
+            rows.add(row(Comparison.latencyFigure("p99", function), a, b, r -> latency(r, function).p99Ms(), true));
         }
         rows.add(row("gateway hops per call", a, b, RunFigures::hopsPerCall, true));
         rows.add(row("cluster CPU ms per call", a, b, RunFigures::cpuMsPerCall, true));

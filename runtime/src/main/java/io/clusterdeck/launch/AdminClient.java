@@ -43,10 +43,7 @@ final class AdminClient {
 
     /** POSTs without waiting for the answer; a failure is only logged (the worker finds its way by itself). */
     void postQuietly(String name, String url, String path, String body) {
-        var request = new OutboundRequest(OutboundRequest.requestLine("POST", path),
-                OutboundRequest.headers("Content-Type", "application/json", "Authorization", authorization.get()),
-                null, body.getBytes(StandardCharsets.UTF_8));
-        client.call(url, request, TIMEOUT, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
+        client.call(url, postOf(path, body), TIMEOUT, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
             if (failure != null || response.status() / 100 != 2) {
                 org.slf4j.LoggerFactory.getLogger(AdminClient.class).debug("{} did not take {}: {}", name, path,
                         failure != null ? CallException.describe(failure) : response.status());
@@ -55,9 +52,13 @@ final class AdminClient {
     }
 
     private void post(String name, String url, String path, String body) {
-        send(name, url, path, new OutboundRequest(OutboundRequest.requestLine("POST", path),
+        send(name, url, path, postOf(path, body));
+    }
+
+    private OutboundRequest postOf(String path, String body) {
+        return new OutboundRequest(OutboundRequest.requestLine("POST", path),
                 OutboundRequest.headers("Content-Type", "application/json", "Authorization", authorization.get()),
-                null, body.getBytes(StandardCharsets.UTF_8)));
+                null, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private BufferedResponse send(String name, String url, String path, OutboundRequest request) {

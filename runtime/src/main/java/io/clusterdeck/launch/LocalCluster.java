@@ -252,13 +252,8 @@ public final class LocalCluster implements AutoCloseable {
      * is left out.
      */
     public List<WorkerSample> profileSamples() {
-        List<ManagedProcess> workers;
-        synchronized (lock) {
-            workers = processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
-                    && m.state == ProcessState.RUNNING).toList();
-        }
         var samples = new ArrayList<WorkerSample>();
-        for (var worker : workers) {
+        for (var worker : runningWorkers()) {
             try {
                 samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), "/profile"),
                         WorkerSample.class));
@@ -277,17 +272,21 @@ public final class LocalCluster implements AutoCloseable {
         if (event.type() != EventType.READY || !Planner.GATEWAY.equals(event.worker()) || admin == null) {
             return;
         }
-        List<ManagedProcess> workers;
         synchronized (lock) {
             var gateway = processes.get(Planner.GATEWAY);
             if (gateway == null || gateway.restarts == 0) {
                 return;
             }
-            workers = processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
-                    && m.state == ProcessState.RUNNING).toList();
         }
-        for (var worker : workers) {
+        for (var worker : runningWorkers()) {
             admin.postQuietly(worker.name, worker.planned.url(), "/admin/register", "{}");
+        }
+    }
+
+    private List<ManagedProcess> runningWorkers() {
+        synchronized (lock) {
+            return processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
+                    && m.state == ProcessState.RUNNING).toList();
         }
     }
 

@@ -176,9 +176,7 @@ public final class LoadGenerator {
     }
 
     private static String cause(Throwable failure) {
-        var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof CallException call) {
+        if (CallException.unwrap(failure) instanceof CallException call) {
             if (call.failure() == Failure.TIMED_OUT) {
                 return "timeout";
             }

@@ -27,7 +27,7 @@ public final class ErrorHandler implements HttpHandler {
     /** The service exception an exception stands for; unexpected ones are logged once and become a 500. */
     public static ServiceException map(Throwable e) {
         if (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-            return map(e.getCause());
+            return map(io.clusterdeck.http.CallException.unwrap(e));
         }
         if (e instanceof ServiceException service) {
             return service;

@@ -9,8 +9,8 @@ public record FunctionLatency(String function, double p50A, double p50B, double 
     /** Every function the load called, in the comparison's order. */
     public static List<FunctionLatency> of(Comparison comparison) {
         return comparison.functions().stream().map(function -> {
-            var p50 = comparison.row("p50 ms " + function);
-            var p99 = comparison.row("p99 ms " + function);
+            var p50 = comparison.row(Comparison.latencyFigure("p50", function));
+            var p99 = comparison.row(Comparison.latencyFigure("p99", function));
             return new FunctionLatency(function, p50.a(), p50.b(), p99.a(), p99.b());
         }).toList();
     }

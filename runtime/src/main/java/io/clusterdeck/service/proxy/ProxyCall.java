@@ -27,8 +27,6 @@ import org.xnio.IoUtils;
  * never came. So a gateway that restarts within a call's deadline loses no call.
  */
 final class ProxyCall implements ResponseHandler {
-    private static final long FIRST_WAIT_MS = 25;
-    private static final long LONGEST_WAIT_MS = 250;
 
     private final HttpServerExchange exchange;
     private final UpstreamClient client;
@@ -111,7 +109,7 @@ final class ProxyCall implements ResponseHandler {
         if (done) {
             return;
         }
-        long waitMs = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS << Math.min(tries - 1, 4));
+        long waitMs = CallException.resendWaitMs(tries);
         if (deadline.remainingMillis() <= waitMs) {
             answer(ServiceException.unavailable("upstream_unavailable", why + " (" + tries + " tries)"));
             return;

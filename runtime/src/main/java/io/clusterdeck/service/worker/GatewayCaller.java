@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
-import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.service.ClusterTokens;
@@ -68,15 +67,13 @@ final class GatewayCaller implements FunctionCaller {
      */
     private void send(OutboundRequest request, long giveUpNanos, int attempt, CompletableFuture<BufferedResponse> answer) {
         client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
-            var cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            long waitMs = Math.min(250, 25L << Math.min(attempt - 1, 4));
-            if (cause instanceof CallException call && call.failure() == Failure.NOT_SENT
+            long waitMs = CallException.resendWaitMs(attempt);
+            if (failure != null && CallException.neverReached(failure)
                     && System.nanoTime() + waitMs * 1_000_000 < giveUpNanos) {
                 client.timerThread().executeAfter(() -> send(request, giveUpNanos, attempt + 1, answer), waitMs,
                         TimeUnit.MILLISECONDS);
             } else if (failure != null) {
-                answer.completeExceptionally(cause);
+                answer.completeExceptionally(CallException.unwrap(failure));
             } else {
                 answer.complete(response);
             }
