@@ -7,6 +7,7 @@ import io.clusterdeck.export.ExportOptions;
 import io.clusterdeck.export.ExportedCluster;
 import io.clusterdeck.export.Exporter;
 import io.clusterdeck.export.Target;
+import io.clusterdeck.launch.DevelopmentSecret;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.service.Await;
@@ -40,6 +41,8 @@ class ExportedBundleDemoIT {
     @Test
     void exportedDemoQuotesThroughItsEntryAndSurvivesAKilledWorker() throws IOException {
         var design = DesignFiles.load(DESIGN).orThrow();
+        // The end users' secret is the user's own and never in the repository: make a development one, as launch does.
+        DevelopmentSecret.ensure(DESIGN.resolveSibling(design.auth().secretFile()));
         Exporter.export(design, DESIGN, Target.RUNTIME, out, ExportOptions.DEFAULT.withClusterKeyFile(processes.keyFile()));
         Planner.plan(design, PlanOptions.local(DESIGN.getParent())).processes().forEach(p -> requireFree(p.port()));
 
