@@ -73,7 +73,7 @@ public final class ClassDataTraining {
                 var config = ServiceConfigs.load(file, process.role()).value().orElseThrow();
                 services.add(ServiceRunner.create(config, Map.of()).start());
             }
-            call(plan.entryUrl(), plan.process(Planner.GATEWAY).orElseThrow().url());
+            call(plan.entryUrl(), plan.gateways().get(0).url());
         } finally {
             for (int i = services.size() - 1; i >= 0; i--) {
                 services.get(i).stop();

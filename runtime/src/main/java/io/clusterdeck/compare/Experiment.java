@@ -103,7 +103,7 @@ public final class Experiment {
     private RunFigures measure(String label, Candidate candidate, String name, int repeat, List<LoadSpec.Target> mix) {
         var design = candidate.design();
         try (var cluster = LocalCluster.start(design, candidate.file(), options)) {
-            var gateway = URI.create(cluster.plan().process(Planner.GATEWAY)
+            var gateway = URI.create(cluster.plan().gateways().stream().findFirst()
                     .orElseThrow(() -> new LaunchException(design.name() + " has no gateway to call")).url());
             var load = new LoadSpec(gateway, mix, spec.ratePerSecond(), spec.measure(), 10_000, Duration.ofSeconds(10),
                     spec.seed());

@@ -40,7 +40,7 @@ final class GatewayProbe {
     }
 
     /** Waits until the gateway reports every named worker healthy; the exception names the ones that are not. */
-    void awaitHealthy(String gatewayUrl, Set<String> workers, Duration timeout) {
+    void awaitHealthy(String gateway, String gatewayUrl, Set<String> workers, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             var healthy = new HashSet<String>();
@@ -55,7 +55,7 @@ final class GatewayProbe {
             if (System.nanoTime() > deadline) {
                 var missing = new TreeSet<>(workers);
                 missing.removeAll(healthy);
-                throw new LaunchException("the gateway did not find " + String.join(", ", missing) + " healthy within "
+                throw new LaunchException(gateway + " did not find " + String.join(", ", missing) + " healthy within "
                         + timeout.toSeconds() + " s");
             }
             try {

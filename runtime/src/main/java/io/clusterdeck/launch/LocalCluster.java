@@ -65,7 +65,7 @@ public final class LocalCluster implements AutoCloseable {
     private volatile IoEngine io;
     private volatile AdminClient admin;
     private volatile GatewayProbe probe;
-    private volatile GatewayEvents gatewayEvents;
+    private final List<GatewayEvents> gatewayEvents = new ArrayList<>();
     private ControlServer control;
     private final List<String> notes = new ArrayList<>();
     private final Path designFile;
@@ -100,8 +100,10 @@ public final class LocalCluster implements AutoCloseable {
         io = IoEngine.create("launcher-io", 1, 4);
         admin = new AdminClient(io.client(), authorization);
         probe = new GatewayProbe(io.client());
-        gatewayEvents = new GatewayEvents(io.client(), io.worker().getIoThread(),
-                () -> plan.process(Planner.GATEWAY).map(PlannedProcess::url).orElseThrow(), authorization, events::publish);
+        for (var gateway : plan.gateways()) {
+            gatewayEvents.add(new GatewayEvents(io.client(), io.worker().getIoThread(), gateway::url, authorization,
+                    events::publish));
+        }
     }
 
     /**
@@ -180,11 +182,27 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** The gateway's view of its workers ({@code GET /cluster}), or empty when it does not answer right now. */
+    /**
+     * A gateway's view of its workers ({@code GET /cluster}): the first gateway's that answers right now, or empty
+     * when none does.
+     */
     public Optional<JsonNode> gatewaySnapshot() {
+        return gatewaySnapshots().values().stream().findFirst();
+    }
+
+    /**
+     * Every gateway's view of its workers ({@code GET /cluster}) by gateway name, in plan order; a gateway that does
+     * not answer right now is left out. With replicas, each counts the calls it forwarded itself.
+     */
+    public Map<String, JsonNode> gatewaySnapshots() {
         var gatewayProbe = probe;
-        return gatewayProbe == null ? Optional.empty()
-                : plan.process(Planner.GATEWAY).flatMap(gateway -> gatewayProbe.snapshot(gateway.url()));
+        var snapshots = new LinkedHashMap<String, JsonNode>();
+        if (gatewayProbe != null) {
+            for (var gateway : plan.gateways()) {
+                gatewayProbe.snapshot(gateway.url()).ifPresent(snapshot -> snapshots.put(gateway.name(), snapshot));
+            }
+        }
+        return snapshots;
     }
 
     public ProcessStatus process(String name) {
@@ -269,12 +287,12 @@ public final class LocalCluster implements AutoCloseable {
      * let each notice the gateway's silence (it would, a second or two later).
      */
     private void afterGatewayRestart(ClusterEvent event) {
-        if (event.type() != EventType.READY || !Planner.GATEWAY.equals(event.worker()) || admin == null) {
+        if (event.type() != EventType.READY || event.worker() == null || admin == null) {
             return;
         }
         synchronized (lock) {
-            var gateway = processes.get(Planner.GATEWAY);
-            if (gateway == null || gateway.restarts == 0) {
+            var gateway = processes.get(event.worker());
+            if (gateway == null || gateway.planned.role() != Role.GATEWAY || gateway.restarts == 0) {
                 return;
             }
         }
@@ -415,9 +433,7 @@ public final class LocalCluster implements AutoCloseable {
         if (control != null) {
             quietly(control::close);
         }
-        if (gatewayEvents != null) {
-            quietly(gatewayEvents::close);
-        }
+        gatewayEvents.forEach(stream -> quietly(stream::close));
         quietly(archive::stop);
         quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
@@ -465,8 +481,8 @@ public final class LocalCluster implements AutoCloseable {
         }
         openClient();
         await(all);
-        if (plan.process(Planner.GATEWAY).isPresent()) {
-            gatewayEvents.start();
+        if (!plan.gateways().isEmpty()) {
+            gatewayEvents.forEach(GatewayEvents::start);
             events.subscribe(this::afterGatewayRestart);
         }
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
@@ -561,12 +577,16 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Ready is not enough: a worker takes calls once the gateway has seen it pass a health check. */
+    /** Ready is not enough: a worker takes calls once every gateway has seen it pass a health check. */
     private void awaitHealthy(List<ManagedProcess> workers) {
-        var gateway = plan.process(Planner.GATEWAY);
-        if (!workers.isEmpty() && gateway.isPresent()) {
-            probe.awaitHealthy(gateway.get().url(), workers.stream().map(m -> m.name).collect(Collectors.toSet()),
-                    options.readyTimeout());
+        if (workers.isEmpty()) {
+            return;
+        }
+        var names = workers.stream().map(m -> m.name).collect(Collectors.toSet());
+        long deadline = clock.nanos() + options.readyTimeout().toNanos();
+        for (var gateway : plan.gateways()) {
+            probe.awaitHealthy(gateway.name(), gateway.url(), names,
+                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())));
         }
     }
 

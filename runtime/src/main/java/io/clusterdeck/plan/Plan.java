@@ -24,6 +24,11 @@ public record Plan(String design, Mode mode, List<PlannedProcess> processes, Str
         return processes.stream().filter(p -> p.role() == role).toList();
     }
 
+    /** The gateways, in instance order: one, or the design's replicas. */
+    public List<PlannedProcess> gateways() {
+        return withRole(Role.GATEWAY);
+    }
+
     public List<PlannedProcess> workersOf(String segment) {
         return processes.stream().filter(p -> p.role() == Role.WORKER && segment.equals(p.segment())).toList();
     }

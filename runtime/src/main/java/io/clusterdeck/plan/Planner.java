@@ -20,7 +20,8 @@ import java.util.Objects;
  * Turns a valid design into a plan. Deterministic: the same design and options give the same plan.
  *
  * <p>Ports: the proxy gets the base port, the gateway (or standalone service) base + 1, the repository
- * base + 2, and workers base + 10 onwards in segment order, unless {@link PlanOptions#ports()} says otherwise.
+ * base + 2, further gateway replicas base + 3 onwards, and workers base + 10 onwards in segment order, unless
+ * {@link PlanOptions#ports()} says otherwise.
  */
 public final class Planner {
     public static final String REPOSITORY = "repository";
@@ -45,6 +46,11 @@ public final class Planner {
         return new Planner(design, options).build();
     }
 
+    /** The name of a gateway, 1-based: {@code gateway} when it is the only one, else {@code gateway-2}. */
+    public static String gatewayName(int instance, int replicas) {
+        return replicas == 1 ? GATEWAY : GATEWAY + "-" + instance;
+    }
+
     /** The name of a segment's worker, 1-based: {@code worker-orders-2}. */
     public static String workerName(String segment, int instance) {
         return "worker-" + segment + "-" + instance;
@@ -62,27 +68,34 @@ public final class Planner {
         var processes = new ArrayList<PlannedProcess>();
         int base = design.ports().base();
         boolean proxy = design.proxy().enabled();
-        String rpcUrl;
+        List<String> rpcUrls;
         String repositoryUrl;
         if (design.mode() == Mode.STANDALONE) {
             int port = port(STANDALONE, base + 1);
-            rpcUrl = url(port);
-            repositoryUrl = rpcUrl;
+            rpcUrls = List.of(url(port));
+            repositoryUrl = url(port);
             processes.add(service(STANDALONE, Role.STANDALONE, port, new StandaloneConfig(STANDALONE, options.host(),
                     port, options.clusterKeyFile(), assets(), bundles(), maxBody(), design.functions())));
         } else {
             int repositoryPort = port(REPOSITORY, base + 2);
-            int gatewayPort = port(GATEWAY, base + 1);
             repositoryUrl = url(repositoryPort);
-            rpcUrl = url(gatewayPort);
             processes.add(service(REPOSITORY, Role.REPOSITORY, repositoryPort, new RepositoryConfig(REPOSITORY,
                     options.host(), repositoryPort, options.clusterKeyFile(), assets(), bundles())));
-            processes.add(service(GATEWAY, Role.GATEWAY, gatewayPort, gatewayConfig(gatewayPort)));
+            int replicas = design.gateway().replicas();
+            var gatewayUrls = new ArrayList<String>();
+            for (int i = 1; i <= replicas; i++) {
+                String name = gatewayName(i, replicas);
+                int port = port(name, i == 1 ? base + 1 : base + 1 + i);
+                gatewayUrls.add(url(port));
+                processes.add(new PlannedProcess(name, Role.GATEWAY, null, replicas == 1 ? 0 : i, options.host(), port,
+                        url(port), Restart.ALWAYS, Jvm.DEFAULT, gatewayConfig(name, port)));
+            }
+            rpcUrls = List.copyOf(gatewayUrls);
             int next = base + PortSettings.FIRST_WORKER_OFFSET;
             for (var segment : design.segments()) {
                 int count = segment.workers().resolve(options.cores());
                 for (int i = 1; i <= count; i++) {
-                    processes.add(worker(segment, i, port(workerName(segment.name(), i), next++), rpcUrl, repositoryUrl));
+                    processes.add(worker(segment, i, port(workerName(segment.name(), i), next++), rpcUrls, repositoryUrl));
                 }
             }
         }
@@ -92,15 +105,15 @@ public final class Planner {
             var roles = new java.util.LinkedHashMap<String, List<String>>();
             publicFunctions.stream().filter(f -> !f.roles().isEmpty()).forEach(f -> roles.put(f.name(), f.roles()));
             processes.add(service(PROXY, Role.PROXY, port, new ProxyConfig(PROXY, options.host(), port,
-                    options.clusterKeyFile(), rpcUrl, repositoryUrl, maxBody(), design.gateway().requestTimeoutMs(),
-                    publicFunctions.stream().map(Function::name).toList(), auth(), roles,
-                    publicFunctions.stream().filter(Function::idempotent).map(Function::name).toList())));
+                    options.clusterKeyFile(), rpcUrls, repositoryUrl, maxBody(), design.gateway().requestTimeoutMs(),
+                    design.gateway().tryTimeoutMs(), publicFunctions.stream().map(Function::name).toList(), auth(),
+                    roles, publicFunctions.stream().filter(Function::idempotent).map(Function::name).toList())));
         }
-        String entry = proxy ? url(port(PROXY, base)) : rpcUrl;
+        String entry = proxy ? url(port(PROXY, base)) : rpcUrls.get(0);
         return new Plan(design.name(), design.mode(), processes, entry);
     }
 
-    private GatewayConfig gatewayConfig(int port) {
+    private GatewayConfig gatewayConfig(String name, int port) {
         var gateway = design.gateway();
         var segments = design.segments().stream().map(s -> new SegmentRoute(s.name(), s.balancing(), s.functions(),
                 s.workers().resolve(options.cores()))).toList();
@@ -111,18 +124,19 @@ public final class Planner {
         var functions = design.functions().stream().map(f -> new FunctionRoute(f.name(),
                 design.segmentOf(f.name()).map(Segment::name).orElseThrow(), f.access(), f.idempotent(),
                 callers.getOrDefault(f.name(), List.of()))).toList();
-        return new GatewayConfig(GATEWAY, options.host(), port, options.clusterKeyFile(), gateway.healthCheck(),
+        return new GatewayConfig(name, options.host(), port, options.clusterKeyFile(), gateway.healthCheck(),
                 gateway.requestTimeoutMs(), gateway.retries(), gateway.maxBodyBytes(), segments, functions,
                 design.network().hopLatency());
     }
 
-    private PlannedProcess worker(Segment segment, int instance, int port, String gatewayUrl, String repositoryUrl) {
+    private PlannedProcess worker(Segment segment, int instance, int port, List<String> gatewayUrls,
+                                  String repositoryUrl) {
         String name = workerName(segment.name(), instance);
         var functions = segment.functions().stream().map(f -> design.function(f).orElseThrow()).toList();
         var bundles = new LinkedHashSet<String>();
         functions.stream().filter(Function::hasJavaImplementation).forEach(f -> bundles.add(f.java().bundle()));
         var config = new WorkerConfig(name, options.host(), port, options.clusterKeyFile(), segment.name(),
-                segment.weightOf(instance - 1), gatewayUrl, repositoryUrl, maxBody(), functions, List.copyOf(bundles));
+                segment.weightOf(instance - 1), gatewayUrls, repositoryUrl, maxBody(), functions, List.copyOf(bundles));
         return new PlannedProcess(name, Role.WORKER, segment.name(), instance, options.host(), port, url(port),
                 segment.restart(), segment.jvm(), config);
     }

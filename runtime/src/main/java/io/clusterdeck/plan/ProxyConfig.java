@@ -5,39 +5,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The proxy: forwards {@code /rpc/*} of public functions to {@code rpcUrl} (the gateway, or the standalone
- * service) and everything else to {@code repositoryUrl}.
+ * The proxy: forwards {@code /rpc/*} of public functions to the gateways at {@code rpcUrls} (or the standalone
+ * service), balancing over them and failing over between them, and everything else to {@code repositoryUrl}.
  *
- * @param auth  how callers' tokens are checked (files as absolute paths), or null when callers are anonymous
- * @param roles the public functions that need a role, and the roles any one of which lets a caller in
+ * @param tryTimeoutMs with more than one gateway, how long an idempotent call waits for one gateway's answer before
+ *                     it is sent to another as well (0: never)
+ * @param auth         how callers' tokens are checked (files as absolute paths), or null when callers are anonymous
+ * @param roles        the public functions that need a role, and the roles any one of which lets a caller in
  */
-public record ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl,
-                          String repositoryUrl, int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions,
-                          AuthSettings auth, Map<String, List<String>> roles, List<String> idempotentFunctions)
-        implements ServiceConfig {
+public record ProxyConfig(String name, String host, int port, String clusterKeyFile, List<String> rpcUrls,
+                          String repositoryUrl, int maxBodyBytes, int requestTimeoutMs, int tryTimeoutMs,
+                          List<String> publicFunctions, AuthSettings auth, Map<String, List<String>> roles,
+                          List<String> idempotentFunctions) implements ServiceConfig {
     public ProxyConfig {
         publicFunctions = publicFunctions == null ? List.of() : List.copyOf(publicFunctions);
         idempotentFunctions = idempotentFunctions == null ? List.of() : List.copyOf(idempotentFunctions);
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         var checks = Endpoints.check(name, host, port);
-        Endpoints.url(checks, "rpcUrl", rpcUrl);
+        rpcUrls = Endpoints.urls(checks, "rpcUrls", rpcUrls);
         Endpoints.url(checks, "repositoryUrl", repositoryUrl);
+        checks.between("tryTimeoutMs", tryTimeoutMs, 0, 3_600_000);
         checks.throwIfAny();
     }
 
-    /** A proxy whose callers are anonymous. */
+    /** A proxy in front of one gateway whose callers are anonymous. */
     public ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl, String repositoryUrl,
                        int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions) {
-        this(name, host, port, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes, requestTimeoutMs, publicFunctions,
-                null, null, null);
+        this(name, host, port, clusterKeyFile, List.of(rpcUrl), repositoryUrl, maxBodyBytes, requestTimeoutMs, 0,
+                publicFunctions, null, null, null);
     }
 
-    /** A proxy that knows no function to be idempotent: it sends a call again only when the gateway never got it. */
+    /**
+     * A proxy in front of one gateway that knows no function to be idempotent: it sends a call again only when the
+     * gateway never got it.
+     */
     public ProxyConfig(String name, String host, int port, String clusterKeyFile, String rpcUrl, String repositoryUrl,
                        int maxBodyBytes, int requestTimeoutMs, List<String> publicFunctions, AuthSettings auth,
                        Map<String, List<String>> roles) {
-        this(name, host, port, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes, requestTimeoutMs, publicFunctions,
-                auth, roles, null);
+        this(name, host, port, clusterKeyFile, List.of(rpcUrl), repositoryUrl, maxBodyBytes, requestTimeoutMs, 0,
+                publicFunctions, auth, roles, null);
     }
 
     @Override
@@ -47,7 +53,7 @@ public record ProxyConfig(String name, String host, int port, String clusterKeyF
 
     @Override
     public ProxyConfig withAddress(String newHost, int newPort) {
-        return new ProxyConfig(name, newHost, newPort, clusterKeyFile, rpcUrl, repositoryUrl, maxBodyBytes,
-                requestTimeoutMs, publicFunctions, auth, roles, idempotentFunctions);
+        return new ProxyConfig(name, newHost, newPort, clusterKeyFile, rpcUrls, repositoryUrl, maxBodyBytes,
+                requestTimeoutMs, tryTimeoutMs, publicFunctions, auth, roles, idempotentFunctions);
     }
 }

@@ -4,21 +4,23 @@ import io.clusterdeck.design.Function;
 import java.util.List;
 
 /**
- * A worker: hosts the functions of one segment and registers with the gateway.
+ * A worker: hosts the functions of one segment and registers with every gateway.
  *
+ * @param gatewayUrls every gateway of the cluster: the worker registers with each, and calls functions of other
+ *                    segments through any of them
  * @param weight    its share under weighted balancing
  * @param functions full definitions of its segment's functions; calls to any other go through the gateway
  * @param bundles   names of the bundles its Java functions need, fetched from the repository at start
  */
 public record WorkerConfig(String name, String host, int port, String clusterKeyFile, String segment, int weight,
-                           String gatewayUrl, String repositoryUrl, int maxBodyBytes, List<Function> functions,
+                           List<String> gatewayUrls, String repositoryUrl, int maxBodyBytes, List<Function> functions,
                            List<String> bundles) implements ServiceConfig {
     public WorkerConfig {
         functions = functions == null ? List.of() : List.copyOf(functions);
         bundles = bundles == null ? List.of() : List.copyOf(bundles);
         var checks = Endpoints.check(name, host, port);
         checks.present("segment", segment);
-        Endpoints.url(checks, "gatewayUrl", gatewayUrl);
+        gatewayUrls = Endpoints.urls(checks, "gatewayUrls", gatewayUrls);
         Endpoints.url(checks, "repositoryUrl", repositoryUrl);
         checks.throwIfAny();
     }
@@ -30,7 +32,7 @@ public record WorkerConfig(String name, String host, int port, String clusterKey
 
     @Override
     public WorkerConfig withAddress(String newHost, int newPort) {
-        return new WorkerConfig(name, newHost, newPort, clusterKeyFile, segment, weight, gatewayUrl, repositoryUrl,
+        return new WorkerConfig(name, newHost, newPort, clusterKeyFile, segment, weight, gatewayUrls, repositoryUrl,
                 maxBodyBytes, functions, bundles);
     }
 }

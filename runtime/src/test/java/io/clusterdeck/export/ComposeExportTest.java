@@ -191,7 +191,7 @@ class ComposeExportTest {
         var worker = (WorkerConfig) parsed.value().orElseThrow();
         assertThat(worker.name()).isEqualTo("worker-orders");
         assertThat(worker.host()).isEqualTo("0.0.0.0");
-        assertThat(worker.gatewayUrl()).isEqualTo("http://gateway:7401");
+        assertThat(worker.gatewayUrls()).containsExactly("http://gateway:7401");
         assertThat(worker.repositoryUrl()).isEqualTo("http://repository:7402");
         assertThat(worker.clusterKeyFile()).isEqualTo("/var/lib/clusterdeck/keys/cluster-key");
         assertThat(export.content("config/worker-orders.json")).isEqualTo(ServiceConfigs.toJson(worker));

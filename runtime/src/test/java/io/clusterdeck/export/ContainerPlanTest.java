@@ -97,7 +97,7 @@ class ContainerPlanTest {
                 "worker-api", "worker-reports", "proxy");
         assertThat(services).allSatisfy(s -> assertThat(s.config().host()).isEqualTo("0.0.0.0"));
         var proxy = (ProxyConfig) ContainerPlan.entry(services).config();
-        assertThat(proxy.rpcUrl()).isEqualTo("http://gateway:7501");
+        assertThat(proxy.rpcUrls()).containsExactly("http://gateway:7501");
         assertThat(proxy.repositoryUrl()).isEqualTo("http://repository:7502");
     }
 }

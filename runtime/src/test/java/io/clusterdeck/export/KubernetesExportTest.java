@@ -63,7 +63,7 @@ class KubernetesExportTest {
         assertThat(manifest(export, "Deployment", "worker-images").at("/spec/replicas").asInt()).isEqualTo(3);
         var worker = (WorkerConfig) ServiceConfigs.parse(manifest(export, "ConfigMap", "clusterdeck-config")
                 .at("/data/worker-images.json").asText(), "worker-images.json", Role.WORKER).value().orElseThrow();
-        assertThat(worker.gatewayUrl()).isEqualTo("http://gateway:7401");
+        assertThat(worker.gatewayUrls()).containsExactly("http://gateway:7401");
         assertThat(worker.host()).isEqualTo("0.0.0.0");
         assertThat(manifest(export, "Service", "gateway").at("/spec/ports/0/port").asInt()).isEqualTo(7401);
     }

@@ -33,6 +33,23 @@ class PlannerTest {
     }
 
     @Test
+    void gatewayReplicasAreNumberedGetPortsBeforeTheWorkersAndAreEachKnownToWorkersAndProxy() {
+        var twoGateways = webshop.withGateway(webshop.gateway().withReplicas(2));
+
+        var plan = Planner.plan(twoGateways, options);
+
+        assertThat(plan.gateways()).extracting(p -> p.name() + "@" + p.port() + "#" + p.instance())
+                .containsExactly("gateway-1@7401#1", "gateway-2@7403#2");
+        assertThat(plan.gateways()).extracting(p -> p.config().name()).containsExactly("gateway-1", "gateway-2");
+        assertThat(plan.process("worker-storefront-1").orElseThrow().port()).isEqualTo(7410);
+        assertThat(plan.withRole(Role.WORKER)).allSatisfy(w -> assertThat(((WorkerConfig) w.config()).gatewayUrls())
+                .containsExactly("http://127.0.0.1:7401", "http://127.0.0.1:7403"));
+        var proxy = (ProxyConfig) plan.process("proxy").orElseThrow().config();
+        assertThat(proxy.rpcUrls()).containsExactly("http://127.0.0.1:7401", "http://127.0.0.1:7403");
+        assertThat(proxy.tryTimeoutMs()).isEqualTo(1_000);
+    }
+
+    @Test
     void planningTheSameDesignTwiceGivesTheSameResult() {
         var first = Planner.plan(webshop, options);
         var second = Planner.plan(DesignFiles.load(DESIGNS.resolve("webshop.json")).orThrow(), options);
@@ -48,7 +65,7 @@ class PlannerTest {
         assertThat(worker.segment()).isEqualTo("orders");
         assertThat(worker.functions()).extracting(f -> f.name())
                 .containsExactly("orders/checkout", "payments/charge", "inventory/reserve");
-        assertThat(worker.gatewayUrl()).isEqualTo("http://127.0.0.1:7401");
+        assertThat(worker.gatewayUrls()).containsExactly("http://127.0.0.1:7401");
         assertThat(worker.repositoryUrl()).isEqualTo("http://127.0.0.1:7402");
     }
 
@@ -70,7 +87,7 @@ class PlannerTest {
 
         assertThat(proxy.publicFunctions()).containsExactly("catalog/search", "catalog/product", "cart/add",
                 "cart/view", "orders/checkout", "images/thumbnail");
-        assertThat(proxy.rpcUrl()).isEqualTo("http://127.0.0.1:7401");
+        assertThat(proxy.rpcUrls()).containsExactly("http://127.0.0.1:7401");
     }
 
     @Test
@@ -79,8 +96,8 @@ class PlannerTest {
 
         assertThat(plan.process("gateway").orElseThrow().url()).isEqualTo("http://127.0.0.1:9001");
         assertThat(plan.withRole(Role.WORKER)).allSatisfy(w ->
-                assertThat(((WorkerConfig) w.config()).gatewayUrl()).isEqualTo("http://127.0.0.1:9001"));
-        assertThat(((ProxyConfig) plan.process("proxy").orElseThrow().config()).rpcUrl()).isEqualTo("http://127.0.0.1:9001");
+                assertThat(((WorkerConfig) w.config()).gatewayUrls()).containsExactly("http://127.0.0.1:9001"));
+        assertThat(((ProxyConfig) plan.process("proxy").orElseThrow().config()).rpcUrls()).containsExactly("http://127.0.0.1:9001");
     }
 
     @Test

@@ -36,13 +36,13 @@ class ServiceConfigsTest {
     @Test
     void brokenConfigIsReportedWithLineAndField() {
         var text = "{\n  \"role\": \"proxy\",\n  \"name\": \"proxy\",\n  \"host\": \"127.0.0.1\",\n  \"port\": 70000,\n"
-                + "  \"rpcUrl\": \"gateway\",\n  \"repositoryUrl\": \"http://127.0.0.1:1\",\n  \"maxBodyBytes\": 1024,\n"
-                + "  \"requestTimeoutMs\": 100\n}";
+                + "  \"rpcUrls\": [\"http://127.0.0.1:2\", \"gateway\"],\n  \"repositoryUrl\": \"http://127.0.0.1:1\",\n  \"maxBodyBytes\": 1024,\n"
+                + "  \"requestTimeoutMs\": 100,\n  \"tryTimeoutMs\": 0\n}";
 
         var read = ServiceConfigs.parse(text, "proxy.json", Role.PROXY);
 
         assertThat(read.problems()).map(Problem::toString).containsExactly(
                 "proxy.json:5:11: port: must be between 0 and 65535, was 70000",
-                "proxy.json:6:13: rpcUrl: 'gateway' is not an http URL");
+                "proxy.json:6:37: rpcUrls[1]: 'gateway' is not an http URL");
     }
 }

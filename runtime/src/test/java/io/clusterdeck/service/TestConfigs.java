@@ -59,7 +59,7 @@ public final class TestConfigs {
     }
 
     public static WorkerConfig worker(String name, String segment, String gatewayUrl, String keyFile) {
-        return new WorkerConfig(name, "127.0.0.1", 0, keyFile, segment, 1, gatewayUrl, gatewayUrl, 64 * 1024,
+        return new WorkerConfig(name, "127.0.0.1", 0, keyFile, segment, 1, List.of(gatewayUrl), gatewayUrl, 64 * 1024,
                 segment.equals("shop") ? SHOP : STOCK, List.of());
     }
 }

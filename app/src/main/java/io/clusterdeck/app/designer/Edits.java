@@ -112,16 +112,21 @@ public final class Edits {
         return d -> {
             var g = d.gateway();
             return d.withGateway(new GatewaySettings(g.healthCheck(), g.requestTimeoutMs(), whole("retries", text),
-                    g.maxBodyBytes()));
+                    g.maxBodyBytes(), g.replicas(), g.tryTimeoutMs()));
         };
     }
 
     public static UnaryOperator<Design> requestTimeout(String text) {
         return d -> {
             var g = d.gateway();
-            return d.withGateway(new GatewaySettings(g.healthCheck(), whole("requestTimeoutMs", text), g.retries(),
-                    g.maxBodyBytes()));
+            int timeoutMs = whole("requestTimeoutMs", text);
+            return d.withGateway(new GatewaySettings(g.healthCheck(), timeoutMs, g.retries(), g.maxBodyBytes(),
+                    g.replicas(), Math.min(g.tryTimeoutMs(), Math.max(10, timeoutMs))));
         };
+    }
+
+    public static UnaryOperator<Design> gatewayReplicas(String text) {
+        return d -> d.withGateway(d.gateway().withReplicas(whole("replicas", text)));
     }
 
     public static UnaryOperator<Design> proxy(boolean enabled) {

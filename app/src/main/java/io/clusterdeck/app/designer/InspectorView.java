@@ -207,6 +207,8 @@ final class InspectorView extends VBox {
         form.addRow(row++, caption("Timeout ms"), designField("request-timeout", design.gateway().requestTimeoutMs(),
                 Edits::requestTimeout));
         form.addRow(row++, caption("Retries"), designField("retries", design.gateway().retries(), Edits::retries));
+        form.addRow(row++, caption("Gateways"), designField("gateway-replicas", design.gateway().replicas(),
+                Edits::gatewayReplicas));
         form.add(section("Proxy and network"), 0, row++, 2, 1);
         var proxy = new CheckBox("proxy in front");
         proxy.setSelected(design.proxy().enabled());

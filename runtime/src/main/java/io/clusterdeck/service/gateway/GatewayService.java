@@ -109,7 +109,7 @@ public final class GatewayService extends HttpService {
         boolean created = registry.register(registration);
         // The interval of the health checks tells the worker how long a silence means this gateway forgot it.
         Responses.json(exchange, created ? 201 : 200, Json.object()
-                .put("registered", created).put("name", registration.name())
+                .put("registered", created).put("name", registration.name()).put("gateway", config.name())
                 .put("healthCheckMs", config.healthCheck().intervalMs()));
     }
 

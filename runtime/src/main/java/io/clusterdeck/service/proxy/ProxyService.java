@@ -4,7 +4,6 @@ import io.clusterdeck.function.EndUser;
 import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.http.Upstream;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.service.Bodies;
 import io.clusterdeck.service.ByteBudget;
@@ -63,9 +62,10 @@ public final class ProxyService extends HttpService {
     private final ServiceMetrics metrics;
     private final CallStats assets;
     private final ByteBudget budget = ByteBudget.ofHeap(0.25);
-    private final Upstream gateway;
-    private final Upstream repository;
+    private final UpstreamPool gateways;
+    private final UpstreamPool repository;
     private final Deadlines deadlines;
+    private final Deadlines tryDeadlines;
     private final WaitingRoom waitingRoom = new WaitingRoom(WAITING_CALLS);
 
     /** A public function as the proxy forwards it, and the roles of which a caller needs one (none: anyone). */
@@ -94,10 +94,11 @@ public final class ProxyService extends HttpService {
         }
         this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
         this.assets = metrics.calls("asset", "repository");
-        this.gateway = engine.client().upstream(config.rpcUrl());
-        this.repository = engine.client().upstream(config.repositoryUrl());
+        this.gateways = new UpstreamPool(engine.client(), config.rpcUrls(), config.rpcUrls());
+        this.repository = UpstreamPool.of(engine.client(), config.repositoryUrl(), config.repositoryUrl());
         // The gateway's own deadline, and the time a restarted gateway takes to come back, for calls that wait for it.
         this.deadlines = new Deadlines((config.requestTimeoutMs() > 0 ? config.requestTimeoutMs() : 5_000) + RIDE_THROUGH_MS);
+        this.tryDeadlines = config.tryTimeoutMs() > 0 ? new Deadlines(config.tryTimeoutMs()) : null;
     }
 
     /** A proxy whose callers are anonymous, without a cluster key. */
@@ -116,12 +117,13 @@ public final class ProxyService extends HttpService {
     @Override
     public ProxyService start() {
         var health = Json.bytes(Json.object().put("status", "UP").put("name", config.name()));
+        gateways.start();
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
             if (path.startsWith("/rpc/")) {
                 rpc(exchange);
             } else if (path.equals("/health")) {
-                Responses.json(exchange, 200, health);
+                Responses.json(exchange, 200, gateways.size() == 1 ? health : healthWithGateways());
             } else if (path.equals("/metrics")) {
                 metrics.handler().handleRequest(exchange);
             } else {
@@ -150,9 +152,19 @@ public final class ProxyService extends HttpService {
             Json.checkObject(body);
             var request = new OutboundRequest(route.requestLine(), forwardedHeaders(ex, user.orElse(null)),
                     RequestIds.of(ex), body);
-            new ProxyCall(ex, engine.client(), gateway, request, route.unserved(), RPC_HEADERS, deadlines, started,
-                    route.idempotent(), waitingRoom).start();
+            new ProxyCall(ex, engine.client(), gateways, request, route.unserved(), RPC_HEADERS, deadlines,
+                    tryDeadlines, started, route.idempotent(), waitingRoom).start();
         });
+    }
+
+    /** The health answer of a proxy in front of several gateways: which are in rotation and the calls each got. */
+    private byte[] healthWithGateways() {
+        var body = Json.object().put("status", "UP").put("name", config.name());
+        var list = body.putArray("gateways");
+        for (var member : gateways.members()) {
+            list.addObject().put("url", member.name()).put("up", member.up()).put("calls", member.calls());
+        }
+        return Json.bytes(body);
     }
 
     /**
@@ -195,7 +207,7 @@ public final class ProxyService extends HttpService {
         }
         clients.enter(exchange);
         var call = new ProxyCall(exchange, engine.client(), repository, request, assets, ASSET_HEADERS, deadlines,
-                System.nanoTime(), true, waitingRoom);
+                null, System.nanoTime(), true, waitingRoom);
         exchange.dispatch(io.undertow.util.SameThreadExecutor.INSTANCE, call::start);
     }
 
@@ -206,6 +218,7 @@ public final class ProxyService extends HttpService {
 
     @Override
     public void stop() {
+        gateways.close();
         stopEngine();
     }
 }

@@ -16,20 +16,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Calls a function of another segment through the gateway, with a token naming the calling function. */
+/**
+ * Calls a function of another segment through a gateway, with a token naming the calling function. With several
+ * gateways, calls take turns over those that are reachable, and a call one gateway never received goes to the next.
+ */
 final class GatewayCaller implements FunctionCaller {
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
     /** How long a call the gateway never received is tried again: about as long as a gateway takes to restart. */
     private static final Duration WAIT_FOR_GATEWAY = Duration.ofSeconds(5);
 
-    private final String gatewayUrl;
+    private final GatewayLinks gateways;
     private final UpstreamClient client;
     private final ClusterTokens tokens;
     private final Duration timeout;
     private final Map<String, byte[]> requestLines = new ConcurrentHashMap<>();
 
-    GatewayCaller(String gatewayUrl, UpstreamClient client, ClusterTokens tokens, Duration timeout) {
-        this.gatewayUrl = gatewayUrl;
+    GatewayCaller(GatewayLinks gateways, UpstreamClient client, ClusterTokens tokens, Duration timeout) {
+        this.gateways = gateways;
         this.client = client;
         this.tokens = tokens;
         this.timeout = timeout;
@@ -40,7 +43,7 @@ final class GatewayCaller implements FunctionCaller {
         var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", "/rpc/" + f));
         var request = new OutboundRequest(line, tokens.callHeaders(from.function(), from.user()), from.requestId(), Json.bytes(arguments));
         var answer = new CompletableFuture<BufferedResponse>();
-        send(request, System.nanoTime() + WAIT_FOR_GATEWAY.toNanos(), 1, answer);
+        send(request, gateways.nextTurn(), System.nanoTime() + WAIT_FOR_GATEWAY.toNanos(), 1, answer);
         return answer.handle((response, failure) -> {
             if (failure != null) {
                 throw new ServiceException(502, "gateway_unreachable",
@@ -62,15 +65,16 @@ final class GatewayCaller implements FunctionCaller {
     }
 
     /**
-     * Sends the call; when the gateway never received it (refused: restarting), sends it again after a short wait,
-     * backing off, until {@code giveUpNanos}.
+     * Sends the call; when the gateway never received it (refused: restarting), sends it to the next gateway at
+     * once, and once every gateway was tried, again after a short wait, backing off, until {@code giveUpNanos}.
      */
-    private void send(OutboundRequest request, long giveUpNanos, int attempt, CompletableFuture<BufferedResponse> answer) {
-        client.call(gatewayUrl, request, timeout, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
-            long waitMs = CallException.resendWaitMs(attempt);
+    private void send(OutboundRequest request, int turn, long giveUpNanos, int attempt,
+                      CompletableFuture<BufferedResponse> answer) {
+        client.call(gateways.gatewayFor(turn, attempt), request, timeout, MAX_ANSWER_BYTES).whenComplete((response, failure) -> {
+            long waitMs = attempt % gateways.size() == 0 ? CallException.resendWaitMs(attempt / gateways.size()) : 0;
             if (failure != null && CallException.neverReached(failure)
                     && System.nanoTime() + waitMs * 1_000_000 < giveUpNanos) {
-                client.timerThread().executeAfter(() -> send(request, giveUpNanos, attempt + 1, answer), waitMs,
+                client.timerThread().executeAfter(() -> send(request, turn, giveUpNanos, attempt + 1, answer), waitMs,
                         TimeUnit.MILLISECONDS);
             } else if (failure != null) {
                 answer.completeExceptionally(CallException.unwrap(failure));

@@ -42,6 +42,8 @@ final class GatewayLink {
     private volatile long lastCheckedNanos = System.nanoTime();
     private volatile long checkMs = DEFAULT_CHECK_MS;
     private volatile boolean registering;
+    /** The name the gateway gave in its answer, which its health checks carry; null until it answered. */
+    private volatile String gatewayName;
 
     GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, UpstreamClient client,
                 ClusterTokens tokens, Scheduler scheduler) {
@@ -90,6 +92,23 @@ final class GatewayLink {
     /** The gateway asked for this worker's health: it knows the worker. */
     void checked() {
         lastCheckedNanos = System.nanoTime();
+    }
+
+    String url() {
+        return gatewayUrl;
+    }
+
+    /** Whether the gateway that answered the registration gave this name. */
+    boolean isNamed(String name) {
+        return name != null && name.equals(gatewayName);
+    }
+
+    /**
+     * Whether the gateway seems to be there: it took the registration and has checked this worker within a silence
+     * that counts. A gateway that hangs or restarts stops checking, so calls may go to another one meanwhile.
+     */
+    boolean reachable() {
+        return connected && gatewayName != null && (System.nanoTime() - lastCheckedNanos) / 1_000_000 <= silenceMs();
     }
 
     /** Starts watching for the gateway's silence. */
@@ -165,10 +184,13 @@ final class GatewayLink {
         connected = true;
         lastCheckedNanos = System.nanoTime();
         try {
-            long interval = Json.mapper().readTree(response.body()).path("healthCheckMs").asLong(DEFAULT_CHECK_MS);
+            var answer = Json.mapper().readTree(response.body());
+            long interval = answer.path("healthCheckMs").asLong(DEFAULT_CHECK_MS);
             checkMs = Math.max(50, Math.min(600_000, interval));
+            gatewayName = answer.path("gateway").asText(gatewayUrl);
         } catch (java.io.IOException e) {
             checkMs = DEFAULT_CHECK_MS;
+            gatewayName = gatewayUrl;
         }
     }
 

@@ -54,7 +54,7 @@ public final class WorkerService extends HttpService {
     private final FunctionCaller remote;
     private HostedBundles bundles = HostedBundles.none();
     private FunctionCatalog catalog;
-    private volatile GatewayLink link;
+    private final GatewayLinks gateways;
     /** {@code ,"name":...,"segment":...} of the health answer, escaped once. */
     private final String healthNames;
 
@@ -68,7 +68,8 @@ public final class WorkerService extends HttpService {
         this.metrics = new ServiceMetrics(config.name());
         this.cpu = cpuThreads(config.name());
         this.javaThreads = javaThreads(config.name());
-        this.remote = new GatewayCaller(config.gatewayUrl(), engine.client(), tokens, Duration.ofSeconds(30));
+        this.gateways = new GatewayLinks(config.gatewayUrls());
+        this.remote = new GatewayCaller(gateways, engine.client(), tokens, Duration.ofSeconds(30));
         var names = Json.text(Json.object().put("name", config.name()).put("segment", config.segment()));
         this.healthNames = "," + names.substring(1, names.length() - 1);
         this.implementations = implementations;
@@ -91,7 +92,7 @@ public final class WorkerService extends HttpService {
 
     /**
      * Fetches and loads its bundles (retrying while the repository is unreachable), listens, then registers with the
-     * gateway (retrying while it is unreachable), then keeps the tie alive.
+     * gateways (retrying while none is reachable), then keeps the ties alive.
      */
     @Override
     public WorkerService start() {
@@ -110,9 +111,8 @@ public final class WorkerService extends HttpService {
         registration.put("pid", ProcessHandle.current().pid());
         registration.put("weight", Math.max(1, config.weight()));
         registration.put("functions", catalog.names());
-        link = new GatewayLink(config.gatewayUrl(), config.name(), registration, engine.client(), tokens, scheduler);
         try {
-            link.register();
+            gateways.register(config.name(), registration, engine.client(), tokens, scheduler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopEngine();
@@ -121,7 +121,6 @@ public final class WorkerService extends HttpService {
             stopEngine();
             throw e;
         }
-        link.keepAlive();
         return this;
     }
 
@@ -166,11 +165,8 @@ public final class WorkerService extends HttpService {
                     Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
                 }))
                 .post("/admin/register", exchange -> admin(exchange, (ex, body) -> {
-                    var gatewayLink = link;
-                    if (gatewayLink != null) {
-                        gatewayLink.registerNow();
-                    }
-                    Responses.json(ex, 202, Json.object().put("registering", gatewayLink != null));
+                    gateways.registerNow();
+                    Responses.json(ex, 202, Json.object().put("registering", gateways.started()));
                 }))
                 .get("/metrics", metrics.handler())
                 .get("/profile", exchange -> {
@@ -187,9 +183,9 @@ public final class WorkerService extends HttpService {
     }
 
     private void health(HttpServerExchange exchange) {
-        var gatewayLink = link;
-        if (gatewayLink != null && exchange.getRequestHeaders().contains(Headers.CHECKED_BY)) {
-            gatewayLink.checked();
+        var checkedBy = exchange.getRequestHeaders().getFirst(Headers.CHECKED_BY);
+        if (checkedBy != null) {
+            gateways.checkedBy(checkedBy);
         }
         boolean up = state.up();
         // {"status":"UP","name":...,"segment":...,"inFlight":N,"served":N}, written by hand: the gateway asks twice a
@@ -231,9 +227,7 @@ public final class WorkerService extends HttpService {
     @Override
     public void stop() {
         state.drain();
-        if (link != null) {
-            link.deregister();
-        }
+        gateways.deregister();
         long deadline = clock.millis() + DRAIN_LIMIT_MS;
         while (state.inFlight() > 0 && clock.millis() < deadline) {
             try {

@@ -43,8 +43,8 @@ class GatewayRideThroughTest {
     }
 
     private ProxyService proxyFor(int gatewayPort, int timeoutMs) {
-        return ProxyService.create(new ProxyConfig("proxy", "127.0.0.1", 0, null, "http://127.0.0.1:" + gatewayPort,
-                "http://127.0.0.1:" + gatewayPort, 64 * 1024, timeoutMs, List.of("shop/read", "shop/order"),
+        return ProxyService.create(new ProxyConfig("proxy", "127.0.0.1", 0, null, List.of("http://127.0.0.1:" + gatewayPort),
+                "http://127.0.0.1:" + gatewayPort, 64 * 1024, timeoutMs, 0, List.of("shop/read", "shop/order"),
                 null, null, List.of("shop/read"))).start();
     }
 

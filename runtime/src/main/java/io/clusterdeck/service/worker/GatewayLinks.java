@@ -1,0 +1,127 @@
+package io.clusterdeck.service.worker;
+
+import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.service.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's ties to every gateway of its cluster, one {@link GatewayLink} each: it registers with all of them, and
+ * its calls to other segments go to any gateway that is reachable, taking turns. A worker is ready once one gateway
+ * knows it; the others learn of it as soon as they answer.
+ */
+final class GatewayLinks {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayLinks.class);
+
+    private final List<String> urls;
+    private final AtomicInteger turn = new AtomicInteger();
+    private volatile List<GatewayLink> links = List.of();
+
+    GatewayLinks(List<String> urls) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("a worker needs at least one gateway");
+        }
+        this.urls = List.copyOf(urls);
+    }
+
+    /**
+     * Registers with every gateway, and returns once one has taken the registration; the others go on trying in
+     * the background. A refusal by every gateway is a {@link GatewayLink.RegistrationRefused}.
+     */
+    void register(String worker, Map<String, Object> registration, UpstreamClient client, ClusterTokens tokens,
+                  Scheduler scheduler) throws InterruptedException {
+        var made = new ArrayList<GatewayLink>();
+        for (var url : urls) {
+            made.add(new GatewayLink(url, worker, registration, client, tokens, scheduler));
+        }
+        links = List.copyOf(made);
+        if (made.size() == 1) {
+            made.get(0).register();
+            made.get(0).keepAlive();
+            return;
+        }
+        var first = new CompletableFuture<Void>();
+        var refused = new AtomicInteger();
+        for (var link : made) {
+            var thread = new Thread(() -> {
+                try {
+                    link.register();
+                    link.keepAlive();
+                    first.complete(null);
+                } catch (GatewayLink.RegistrationRefused e) {
+                    LOG.warn("{}", e.getMessage());
+                    if (refused.incrementAndGet() == made.size()) {
+                        first.completeExceptionally(e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, worker + "-register");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        try {
+            first.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (GatewayLink.RegistrationRefused) e.getCause();
+        }
+    }
+
+    /** A gateway asked for this worker's health; {@code gateway} is the name it gave, as its check header says. */
+    void checkedBy(String gateway) {
+        for (var link : links) {
+            if (link.isNamed(gateway) || links.size() == 1) {
+                link.checked();
+            }
+        }
+    }
+
+    /** Registers again with every gateway now (the launcher asks this after it restarted one). */
+    void registerNow() {
+        links.forEach(GatewayLink::registerNow);
+    }
+
+    /** Says goodbye to every gateway. */
+    void deregister() {
+        links.forEach(GatewayLink::deregister);
+    }
+
+    boolean started() {
+        return !links.isEmpty();
+    }
+
+    /**
+     * The gateway for the given try of a call (1-based): the tries of one call go round the gateways starting from
+     * a turn that moves on with every call, and gateways that checked this worker lately come before silent ones
+     * (a gateway that hangs or restarts stops checking).
+     */
+    String gatewayFor(int start, int attempt) {
+        var current = links;
+        if (current.size() <= 1) {
+            return urls.get(0);
+        }
+        var reachable = new ArrayList<String>(current.size());
+        var silent = new ArrayList<String>(current.size());
+        for (int i = 0; i < current.size(); i++) {
+            var link = current.get(Math.floorMod(start + i, current.size()));
+            (link.reachable() ? reachable : silent).add(link.url());
+        }
+        reachable.addAll(silent);
+        return reachable.get((attempt - 1) % reachable.size());
+    }
+
+    /** A new call's starting turn. */
+    int nextTurn() {
+        return turn.getAndIncrement();
+    }
+
+    int size() {
+        return urls.size();
+    }
+}
