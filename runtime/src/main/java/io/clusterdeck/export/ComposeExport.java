@@ -12,10 +12,12 @@ import java.util.List;
  * The Compose target: {@code compose.yaml} (current Compose specification), the configs it mounts
  * ({@code config/NAME.json}), a {@code .env} with the settings a user may change, the runtime image's
  * {@code packaging/Dockerfile}, the jar it is built from when one is at hand, the design's bundles, assets and key
- * set, and a README. {@code docker compose up -d --build} in the folder starts it all: the cluster key is generated
- * on first start into a volume, readable only by the services' user. A design whose end users sign in with a shared
- * secret needs that one secret from the user: in {@code secrets/end-user-secret}, mounted as a Compose secret, or in
- * the variable its {@code secretEnv} names, which Compose refuses to start without.
+ * set, and a README. Each of several gateways is a service of its own ({@code gateway-1}, {@code gateway-2}), which
+ * workers and the proxy name one by one. {@code docker compose up -d --build} in the folder starts it all: the
+ * cluster key is generated on first start into a volume, readable only by the services' user. A design whose end
+ * users sign in with a shared secret needs that one secret from the user: in {@code secrets/end-user-secret},
+ * mounted as a Compose secret, or in the variable its {@code secretEnv} names, which Compose refuses to start
+ * without.
  */
 final class ComposeExport {
     static final String COMPOSE = "compose.yaml";
@@ -188,7 +190,7 @@ final class ComposeExport {
         return node;
     }
 
-    /** The services that must be healthy before this one starts: the ones it calls. */
+    /** The services that must be healthy before this one starts: the ones it calls, every gateway among them. */
     private static List<String> dependencies(ContainerService service, List<ContainerService> all) {
         if (service.role() == Role.WORKER || service.role() == Role.PROXY) {
             return all.stream().filter(s -> s.role() == Role.REPOSITORY || s.role() == Role.GATEWAY

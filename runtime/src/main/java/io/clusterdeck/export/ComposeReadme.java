@@ -5,8 +5,8 @@ import io.clusterdeck.plan.Role;
 import java.util.List;
 
 /**
- * The README of a Compose export: the one command that starts it, the cluster key, the end users' secret or keys, and
- * what differs from the design.
+ * The README of a Compose export: the one command that starts it, the cluster key, the end users' secret or keys, the
+ * gateways when there are several, and what differs from the design.
  */
 final class ComposeReadme {
     private ComposeReadme() {
@@ -87,16 +87,34 @@ final class ComposeReadme {
                     .append(service.replicas()).append(" | ").append(ComposeExport.restart(service.restart()))
                     .append(" |\n");
         }
+        boolean severalGateways = GatewayReplicas.several(services);
         out.append("\nEach worker service runs its segment's workers as `deploy.replicas` identical containers; "
-                + "they find the gateway at its service name. Health checks call `/health` with the image's own "
+                + (severalGateways ? "they find every gateway at its service name" : "they find the gateway at its "
+                + "service name") + ". Health checks call `/health` with the image's own "
                 + "`clusterdeck-health`. Containers run as user 10001 with a read-only root file system (only `/tmp` "
                 + "is writable), no capabilities and no privilege escalation.\n");
+        if (severalGateways) {
+            gateways(out, services);
+        }
         if (services.stream().anyMatch(s -> s.role() == Role.WORKER && s.autoscale() != null)) {
             out.append("Compose does not autoscale: segments with `autoscale` run their design's worker count.\n");
         }
         out.append("\n## Configs\n\nMounted at `").append(ContainerPlan.CONFIG_DIR).append("`.\n\n")
                 .append(FileTable.of(configs));
         return out.toString();
+    }
+
+    /** Why several gateways, and how Compose runs them. */
+    private static void gateways(StringBuilder out, List<ContainerService> services) {
+        out.append("\n## Gateways\n\n").append(GatewayReplicas.why(services)).append("\n\n")
+                .append("Each gateway is a service of its own with its own config (`config/")
+                .append(ContainerPlan.gateways(services).get(0).configFile()).append("`, ...), not ")
+                .append("`deploy.replicas` of one: every worker registers with each gateway by its service name. ")
+                .append("The services that call the gateways start once every gateway is healthy.\n");
+        var withoutProxy = GatewayReplicas.withoutProxy(services);
+        if (!withoutProxy.isEmpty()) {
+            out.append("\n").append(withoutProxy).append("\n");
+        }
     }
 
     /** How the proxy gets what it checks end users' tokens with, and what the user must do for it. */

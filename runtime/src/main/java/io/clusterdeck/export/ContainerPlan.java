@@ -24,7 +24,9 @@ import java.util.Map;
 /**
  * A plan translated for containers. Every service binds 0.0.0.0; a URL of another service becomes its service name
  * ({@code http://gateway:7401}), which Compose and Kubernetes resolve; the replicas of a segment's workers share the
- * config of the plan's first worker, named for the service ({@code worker-orders}); bundles and assets, wherever the
+ * config of the plan's first worker, named for the service ({@code worker-orders}); each of a design's gateways is a
+ * service of its own ({@code gateway-1}, {@code gateway-2}), never replicas of one, because every worker registers
+ * with each gateway by its name and the proxy balances over them by name; bundles and assets, wherever the
  * design keeps them, are read from {@link #BUNDLES_DIR} and {@link #ASSETS_DIR}, where the export's own copies
  * ({@link #designFiles}) are mounted or copied. The proxy reads the end users' shared secret from
  * {@link #END_USER_SECRET_FILE} and a design's key set from {@link #JWKS_FILE}: never from where the design keeps them.
@@ -84,12 +86,17 @@ public final class ContainerPlan {
         return List.copyOf(services);
     }
 
-    /** The service clients call: the proxy, else the gateway or standalone service. */
+    /** The service clients call: the proxy, else the (first) gateway or the standalone service. */
     public static ContainerService entry(List<ContainerService> services) {
         return services.stream().filter(s -> s.role() == Role.PROXY).findFirst()
                 .or(() -> services.stream().filter(s -> s.role() == Role.GATEWAY || s.role() == Role.STANDALONE)
                         .findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("a plan without a proxy, gateway or standalone service"));
+    }
+
+    /** The gateway services, in the plan's order: one, or one per replica of the design's gateway. */
+    public static List<ContainerService> gateways(List<ContainerService> services) {
+        return services.stream().filter(s -> s.role() == Role.GATEWAY).toList();
     }
 
     /** Whether any service reads files of the design (bundles or assets). */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * One service of a containerised cluster: a Compose service or a Kubernetes Deployment, with its replicas.
  *
  * @param segment   the segment a worker service runs, null for other roles
- * @param replicas  how many identical containers run it: a segment's worker count, 1 for other roles
+ * @param replicas  how many identical containers run it: a segment's worker count, 1 for other roles (each of several
+ *                  gateways is a service of its own)
  * @param autoscale the segment's autoscaler bounds, or null
  * @param config    the config every replica runs with
  */

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The Kubernetes target, one namespace per design (named for it): a Namespace, one ConfigMap with every config, per
  * service a Deployment (and a Service for all but workers, a PodDisruptionBudget for a segment of two or more workers,
- * an autoscaler for a segment with {@code autoscale}), NetworkPolicies that let only the entry service take traffic
+ * an autoscaler for a segment with {@code autoscale}), for a design of several gateways one PodDisruptionBudget over
+ * all of them, NetworkPolicies that let only the entry service take traffic
  * from outside, an Ingress to the entry service, and a {@code kustomization.yaml} that lists them all and makes the
  * cluster key's Secret from a file the user writes. A design whose end users sign in gets the Secret of their
  * shared secret made the same way, or a ConfigMap of its key set, for the proxy alone. {@code kubectl apply -k DIR}
@@ -22,6 +23,9 @@ final class KubernetesExport {
     static final String NAMESPACE_FILE = "00-namespace.yaml";
     static final String CONFIG_MAP_FILE = "02-configmap.yaml";
     static final String NETWORK_POLICIES_FILE = "network-policies.yaml";
+    /** The PodDisruptionBudget over every gateway of a design that runs several, and its file. */
+    static final String GATEWAY_BUDGET = "gateways";
+    static final String GATEWAY_BUDGET_FILE = GATEWAY_BUDGET + ".yaml";
     static final String INGRESS_FILE = "ingress.yaml";
     static final String KUSTOMIZATION_FILE = "kustomization.yaml";
     static final String GITIGNORE = ".gitignore";
@@ -50,6 +54,8 @@ final class KubernetesExport {
         files.add(file(source, NAMESPACE_FILE, List.of(namespace(meta))));
         files.add(file(source, CONFIG_MAP_FILE, List.of(configMap(meta, services))));
         var entry = ContainerPlan.entry(services);
+        // Each of several gateways is a Deployment and a Service of its own, never replicas of one Deployment behind
+        // one Service: every worker registers with each gateway individually, so each needs a stable name.
         for (var service : services) {
             var documents = new ArrayList<ObjectNode>();
             documents.add(deployment(meta, options, service, design));
@@ -63,6 +69,10 @@ final class KubernetesExport {
                 documents.add(autoscaler(meta, service));
             }
             files.add(file(source, service.name() + ".yaml", documents));
+        }
+        if (GatewayReplicas.several(services)) {
+            files.add(file(source, GATEWAY_BUDGET_FILE, List.of(gatewayBudget(meta,
+                    ContainerPlan.gateways(services).size()))));
         }
         files.add(file(source, NETWORK_POLICIES_FILE, KubernetesNetworkPolicies.of(meta, services)));
         files.add(file(source, INGRESS_FILE, List.of(ingress(meta, entry))));
@@ -254,6 +264,26 @@ final class KubernetesExport {
         spec.put("maxUnavailable", 1);
         spec.putObject("selector").set("matchLabels", meta.selector(service.name()));
         return node;
+    }
+
+    /**
+     * Lets a drain take at most one gateway at a time, so with two one always keeps serving, with more all but one.
+     * It spans the gateways' separate Deployments (their pods share the gateway component label, which no other pod
+     * has), and for a budget whose selector is not one workload's own Kubernetes supports only an integer
+     * {@code minAvailable}, not {@code maxUnavailable}: hence {@link #gatewaysMinAvailable}.
+     */
+    private static ObjectNode gatewayBudget(KubernetesMeta meta, int gateways) {
+        var node = KubernetesMeta.resource("policy/v1", "PodDisruptionBudget");
+        node.set("metadata", meta.namespaced(GATEWAY_BUDGET, Role.GATEWAY.json(), GATEWAY_BUDGET));
+        var spec = node.putObject("spec");
+        spec.put("minAvailable", gatewaysMinAvailable(gateways));
+        spec.putObject("selector").set("matchLabels", meta.componentSelector(Role.GATEWAY.json()));
+        return node;
+    }
+
+    /** How many gateways a drain leaves running: all but one. */
+    static int gatewaysMinAvailable(int gateways) {
+        return gateways - 1;
     }
 
     /** The design's minimum, else the worker count. */

@@ -71,4 +71,12 @@ final class KubernetesMeta {
         selector.put(PART_OF, design);
         return selector;
     }
+
+    /** The labels that pick the pods of every service of a component (a role) in the design. */
+    ObjectNode componentSelector(String component) {
+        var selector = Yaml.object();
+        selector.put(PART_OF, design);
+        selector.put(COMPONENT, component);
+        return selector;
+    }
 }

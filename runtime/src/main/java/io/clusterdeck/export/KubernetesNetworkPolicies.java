@@ -10,7 +10,8 @@ import java.util.List;
  * proxy, else the gateway or standalone service) takes traffic from anywhere on its port; the gateway only from
  * the proxy and the workers; workers only from the gateway; the repository only from the workers and the proxy.
  * Workers reach the gateway and the repository, the proxy the gateway and the repository, the gateway the workers;
- * every pod may ask the cluster's DNS.
+ * every pod may ask the cluster's DNS. Callers are picked by their role's label and callees one service at a time, so
+ * with several gateways the proxy and the workers reach each of them, and each of them reaches the workers.
  */
 final class KubernetesNetworkPolicies {
     static final String DEFAULT_DENY = "default-deny";
@@ -63,7 +64,7 @@ final class KubernetesNetworkPolicies {
         if (!entry) {
             var from = ingress.putArray("from");
             callers(service.role()).forEach(role -> from.addObject().putObject("podSelector")
-                    .set("matchLabels", roleSelector(meta, role)));
+                    .set("matchLabels", meta.componentSelector(role.json())));
         }
         ingress.putArray("ports").addObject().put("port", service.port()).put("protocol", "TCP");
         var egress = spec.putArray("egress");
@@ -94,13 +95,5 @@ final class KubernetesNetworkPolicies {
             case GATEWAY -> to == Role.WORKER;
             case REPOSITORY, STANDALONE -> false;
         };
-    }
-
-    /** The pods of every service of a role in the design. */
-    private static ObjectNode roleSelector(KubernetesMeta meta, Role role) {
-        var labels = Yaml.object();
-        labels.put(KubernetesMeta.PART_OF, meta.namespace());
-        labels.put(KubernetesMeta.COMPONENT, role.json());
-        return labels;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The README of a Kubernetes export: the image, the cluster key, the end users' secret or keys, applying it, and how
- * the design was mapped.
+ * the design was mapped, several gateways included.
  */
 final class KubernetesReadme {
     private KubernetesReadme() {
@@ -95,12 +95,13 @@ final class KubernetesReadme {
         out.append("\n## How the design maps\n\n");
         out.append("| service | role | replicas | memory request / limit | disruption budget |\n"
                 + "| --- | --- | --- | --- | --- |\n");
+        boolean severalGateways = GatewayReplicas.several(services);
         for (var service : services) {
             out.append("| ").append(service.name()).append(" | ").append(service.role().json()).append(" | ")
                     .append(service.replicas()).append(" | ")
                     .append(KubernetesResources.requestMb(service.jvm())).append("Mi / ")
                     .append(KubernetesResources.limitMb(service.jvm())).append("Mi | ")
-                    .append(service.role() == Role.WORKER && service.replicas() >= 2 ? "1 pod down at most" : "")
+                    .append(budget(service, severalGateways))
                     .append(" |\n");
         }
         out.append("\n- Memory: the request is the segment's JVM heap (`jvm.heapMb`) plus ")
@@ -108,11 +109,16 @@ final class KubernetesReadme {
                 .append(KubernetesResources.CPU_REQUEST).append(", no limit.\n");
         out.append("- Probes: readiness and liveness call `/health` on the port named `http`.\n");
         out.append("- Network: only `").append(entry.name()).append("` takes traffic from outside the namespace (the "
-                + "Ingress sends everything to it); only the gateway calls workers; workers reach the gateway and the "
-                + "repository. Everything else is denied, but DNS. The policies need a network plugin that enforces "
+                + "Ingress sends everything to it); ").append(severalGateways
+                ? "only the gateways call workers; workers reach every gateway and the repository"
+                : "only the gateway calls workers; workers reach the gateway and the repository")
+                .append(". Everything else is denied, but DNS. The policies need a network plugin that enforces "
                 + "NetworkPolicies.\n");
         out.append("- Draining nodes: a segment of two or more workers has a PodDisruptionBudget that keeps all but one "
                 + "of its workers running.\n");
+        if (severalGateways) {
+            gateways(out, services);
+        }
         out.append("- Security: pods run as user 10001, with a read-only root file system (an `emptyDir` at `/tmp` is "
                 + "the only writable place), no capabilities, no privilege escalation, the runtime's default seccomp "
                 + "profile and no service account token.\n");
@@ -125,6 +131,34 @@ final class KubernetesReadme {
         return out.toString();
     }
 
+    /** Several gateways: why, why each is named, and the budget that keeps them serving while nodes are drained. */
+    private static void gateways(StringBuilder out, List<ContainerService> services) {
+        int count = ContainerPlan.gateways(services).size();
+        out.append("- Gateways: ").append(GatewayReplicas.why(services)).append(" Each gateway is a Deployment and a ")
+                .append("Service of its own (").append(GatewayReplicas.listed(services)).append("), not replicas of ")
+                .append("one Deployment behind one Service: every worker registers with each gateway individually, ")
+                .append("so each needs a stable name.");
+        var withoutProxy = GatewayReplicas.withoutProxy(services);
+        if (!withoutProxy.isEmpty()) {
+            out.append(" ").append(withoutProxy);
+        }
+        out.append("\n- Draining nodes, gateways: the PodDisruptionBudget `").append(KubernetesExport.GATEWAY_BUDGET)
+                .append("` selects every gateway pod (`").append(KubernetesMeta.COMPONENT).append(": ")
+                .append(Role.GATEWAY.json()).append("`, which no other pod has) and keeps `minAvailable: ")
+                .append(KubernetesExport.gatewaysMinAvailable(count)).append("` of the ").append(count)
+                .append(" running, so a drain takes one gateway at a time and never the last. An integer ")
+                .append("`minAvailable` because the budget spans several Deployments, where Kubernetes does not ")
+                .append("support `maxUnavailable`.\n");
+    }
+
+    private static String budget(ContainerService service, boolean severalGateways) {
+        if (service.role() == Role.WORKER && service.replicas() >= 2) {
+            return "1 pod down at most";
+        }
+        return service.role() == Role.GATEWAY && severalGateways ? "`" + KubernetesExport.GATEWAY_BUDGET
+                + "`: 1 gateway down at most" : "";
+    }
+
     private static String describe(String manifest, List<ContainerService> services) {
         return switch (manifest) {
             case KubernetesExport.NAMESPACE_FILE -> "the Namespace";
@@ -132,12 +166,17 @@ final class KubernetesReadme {
                     + "`: every service's config, mounted at `" + ContainerPlan.CONFIG_DIR + "`";
             case KubernetesExport.NETWORK_POLICIES_FILE -> "the NetworkPolicies";
             case KubernetesExport.INGRESS_FILE -> "the Ingress to `" + ContainerPlan.entry(services).name() + "`";
+            case KubernetesExport.GATEWAY_BUDGET_FILE -> "the PodDisruptionBudget `" + KubernetesExport.GATEWAY_BUDGET
+                    + "` over all " + ContainerPlan.gateways(services).size() + " gateways";
             default -> services.stream().filter(s -> manifest.equals(s.name() + ".yaml")).findFirst()
-                    .map(KubernetesReadme::describe).orElse("");
+                    .map(s -> describe(s, GatewayReplicas.several(services))).orElse("");
         };
     }
 
-    private static String describe(ContainerService service) {
+    private static String describe(ContainerService service, boolean severalGateways) {
+        if (service.role() == Role.GATEWAY && severalGateways) {
+            return "one of the gateways: its own Deployment and Service";
+        }
         if (service.role() != Role.WORKER) {
             return "the " + service.role().json() + "'s Deployment and Service";
         }

@@ -42,13 +42,18 @@ public final class TestConfigs {
     }
 
     public static GatewayConfig gateway(int port, HealthCheck checks, int timeoutMs, String keyFile) {
+        return gateway("gateway", port, checks, timeoutMs, keyFile);
+    }
+
+    /** A gateway of the given name: replicas of a cluster have names of their own. */
+    public static GatewayConfig gateway(String name, int port, HealthCheck checks, int timeoutMs, String keyFile) {
         var segments = List.of(
                 new SegmentRoute("shop", Balancing.ROUND_ROBIN, SHOP.stream().map(Function::name).toList(), 3),
                 new SegmentRoute("stock", Balancing.ROUND_ROBIN, STOCK.stream().map(Function::name).toList(), 1));
         var routes = new java.util.ArrayList<FunctionRoute>();
         SHOP.forEach(f -> routes.add(new FunctionRoute(f.name(), "shop", f.access(), f.idempotent(), callersOf(f.name()))));
         STOCK.forEach(f -> routes.add(new FunctionRoute(f.name(), "stock", f.access(), f.idempotent(), callersOf(f.name()))));
-        return new GatewayConfig("gateway", "127.0.0.1", port, keyFile, checks, timeoutMs, 2, 64 * 1024, segments,
+        return new GatewayConfig(name, "127.0.0.1", port, keyFile, checks, timeoutMs, 2, 64 * 1024, segments,
                 routes, null);
     }
 
@@ -59,7 +64,12 @@ public final class TestConfigs {
     }
 
     public static WorkerConfig worker(String name, String segment, String gatewayUrl, String keyFile) {
-        return new WorkerConfig(name, "127.0.0.1", 0, keyFile, segment, 1, List.of(gatewayUrl), gatewayUrl, 64 * 1024,
+        return worker(name, segment, List.of(gatewayUrl), keyFile);
+    }
+
+    /** A worker that registers with every one of the given gateways. */
+    public static WorkerConfig worker(String name, String segment, List<String> gatewayUrls, String keyFile) {
+        return new WorkerConfig(name, "127.0.0.1", 0, keyFile, segment, 1, gatewayUrls, gatewayUrls.get(0), 64 * 1024,
                 segment.equals("shop") ? SHOP : STOCK, List.of());
     }
 }

@@ -64,22 +64,28 @@ final class GatewayLink {
         return attempt <= 50 ? 100 : Math.min(1_000, 100L << Math.min(4, attempt - 50));
     }
 
-    /** Registers, retrying for as long as the gateway cannot be reached; a refusal is a {@link RegistrationRefused}. */
-    void register() throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Registers, retrying for as long as the gateway cannot be reached and the link is not stopped; a refusal is a
+     * {@link RegistrationRefused}. Returns whether the gateway took the registration.
+     */
+    boolean register() throws InterruptedException {
+        for (int attempt = 1; !stopped; attempt++) {
             try {
                 var response = post(Duration.ofSeconds(2)).join();
                 if (response.status() == 200 || response.status() == 201) {
                     LOG.info("registered with the gateway at {}", gatewayUrl);
                     accepted(response);
-                    return;
+                    return true;
                 }
                 if (response.status() >= 400 && response.status() < 500) {
                     throw new RegistrationRefused("the gateway at " + gatewayUrl + " refused the registration ("
                             + response.status() + "): " + response.text());
                 }
                 LOG.warn("the gateway at {} answered {}; retrying in {} ms", gatewayUrl, response.status(), backoffMs(attempt));
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.RejectedExecutionException e) {
+                if (stopped) {
+                    break;
+                }
                 if (attempt == 1 || attempt % 10 == 0) {
                     LOG.info("cannot reach the gateway at {} yet ({}); retrying every {} ms", gatewayUrl,
                             CallException.describe(e), backoffMs(attempt));
@@ -87,6 +93,7 @@ final class GatewayLink {
             }
             Thread.sleep(backoffMs(attempt));
         }
+        return false;
     }
 
     /** The gateway asked for this worker's health: it knows the worker. */
@@ -197,6 +204,9 @@ final class GatewayLink {
     /** Stops watching and says goodbye; a gateway that cannot be reached will notice by itself. */
     void deregister() {
         stopped = true;
+        if (gatewayName == null) {
+            return;
+        }
         try {
             var line = OutboundRequest.requestLine("DELETE", "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8));
             var response = client.call(gatewayUrl, new OutboundRequest(line, tokens.callHeaders(null), null, null),

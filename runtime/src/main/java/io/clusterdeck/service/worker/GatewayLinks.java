@@ -42,8 +42,9 @@ final class GatewayLinks {
         }
         links = List.copyOf(made);
         if (made.size() == 1) {
-            made.get(0).register();
-            made.get(0).keepAlive();
+            if (made.get(0).register()) {
+                made.get(0).keepAlive();
+            }
             return;
         }
         var first = new CompletableFuture<Void>();
@@ -51,9 +52,10 @@ final class GatewayLinks {
         for (var link : made) {
             var thread = new Thread(() -> {
                 try {
-                    link.register();
-                    link.keepAlive();
-                    first.complete(null);
+                    if (link.register()) {
+                        link.keepAlive();
+                        first.complete(null);
+                    }
                 } catch (GatewayLink.RegistrationRefused e) {
                     LOG.warn("{}", e.getMessage());
                     if (refused.incrementAndGet() == made.size()) {
