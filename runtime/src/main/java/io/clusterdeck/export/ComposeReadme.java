@@ -93,11 +93,11 @@ final class ComposeReadme {
                 + "service name") + ". Health checks call `/health` with the image's own "
                 + "`clusterdeck-health`. Containers run as user 10001 with a read-only root file system (only `/tmp` "
                 + "is writable), no capabilities and no privilege escalation.\n");
-        if (severalGateways) {
-            gateways(out, services);
-        }
         if (services.stream().anyMatch(s -> s.role() == Role.WORKER && s.autoscale() != null)) {
             out.append("Compose does not autoscale: segments with `autoscale` run their design's worker count.\n");
+        }
+        if (severalGateways) {
+            gateways(out, services);
         }
         out.append("\n## Configs\n\nMounted at `").append(ContainerPlan.CONFIG_DIR).append("`.\n\n")
                 .append(FileTable.of(configs));

@@ -32,8 +32,8 @@ final class GatewayReplicas {
                 .append(", so that no gateway is a single point of failure: each knows every worker, every worker ")
                 .append("registers with each of them and calls other segments through any that answers");
         if (hasProxy(services)) {
-            out.append(", and the proxy balances calls over them, takes one that stops answering out of turn, ")
-                    .append("and sends a call it never got (or an idempotent one it is slow to answer) to another");
+            out.append(", and the proxy balances calls over them, leaves out one that stops answering, and sends ")
+                    .append("a call that one never got (or an idempotent call it is slow to answer) to another");
         }
         return out.append(". One gateway down, the others carry on.").toString();
     }

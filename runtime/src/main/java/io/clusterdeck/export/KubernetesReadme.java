@@ -116,9 +116,6 @@ final class KubernetesReadme {
                 + "NetworkPolicies.\n");
         out.append("- Draining nodes: a segment of two or more workers has a PodDisruptionBudget that keeps all but one "
                 + "of its workers running.\n");
-        if (severalGateways) {
-            gateways(out, services);
-        }
         out.append("- Security: pods run as user 10001, with a read-only root file system (an `emptyDir` at `/tmp` is "
                 + "the only writable place), no capabilities, no privilege escalation, the runtime's default seccomp "
                 + "profile and no service account token.\n");
@@ -128,27 +125,33 @@ final class KubernetesReadme {
             out.append("- Segments with `autoscale` get a HorizontalPodAutoscaler on CPU; it needs the metrics "
                     + "server.\n");
         }
+        if (severalGateways) {
+            gateways(out, services);
+        }
         return out.toString();
     }
 
     /** Several gateways: why, why each is named, and the budget that keeps them serving while nodes are drained. */
     private static void gateways(StringBuilder out, List<ContainerService> services) {
         int count = ContainerPlan.gateways(services).size();
-        out.append("- Gateways: ").append(GatewayReplicas.why(services)).append(" Each gateway is a Deployment and a ")
-                .append("Service of its own (").append(GatewayReplicas.listed(services)).append("), not replicas of ")
-                .append("one Deployment behind one Service: every worker registers with each gateway individually, ")
-                .append("so each needs a stable name.");
+        out.append("\n## Gateways\n\n").append(GatewayReplicas.why(services)).append("\n\n")
+                .append("Each gateway is a Deployment and a Service of its own (")
+                .append(GatewayReplicas.listed(services)).append("), not replicas of one Deployment behind one ")
+                .append("Service: every worker registers with each gateway individually, so each needs a stable ")
+                .append("name.\n\n");
         var withoutProxy = GatewayReplicas.withoutProxy(services);
         if (!withoutProxy.isEmpty()) {
-            out.append(" ").append(withoutProxy);
+            out.append(withoutProxy).append("\n\n");
         }
-        out.append("\n- Draining nodes, gateways: the PodDisruptionBudget `").append(KubernetesExport.GATEWAY_BUDGET)
-                .append("` selects every gateway pod (`").append(KubernetesMeta.COMPONENT).append(": ")
-                .append(Role.GATEWAY.json()).append("`, which no other pod has) and keeps `minAvailable: ")
+        out.append("Draining nodes: the PodDisruptionBudget `").append(KubernetesExport.GATEWAY_BUDGET)
+                .append("` (in `").append(KubernetesExport.GATEWAY_BUDGET_FILE)
+                .append("`) selects every gateway pod by `").append(KubernetesMeta.COMPONENT).append(": ")
+                .append(Role.GATEWAY.json())
+                .append("`, which no other pod has, and keeps `minAvailable: ")
                 .append(KubernetesExport.gatewaysMinAvailable(count)).append("` of the ").append(count)
-                .append(" running, so a drain takes one gateway at a time and never the last. An integer ")
-                .append("`minAvailable` because the budget spans several Deployments, where Kubernetes does not ")
-                .append("support `maxUnavailable`.\n");
+                .append(" running: a drain takes one gateway at a time, never the last. An integer `minAvailable` ")
+                .append("because the budget spans several Deployments: Kubernetes supports `maxUnavailable` only for ")
+                .append("a budget that selects the pods of one workload.\n");
     }
 
     private static String budget(ContainerService service, boolean severalGateways) {
@@ -167,7 +170,7 @@ final class KubernetesReadme {
             case KubernetesExport.NETWORK_POLICIES_FILE -> "the NetworkPolicies";
             case KubernetesExport.INGRESS_FILE -> "the Ingress to `" + ContainerPlan.entry(services).name() + "`";
             case KubernetesExport.GATEWAY_BUDGET_FILE -> "the PodDisruptionBudget `" + KubernetesExport.GATEWAY_BUDGET
-                    + "` over all " + ContainerPlan.gateways(services).size() + " gateways";
+                    + "` over every gateway";
             default -> services.stream().filter(s -> manifest.equals(s.name() + ".yaml")).findFirst()
                     .map(s -> describe(s, GatewayReplicas.several(services))).orElse("");
         };
