@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.plan.WorkerConfig;
@@ -270,6 +271,67 @@ class ComposeExportTest {
 
         Exporter.write(export, temp.resolve("out"));
         assertThat(temp.resolve("out/auth/jwks.json")).hasSameBinaryContentAs(temp.resolve("keys/jwks.json"));
+    }
+
+    @Test
+    void eachGatewayOfADesignWithReplicasIsAServiceOfItsOwnWithItsOwnConfig() {
+        var export = ExampleDesigns.render("webshop-ha", Target.COMPOSE);
+        var compose = ComposeSchema.read(export.content(ComposeExport.COMPOSE));
+
+        assertThat(names(compose.get("services"))).containsExactly("cluster-key", "repository", "gateway-1",
+                "gateway-2", "worker-storefront", "worker-orders", "worker-images", "proxy");
+        for (var gateway : List.of("gateway-1", "gateway-2")) {
+            assertThat(compose.at("/services/" + gateway + "/command").toString()).isEqualTo(
+                    "[\"run\",\"gateway\",\"--config\",\"/etc/clusterdeck/config/" + gateway + ".json\"]");
+            assertThat(compose.at("/services/" + gateway + "/configs/0/source").asText()).isEqualTo(gateway);
+            assertThat(compose.at("/configs/" + gateway + "/file").asText()).isEqualTo("./config/" + gateway + ".json");
+            assertThat(compose.at("/services/" + gateway + "/deploy").isMissingNode()).isTrue();
+        }
+        assertThat(export.content("config/gateway-1.json")).contains("\"name\": \"gateway-1\"", "\"port\": 7701");
+        assertThat(export.content("config/gateway-2.json")).contains("\"name\": \"gateway-2\"", "\"port\": 7703");
+        assertThat(export.file("config/gateway.json")).isEmpty();
+    }
+
+    @Test
+    void everyWorkerAndTheProxyOfADesignWithReplicasNameEveryGatewayService() {
+        var export = ExampleDesigns.render("webshop-ha", Target.COMPOSE);
+
+        for (var worker : List.of("worker-storefront", "worker-orders", "worker-images")) {
+            var config = (WorkerConfig) ServiceConfigs.parse(export.content("config/" + worker + ".json"),
+                    worker + ".json", Role.WORKER).value().orElseThrow();
+            assertThat(config.gatewayUrls()).as(worker).containsExactly("http://gateway-1:7701",
+                    "http://gateway-2:7703");
+        }
+        var proxy = (ProxyConfig) ServiceConfigs.parse(export.content("config/proxy.json"), "proxy.json",
+                Role.PROXY).value().orElseThrow();
+        assertThat(proxy.rpcUrls()).containsExactly("http://gateway-1:7701", "http://gateway-2:7703");
+    }
+
+    @Test
+    void workersAndTheProxyStartOnceEveryGatewayIsHealthyAndTheGatewaysOnceTheRepositoryIs() {
+        var compose = compose("webshop-ha");
+
+        for (var caller : List.of("worker-storefront", "worker-orders", "worker-images", "proxy")) {
+            var dependsOn = compose.at("/services/" + caller + "/depends_on");
+            assertThat(names(dependsOn)).as(caller).containsExactly("cluster-key", "repository", "gateway-1",
+                    "gateway-2");
+            assertThat(dependsOn.at("/gateway-1/condition").asText()).isEqualTo("service_healthy");
+            assertThat(dependsOn.at("/gateway-2/condition").asText()).isEqualTo("service_healthy");
+        }
+        assertThat(names(compose.at("/services/gateway-1/depends_on"))).containsExactly("cluster-key", "repository");
+        assertThat(names(compose.at("/services/gateway-2/depends_on"))).containsExactly("cluster-key", "repository");
+    }
+
+    @Test
+    void theReadmeSaysHowManyGatewaysRunAndWhyAndSaysNothingOfThemForOneGateway() {
+        var ha = ExampleDesigns.render("webshop-ha", Target.COMPOSE).content(ComposeExport.README);
+        var webshop = ExampleDesigns.render("webshop", Target.COMPOSE).content(ComposeExport.README);
+
+        assertThat(ha).contains("## Gateways\n\nThis design runs 2 gateways, `gateway-1` and `gateway-2`, so that no "
+                + "gateway is a single point of failure: each knows every worker, every worker registers with each "
+                + "of them");
+        assertThat(ha).contains("they find every gateway at its service name");
+        assertThat(webshop).doesNotContain("## Gateways").contains("they find the gateway at its service name");
     }
 
     private static JsonNode compose(String design) {

@@ -7,6 +7,7 @@ import io.clusterdeck.design.RepositorySettings;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.RepositoryConfig;
 import io.clusterdeck.plan.Role;
+import io.clusterdeck.plan.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,5 +100,35 @@ class ContainerPlanTest {
         var proxy = (ProxyConfig) ContainerPlan.entry(services).config();
         assertThat(proxy.rpcUrls()).containsExactly("http://gateway:7501");
         assertThat(proxy.repositoryUrl()).isEqualTo("http://repository:7502");
+    }
+
+    @Test
+    void eachGatewayOfADesignWithReplicasIsAServiceOfItsOwnWithItsOwnConfig() {
+        var design = ExampleDesigns.load(ExampleDesigns.file("webshop-ha"));
+
+        var services = ContainerPlan.services(design, ExportOptions.DEFAULT, null);
+
+        assertThat(services).extracting(ContainerService::name).containsExactly("repository", "gateway-1",
+                "gateway-2", "worker-storefront", "worker-orders", "worker-images", "proxy");
+        var gateways = ContainerPlan.gateways(services);
+        assertThat(gateways).extracting(ContainerService::name).containsExactly("gateway-1", "gateway-2");
+        assertThat(gateways).extracting(ContainerService::replicas).containsExactly(1, 1);
+        assertThat(gateways).extracting(ContainerService::port).containsExactly(7701, 7703);
+        assertThat(gateways).extracting(s -> s.config().name()).containsExactly("gateway-1", "gateway-2");
+        assertThat(gateways).extracting(ContainerService::configFile).containsExactly("gateway-1.json",
+                "gateway-2.json");
+    }
+
+    @Test
+    void everyWorkerAndTheProxyNameEveryGatewayByItsServiceName() {
+        var design = ExampleDesigns.load(ExampleDesigns.file("webshop-ha"));
+
+        var services = ContainerPlan.services(design, ExportOptions.DEFAULT, null);
+
+        var workers = services.stream().filter(s -> s.role() == Role.WORKER).toList();
+        assertThat(workers).hasSize(3).allSatisfy(w -> assertThat(((WorkerConfig) w.config()).gatewayUrls())
+                .containsExactly("http://gateway-1:7701", "http://gateway-2:7703"));
+        var proxy = (ProxyConfig) ContainerPlan.entry(services).config();
+        assertThat(proxy.rpcUrls()).containsExactly("http://gateway-1:7701", "http://gateway-2:7703");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.plan.WorkerConfig;
@@ -324,6 +325,139 @@ class KubernetesExportTest {
 
         assertThat(manifests).hasSizeGreaterThan(5);
         assertThat(manifests).allSatisfy(m -> assertThat(KubernetesModels.problem(m)).isNull());
+    }
+
+    @Test
+    void eachGatewayOfADesignWithReplicasIsADeploymentAndAServiceOfItsOwn() {
+        var export = ExampleDesigns.render("webshop-ha", Target.KUBERNETES);
+
+        assertThat(names(export, "Deployment")).containsExactly("repository", "gateway-1", "gateway-2",
+                "worker-storefront", "worker-orders", "worker-images", "proxy");
+        assertThat(names(export, "Service")).containsExactly("repository", "gateway-1", "gateway-2", "proxy");
+        for (var gateway : List.of("gateway-1", "gateway-2")) {
+            var deployment = manifest(export, "Deployment", gateway);
+            assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+            assertThat(deployment.at("/spec/template/spec/containers/0/args/3").asText())
+                    .isEqualTo("/etc/clusterdeck/config/" + gateway + ".json");
+            assertThat(manifest(export, "Service", gateway).at("/spec/selector").toString())
+                    .isEqualTo(deployment.at("/spec/selector/matchLabels").toString());
+        }
+        assertThat(manifest(export, "Service", "gateway-1").at("/spec/ports/0/port").asInt()).isEqualTo(7701);
+        assertThat(manifest(export, "Service", "gateway-2").at("/spec/ports/0/port").asInt()).isEqualTo(7703);
+    }
+
+    @Test
+    void everyWorkerAndTheProxyOfADesignWithReplicasNameEveryGatewayService() {
+        var configs = manifest(ExampleDesigns.render("webshop-ha", Target.KUBERNETES), "ConfigMap",
+                "clusterdeck-config").get("data");
+
+        for (var worker : List.of("worker-storefront", "worker-orders", "worker-images")) {
+            var config = (WorkerConfig) ServiceConfigs.parse(configs.get(worker + ".json").asText(), worker + ".json",
+                    Role.WORKER).value().orElseThrow();
+            assertThat(config.gatewayUrls()).as(worker).containsExactly("http://gateway-1:7701",
+                    "http://gateway-2:7703");
+        }
+        var proxy = (ProxyConfig) ServiceConfigs.parse(configs.get("proxy.json").asText(), "proxy.json", Role.PROXY)
+                .value().orElseThrow();
+        assertThat(proxy.rpcUrls()).containsExactly("http://gateway-1:7701", "http://gateway-2:7703");
+    }
+
+    @Test
+    void theGatewaysBudgetSelectsExactlyTheGatewayPodsAndKeepsAllButOneRunning() {
+        var export = ExampleDesigns.render("webshop-ha", Target.KUBERNETES);
+
+        var budget = manifest(export, "PodDisruptionBudget", "gateways");
+        assertThat(budget.get("apiVersion").asText()).isEqualTo("policy/v1");
+        assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertThat(budget.at("/spec/maxUnavailable").isMissingNode()).isTrue();
+        var selector = budget.at("/spec/selector/matchLabels");
+        var selected = deployments(export).stream()
+                .filter(d -> matches(selector, d.at("/spec/template/metadata/labels"))).map(d -> d.at("/metadata/name").asText()).toList();
+        assertThat(selected).containsExactly("gateway-1", "gateway-2");
+        assertThat(export.file(KubernetesExport.GATEWAY_BUDGET_FILE)).isPresent();
+    }
+
+    /** Eviction refuses a pod that two budgets select, so the gateways' must be the only one over their pods. */
+    @Test
+    void noOtherBudgetSelectsAGatewayPod() {
+        var export = ExampleDesigns.render("webshop-ha", Target.KUBERNETES);
+
+        var gatewayPods = deployments(export).stream()
+                .filter(d -> d.at("/metadata/name").asText().startsWith("gateway"))
+                .map(d -> d.at("/spec/template/metadata/labels")).toList();
+        var otherBudgets = manifests(export).stream()
+                .filter(m -> m.path("kind").asText().equals("PodDisruptionBudget")
+                        && !m.at("/metadata/name").asText().equals("gateways")).toList();
+        assertThat(gatewayPods).hasSize(2);
+        assertThat(otherBudgets).extracting(b -> b.at("/metadata/name").asText())
+                .containsExactly("worker-storefront", "worker-orders", "worker-images");
+        assertThat(otherBudgets).allSatisfy(b -> assertThat(gatewayPods)
+                .noneMatch(pod -> matches(b.at("/spec/selector/matchLabels"), pod)));
+    }
+
+    @Test
+    void aDesignWithOneGatewayExportsOneGatewayAndNoGatewaysBudget() {
+        var export = ExampleDesigns.render("webshop", Target.KUBERNETES);
+
+        assertThat(export.file(KubernetesExport.GATEWAY_BUDGET_FILE)).isEmpty();
+        assertThat(manifests(export).stream().filter(m -> m.path("kind").asText().equals("PodDisruptionBudget"))
+                .map(m -> m.at("/metadata/name").asText()))
+                .containsExactly("worker-storefront", "worker-orders", "worker-images");
+        assertThat(names(export, "Deployment")).contains("gateway").doesNotContain("gateway-1");
+    }
+
+    @Test
+    void theProxyAndTheWorkersReachEveryGatewayAndEveryGatewayReachesTheWorkers() {
+        var export = ExampleDesigns.render("webshop-ha", Target.KUBERNETES);
+
+        for (var caller : List.of("proxy", "worker-storefront", "worker-orders", "worker-images")) {
+            assertThat(manifest(export, "NetworkPolicy", caller).at("/spec/egress"))
+                    .extracting(e -> e.at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText() + ":"
+                            + e.at("/ports/0/port").asInt())
+                    .as(caller).contains("gateway-1:7701", "gateway-2:7703");
+        }
+        for (var gateway : List.of("gateway-1", "gateway-2")) {
+            var policy = manifest(export, "NetworkPolicy", gateway);
+            assertThat(policy.at("/spec/ingress/0/from"))
+                    .extracting(f -> f.at("/podSelector/matchLabels/app.kubernetes.io~1component").asText())
+                    .containsExactly("proxy", "worker");
+            assertThat(policy.at("/spec/egress"))
+                    .extracting(e -> e.at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText())
+                    .containsExactly("worker-storefront", "worker-orders", "worker-images");
+        }
+        assertThat(manifest(export, "NetworkPolicy", "worker-orders")
+                .at("/spec/ingress/0/from/0/podSelector/matchLabels").toString()).isEqualTo("{\"app.kubernetes.io/part-of\":\"webshop-ha\","
+                + "\"app.kubernetes.io/component\":\"gateway\"}");
+    }
+
+    @Test
+    void theReadmeNamesTheGatewaysWhyEachHasAStableNameAndTheirBudget() {
+        var readme = ExampleDesigns.render("webshop-ha", Target.KUBERNETES).content(KubernetesExport.README);
+
+        assertThat(readme).contains("## Gateways\n\nThis design runs 2 gateways, `gateway-1` and `gateway-2`, so that "
+                + "no gateway is a single point of failure");
+        assertThat(readme).contains("every worker registers with each gateway individually, so each needs a stable "
+                + "name");
+        assertThat(readme).contains("the PodDisruptionBudget `gateways` (in `gateways.yaml`) selects every gateway "
+                + "pod by `app.kubernetes.io/component: gateway`");
+        assertThat(readme).contains("| `gateways.yaml` | the PodDisruptionBudget `gateways` over every gateway |");
+    }
+
+    /** Whether every label of a selector is on the pod, with the same value. */
+    private static boolean matches(JsonNode matchLabels, JsonNode podLabels) {
+        var all = new boolean[] {true};
+        matchLabels.fields().forEachRemaining(e -> all[0] &= e.getValue().asText()
+                .equals(podLabels.path(e.getKey()).asText(null)));
+        return all[0];
+    }
+
+    private static List<JsonNode> deployments(Export export) {
+        return manifests(export).stream().filter(m -> m.path("kind").asText().equals("Deployment")).toList();
+    }
+
+    private static List<String> names(Export export, String kind) {
+        return manifests(export).stream().filter(m -> m.path("kind").asText().equals(kind))
+                .map(m -> m.at("/metadata/name").asText()).toList();
     }
 
     /** The element of an array of named objects (volumes, mounts, variables) with this name. */
