@@ -26,9 +26,10 @@ import org.xnio.IoUtils;
  * <p>A call its upstream never received (refused: a gateway restarting) goes to another member of the pool at once
  * when one is up, else waits in the {@link WaitingRoom} and is sent again, backing off, until an upstream takes it
  * or the deadline passes; so does an idempotent call whose answer never came. So a gateway that restarts within a
- * call's deadline loses no call. With {@code tries} (several gateways), an idempotent call that has no answer
- * within the try timeout is sent to another gateway as well, once, and the first answer wins: a paused gateway
- * holds no idempotent call longer than the try timeout and one more try.
+ * call's deadline loses no call. With several gateways, an idempotent call that has no answer within the try timeout
+ * is sent to another gateway that is up as well, once, budget allowing ({@link UpstreamPool#mayHedge}), and the first
+ * answer wins; once the pool's health checks take a hanging gateway out, its idempotent calls in flight go elsewhere
+ * at once. So a paused gateway holds no idempotent call much longer than the try timeout and one more try.
  */
 final class ProxyCall {
 
@@ -75,6 +76,9 @@ final class ProxyCall {
 
     void start() {
         deadline = deadlines.start(exchange.getIoThread(), this::timedOut);
+        if (tryDeadlines != null) {
+            pool.called();
+        }
         send(null);
     }
 
@@ -90,13 +94,15 @@ final class ProxyCall {
         }
     }
 
-    /** The try had no answer in time: another member gets the call as well, once; the first answer wins. */
+    /**
+     * The try had no answer in time: another member that is up gets the call as well, once, budget allowing; the
+     * first answer wins.
+     */
     private void tryTimedOut(Try late) {
-        if (done || hedged || late.call.over()) {
+        if (done || hedged || late.call.over() || !pool.mayHedge(late.member)) {
             return;
         }
         hedged = true;
-        pool.slow(late.member, "no answer within the try timeout");
         other = late;
         send(late.member);
     }
@@ -116,7 +122,6 @@ final class ProxyCall {
             if (done) {
                 return null;
             }
-            pool.answered(member);
             finish();
             cancelOthers(this);
             stats.record(head.status(), System.nanoTime() - startedNanos);

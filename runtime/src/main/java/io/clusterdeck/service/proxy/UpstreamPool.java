@@ -13,15 +13,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The upstreams the proxy spreads calls over: the gateways of a design with replicas, or one gateway, or the
  * repository. Calls take turns over the members that are up. With more than one member the pool watches them as
- * the gateway watches its workers: passively (a call that could not be sent takes its member out at once; calls that
- * got no answer within the try timeout count as failed checks) and actively (a {@code GET /health} of each every
- * {@link #CHECK_MS} ms; {@link #UNHEALTHY_AFTER} failures in a row take a member out, one success brings it back).
- * A member that goes out tells its calls in flight ({@link Upstream#down()}), so idempotent ones can go elsewhere.
+ * the gateway watches its workers: passively (a call that could not be sent takes its member out at once) and
+ * actively (a {@code GET /health} of each every {@link #CHECK_MS} ms; {@link #UNHEALTHY_AFTER} failures in a row take
+ * a member out, one success brings it back). A slow answer to a call does not count against a member: calls are slow
+ * when the workers behind every gateway are, and taking gateways out for it would only move the load around. A
+ * member that goes out tells its calls in flight ({@link Upstream#down()}), so idempotent ones can go elsewhere.
+ *
+ * <p>Second tries of calls that have no answer yet (hedges) draw on a budget that every call fills a little, so they
+ * stay a small share of the calls ({@link #HEDGE_SHARE}) however slow the cluster gets, and cannot double its load.
  */
 final class UpstreamPool implements AutoCloseable {
     static final long CHECK_MS = 500;
     static final long CHECK_TIMEOUT_MS = 450;
     static final int UNHEALTHY_AFTER = 2;
+    /** At most about one call in ten gets a second try while its first is still under way. */
+    static final int HEDGE_SHARE = 10;
+    /** Hedges that may be spent at once after a quiet spell. */
+    static final int HEDGE_BURST = 20;
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamPool.class);
 
     /** One upstream of the pool and what the pool knows of it; read on any I/O thread. */
@@ -63,6 +71,8 @@ final class UpstreamPool implements AutoCloseable {
     private final List<Member> members;
     private final UpstreamClient client;
     private final AtomicInteger turn = new AtomicInteger();
+    /** Filled by one per call, a hedge costs {@link #HEDGE_SHARE}. */
+    private final AtomicInteger hedgeBudget = new AtomicInteger(HEDGE_BURST * HEDGE_SHARE);
     private volatile boolean closed;
 
     /** @param names what logs call each member ({@code gateway-2}), in the order of {@code urls} */
@@ -135,17 +145,26 @@ final class UpstreamPool implements AutoCloseable {
         }
     }
 
-    /** A try got no answer within its time: counts as a failed check. */
-    void slow(Member member, String why) {
-        if (members.size() > 1 && member.failures.incrementAndGet() >= UNHEALTHY_AFTER) {
-            out(member, why);
+    /** A call was taken: the hedge budget grows a little. */
+    void called() {
+        if (hedgeBudget.get() < HEDGE_BURST * HEDGE_SHARE) {
+            hedgeBudget.incrementAndGet();
         }
     }
 
-    /** A member answered a call. */
-    void answered(Member member) {
-        if (member.failures.get() != 0) {
-            member.failures.set(0);
+    /** Whether a call that has no answer yet may be tried on another member as well: one is up, and budget is left. */
+    boolean mayHedge(Member late) {
+        if (members.stream().noneMatch(m -> m.up && m != late)) {
+            return false;
+        }
+        while (true) {
+            int left = hedgeBudget.get();
+            if (left < HEDGE_SHARE) {
+                return false;
+            }
+            if (hedgeBudget.compareAndSet(left, left - HEDGE_SHARE)) {
+                return true;
+            }
         }
     }
 
