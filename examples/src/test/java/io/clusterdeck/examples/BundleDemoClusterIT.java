@@ -11,7 +11,7 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.plan.StandaloneConfig;
 import io.clusterdeck.service.Await;
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;

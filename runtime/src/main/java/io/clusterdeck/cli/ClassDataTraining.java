@@ -12,7 +12,7 @@ import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.ServiceConfigs;
-import io.clusterdeck.service.Service;
+import io.clusterdeck.http.Service;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

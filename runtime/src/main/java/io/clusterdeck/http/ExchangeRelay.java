@@ -1,6 +1,7 @@
 package io.clusterdeck.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,7 +38,7 @@ public final class ExchangeRelay implements BodySink {
         exchange.setStatusCode(head.status());
         var length = head.header("Content-Length");
         if (length != null && head.header("Transfer-Encoding") == null) {
-            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_LENGTH, length);
+            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, length);
         }
         for (var name : copied) {
             var values = head.headers(name.toString());

@@ -47,7 +47,7 @@ public final class ControlClient {
     }
 
     /** The cluster key of the running launch, for tools that call its members directly. */
-    public io.clusterdeck.service.ClusterKey clusterKey() {
+    public io.clusterdeck.security.ClusterKey clusterKey() {
         return ClusterAuth.key(RunFolder.clusterKeyIn(runFolder));
     }
 

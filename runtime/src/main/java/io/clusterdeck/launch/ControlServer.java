@@ -2,7 +2,7 @@ package io.clusterdeck.launch;
 
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.http.HttpServer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;

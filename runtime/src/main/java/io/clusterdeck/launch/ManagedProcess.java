@@ -14,7 +14,7 @@ final class ManagedProcess {
 
     final String name;
     final LogBuffer log;
-    /** When it was restarted within the backoff's window, as {@link io.clusterdeck.service.Clock#nanos()}. */
+    /** When it was restarted within the backoff's window, as {@link io.clusterdeck.time.Clock#nanos()}. */
     final Deque<Long> restartTimes = new ArrayDeque<>();
     volatile PlannedProcess planned;
     volatile Process process;

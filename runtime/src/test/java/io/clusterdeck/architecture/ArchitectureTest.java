@@ -15,10 +15,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("json").definedBy("io.clusterdeck.json..")
+            .layer("time").definedBy("io.clusterdeck.time..")
             .layer("http").definedBy("io.clusterdeck.http..")
             .layer("event").definedBy("io.clusterdeck.event..")
             .layer("design").definedBy("io.clusterdeck.design..")
             .layer("plan").definedBy("io.clusterdeck.plan..")
+            .layer("security").definedBy("io.clusterdeck.security..")
             .layer("bundle").definedBy("io.clusterdeck.bundle..")
             .layer("lab").definedBy("io.clusterdeck.lab..")
             .layer("export").definedBy("io.clusterdeck.export..")
@@ -28,18 +30,22 @@ class ArchitectureTest {
             .layer("compare").definedBy("io.clusterdeck.compare..")
             .layer("cli").definedBy("io.clusterdeck.cli..")
             .whereLayer("json").mayNotAccessAnyLayer()
+            .whereLayer("time").mayNotAccessAnyLayer()
             .whereLayer("http").mayNotAccessAnyLayer()
             .whereLayer("event").mayNotAccessAnyLayer()
             .whereLayer("design").mayOnlyAccessLayers("json")
             .whereLayer("plan").mayOnlyAccessLayers("design", "json")
+            .whereLayer("security").mayOnlyAccessLayers("plan", "design", "http", "time", "json")
             .whereLayer("bundle").mayOnlyAccessLayers("design", "json")
             .whereLayer("lab").mayOnlyAccessLayers("plan", "design", "json")
             .whereLayer("export").mayOnlyAccessLayers("plan", "design", "json")
             .whereLayer("load").mayOnlyAccessLayers("http")
-            .whereLayer("service").mayOnlyAccessLayers("lab", "bundle", "plan", "design", "event", "http", "json")
-            .whereLayer("launch").mayOnlyAccessLayers("service", "lab", "plan", "design", "event", "http", "json")
+            .whereLayer("service").mayOnlyAccessLayers("security", "lab", "bundle", "plan", "design", "event", "http",
+                    "time", "json")
+            .whereLayer("launch").mayOnlyAccessLayers("service", "security", "lab", "plan", "design", "event", "http",
+                    "time", "json")
             .whereLayer("compare").mayOnlyAccessLayers("launch", "load", "lab", "plan", "design", "event", "http",
-                    "json")
+                    "time", "json")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .because("one look at the package list tells what builds on what; see docs/architecture.md");
 

@@ -2,7 +2,7 @@ package io.clusterdeck.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.clusterdeck.event.EventType;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.service.FakeClock;
-import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.service.TestConfigs;
 import java.io.IOException;
 import java.io.InputStream;

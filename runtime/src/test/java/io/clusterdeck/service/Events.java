@@ -1,5 +1,7 @@
 package io.clusterdeck.service;
 
+import io.clusterdeck.http.Json;
+
 import io.clusterdeck.event.ClusterEvent;
 import java.io.BufferedReader;
 import java.io.IOException;

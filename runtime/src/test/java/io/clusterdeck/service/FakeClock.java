@@ -1,5 +1,7 @@
 package io.clusterdeck.service;
 
+import io.clusterdeck.time.Clock;
+
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,9 @@
 package io.clusterdeck.service;
 
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

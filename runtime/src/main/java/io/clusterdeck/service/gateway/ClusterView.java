@@ -2,7 +2,7 @@ package io.clusterdeck.service.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.plan.GatewayConfig;
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import java.time.Instant;
 import java.util.Set;
 

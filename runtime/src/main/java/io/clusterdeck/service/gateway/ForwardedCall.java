@@ -10,13 +10,14 @@ import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ResponseHandler;
 import io.clusterdeck.http.ResponseHead;
-import io.clusterdeck.service.Headers;
+import io.clusterdeck.http.ClusterHeaders;
 import io.clusterdeck.service.LatencySampler;
-import io.clusterdeck.service.RequestIds;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.http.RequestIds;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.service.worker.FunctionEndpoint;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ import org.xnio.XnioIoThread;
  * function is idempotent. One deadline covers every try.
  */
 final class ForwardedCall {
-    private static final HttpString CONTENT_TYPE = io.undertow.util.Headers.CONTENT_TYPE;
+    private static final HttpString CONTENT_TYPE = Headers.CONTENT_TYPE;
 
     private final Forwarder gateway;
     private final HttpServerExchange exchange;
@@ -188,9 +189,9 @@ final class ForwardedCall {
             deadline.cancel();
             worker.stats(route).record(head.status(), now - startNanos);
             ExchangeRelay.copyHead(exchange, head);
-            var servedBy = head.header(Headers.WORKER_NAME);
+            var servedBy = head.header(ClusterHeaders.WORKER_NAME);
             var type = head.header("Content-Type");
-            exchange.getResponseHeaders().put(Headers.WORKER, servedBy != null ? servedBy : worker.name());
+            exchange.getResponseHeaders().put(ClusterHeaders.WORKER, servedBy != null ? servedBy : worker.name());
             exchange.getResponseHeaders().put(CONTENT_TYPE, type != null ? type : "application/json");
             return new ExchangeRelay(exchange, broken -> cancel());
         }

@@ -6,17 +6,18 @@ import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.plan.SegmentRoute;
-import io.clusterdeck.service.Access;
-import io.clusterdeck.service.Bodies;
-import io.clusterdeck.service.ByteBudget;
-import io.clusterdeck.service.CallStats;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.ServiceException;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.security.MemberAccess;
+import io.clusterdeck.http.Bodies;
+import io.clusterdeck.http.ByteBudget;
+import io.clusterdeck.http.CallStats;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.http.ServiceMetrics;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class Forwarder implements HttpHandler {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
         var caller = tokens.verify(exchange);
-        Access.check(route.route(), caller);
+        MemberAccess.check(route.route(), caller);
         var headers = caller.isPresent() && caller.get().user() != null ? userHeaders(exchange) : memberHeaders();
         Bodies.read(exchange, maxBodyBytes, budget, (ex, body) -> {
             Json.checkObject(body);
@@ -111,14 +112,14 @@ final class Forwarder implements HttpHandler {
     /** A call made for an end user goes on with the member token that carries them, which this gateway verified. */
     private static byte[] userHeaders(HttpServerExchange exchange) {
         return OutboundRequest.headers("Content-Type", "application/json", "Authorization",
-                exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
+                exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
     }
 
     private String affinityOf(HttpServerExchange exchange, RpcRoute route) {
         if (!(balancers.get(route.segment()) instanceof Sticky)) {
             return null;
         }
-        var header = exchange.getRequestHeaders().getFirst(io.clusterdeck.service.Headers.AFFINITY);
+        var header = exchange.getRequestHeaders().getFirst(io.clusterdeck.http.ClusterHeaders.AFFINITY);
         if (header != null && !header.isBlank()) {
             return header;
         }

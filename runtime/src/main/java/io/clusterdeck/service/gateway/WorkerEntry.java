@@ -1,8 +1,8 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.http.Upstream;
-import io.clusterdeck.service.CallStats;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.http.CallStats;
+import io.clusterdeck.http.ServiceMetrics;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;

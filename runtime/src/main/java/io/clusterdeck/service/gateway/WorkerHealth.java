@@ -1,7 +1,7 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.design.HealthCheck;
-import io.clusterdeck.service.Clock;
+import io.clusterdeck.time.Clock;
 import java.util.Optional;
 
 /**

@@ -8,10 +8,10 @@ import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.Headers;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.ServiceMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public final class WorkerRegistry {
     public WorkerRegistry(String source, HealthCheck policy, Clock clock, UpstreamClient client,
                           EventLog events, ServiceMetrics metrics, int routes) {
         this.source = source;
-        this.checkHeaders = OutboundRequest.headers(Headers.CHECKED_BY.toString(), source);
+        this.checkHeaders = OutboundRequest.headers(ClusterHeaders.CHECKED_BY.toString(), source);
         this.checker = client.timerThread();
         this.policy = policy;
         this.clock = clock;

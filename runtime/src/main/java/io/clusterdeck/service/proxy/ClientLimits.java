@@ -1,6 +1,6 @@
 package io.clusterdeck.service.proxy;
 
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.http.ServiceException;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -12,7 +12,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.clusterdeck.design.AuthSettings;
 import io.clusterdeck.function.EndUser;
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.http.ServiceException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.ParseException;

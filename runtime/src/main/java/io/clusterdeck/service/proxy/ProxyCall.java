@@ -10,11 +10,12 @@ import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ResponseHandler;
 import io.clusterdeck.http.ResponseHead;
 import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.service.CallStats;
-import io.clusterdeck.service.Headers;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.http.CallStats;
+import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.ServiceException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -126,9 +127,9 @@ final class ProxyCall {
             cancelOthers(this);
             stats.record(head.status(), System.nanoTime() - startedNanos);
             ExchangeRelay.copyHead(exchange, head, copied);
-            var servedBy = head.header(Headers.WORKER_NAME);
+            var servedBy = head.header(ClusterHeaders.WORKER_NAME);
             if (servedBy != null) {
-                exchange.getResponseHeaders().put(Headers.WORKER, servedBy);
+                exchange.getResponseHeaders().put(ClusterHeaders.WORKER, servedBy);
             }
             return new ExchangeRelay(exchange, broken -> call.cancel());
         }
@@ -215,7 +216,7 @@ final class ProxyCall {
         }
         if (!waiting) {
             if (!waitingRoom.enter()) {
-                exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "1");
+                exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
                 answer(ServiceException.unavailable("upstream_unavailable", why + "; too many calls wait for it already"));
                 return;
             }

@@ -5,21 +5,22 @@ import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.plan.ProxyConfig;
-import io.clusterdeck.service.Bodies;
-import io.clusterdeck.service.ByteBudget;
-import io.clusterdeck.service.CallStats;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.Headers;
-import io.clusterdeck.service.HttpService;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.RequestIds;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.ServiceException;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.http.Bodies;
+import io.clusterdeck.http.ByteBudget;
+import io.clusterdeck.http.CallStats;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.RequestIds;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.Routes;
+import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.http.ServiceMetrics;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.HashMap;
@@ -39,10 +40,10 @@ import java.util.Optional;
  * Each client address may have a bounded number of calls in flight; request bodies share a byte budget.
  */
 public final class ProxyService extends HttpService {
-    static final HttpString[] RPC_HEADERS = {io.undertow.util.Headers.CONTENT_TYPE, io.undertow.util.Headers.SET_COOKIE};
-    static final HttpString[] ASSET_HEADERS = {io.undertow.util.Headers.CONTENT_TYPE, io.undertow.util.Headers.SET_COOKIE,
-            new HttpString("X-Clusterdeck-Sha256"), io.undertow.util.Headers.LAST_MODIFIED, io.undertow.util.Headers.ETAG,
-            io.undertow.util.Headers.CACHE_CONTROL, io.undertow.util.Headers.CONTENT_DISPOSITION};
+    static final HttpString[] RPC_HEADERS = {Headers.CONTENT_TYPE, Headers.SET_COOKIE};
+    static final HttpString[] ASSET_HEADERS = {Headers.CONTENT_TYPE, Headers.SET_COOKIE,
+            new HttpString("X-Clusterdeck-Sha256"), Headers.LAST_MODIFIED, Headers.ETAG,
+            Headers.CACHE_CONTROL, Headers.CONTENT_DISPOSITION};
 
     private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
     /** How much longer than the gateway's deadline a call may wait for a gateway that restarts. */
@@ -142,7 +143,7 @@ public final class ProxyService extends HttpService {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod() + " /rpc/" + route.name() + " (use POST)");
         }
         var user = auth == null ? Optional.<EndUser>empty()
-                : auth.verify(exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
+                : auth.verify(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         if (route.roles() != null) {
             EndUserAuth.requireRole(route.name(), route.roles(), user);
         }
@@ -173,13 +174,13 @@ public final class ProxyService extends HttpService {
      */
     private byte[] forwardedHeaders(HttpServerExchange exchange, EndUser user) {
         var requestHeaders = exchange.getRequestHeaders();
-        var affinity = requestHeaders.getFirst(Headers.AFFINITY);
-        var cookie = requestHeaders.getFirst(io.undertow.util.Headers.COOKIE);
+        var affinity = requestHeaders.getFirst(ClusterHeaders.AFFINITY);
+        var cookie = requestHeaders.getFirst(Headers.COOKIE);
         if (affinity == null && cookie == null && user == null) {
             return JSON;
         }
         try {
-            return OutboundRequest.headers("Content-Type", "application/json", Headers.AFFINITY.toString(), affinity,
+            return OutboundRequest.headers("Content-Type", "application/json", ClusterHeaders.AFFINITY.toString(), affinity,
                     "Cookie", cookie, "Authorization", user == null ? null : tokens.authorization(null, user));
         } catch (IllegalArgumentException e) {
             throw ServiceException.badRequest("an affinity key or cookie holds characters a header cannot carry");

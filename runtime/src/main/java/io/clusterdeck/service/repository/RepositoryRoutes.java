@@ -1,14 +1,15 @@
 package io.clusterdeck.service.repository;
 
 import io.clusterdeck.design.Bundle;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.ServiceException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class RepositoryRoutes {
             if (served == null) {
                 throw ServiceException.notFound("no bundle at " + path);
             }
-            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/java-archive");
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/java-archive");
             exchange.getResponseHeaders().put(SHA256, served.sha256());
             exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(served.bytes()));
         } else {

@@ -2,14 +2,14 @@ package io.clusterdeck.service.repository;
 
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.RepositoryConfig;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.HttpService;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.Routes;
+import io.clusterdeck.http.ServiceMetrics;
 
 /**
  * The repository: serves function bundles and static assets from its folders only (see {@link RepositoryRoutes}),

@@ -2,16 +2,16 @@ package io.clusterdeck.service.standalone;
 
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.StandaloneConfig;
-import io.clusterdeck.service.Access;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.HttpService;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.security.MemberAccess;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.Routes;
+import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.worker.FunctionCatalog;
 import io.clusterdeck.service.worker.FunctionEndpoint;
@@ -77,8 +77,8 @@ public final class StandaloneService extends HttpService {
     public StandaloneService start() {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
                 (exchange, function) -> {
-                    var caller = tokens == null ? Optional.<io.clusterdeck.service.ClusterTokens.Caller>empty() : tokens.verify(exchange);
-                    Access.check(function.access(), function.name(), caller);
+                    var caller = tokens == null ? Optional.<io.clusterdeck.security.ClusterTokens.Caller>empty() : tokens.verify(exchange);
+                    MemberAccess.check(function.access(), function.name(), caller);
                     return caller;
                 },
                 scheduler, Clock.SYSTEM, metrics);

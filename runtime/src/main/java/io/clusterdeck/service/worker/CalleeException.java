@@ -1,6 +1,6 @@
 package io.clusterdeck.service.worker;
 
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.http.ServiceException;
 
 /**
  * A function called through the gateway answered with an error. It keeps the callee's own message apart, so that a

@@ -1,8 +1,8 @@
 package io.clusterdeck.service.worker;
 
 import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.Scheduler;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.clusterdeck.service.worker;
 
 import io.clusterdeck.design.Function;
 import io.clusterdeck.design.Simulation;
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.LatencySampler;
-import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.ServiceException;
+import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.http.ServiceException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;

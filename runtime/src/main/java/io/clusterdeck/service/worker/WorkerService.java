@@ -3,18 +3,18 @@ package io.clusterdeck.service.worker;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.plan.WorkerConfig;
-import io.clusterdeck.service.Bodies;
-import io.clusterdeck.service.Clock;
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
-import io.clusterdeck.service.HttpService;
-import io.clusterdeck.service.Headers;
-import io.clusterdeck.service.Json;
-import io.clusterdeck.service.Responses;
-import io.clusterdeck.service.Routes;
-import io.clusterdeck.service.Scheduler;
-import io.clusterdeck.service.ServiceException;
-import io.clusterdeck.service.ServiceMetrics;
+import io.clusterdeck.http.Bodies;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.Json;
+import io.clusterdeck.http.Responses;
+import io.clusterdeck.http.Routes;
+import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.http.ServiceMetrics;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetAddress;
@@ -183,7 +183,7 @@ public final class WorkerService extends HttpService {
     }
 
     private void health(HttpServerExchange exchange) {
-        var checkedBy = exchange.getRequestHeaders().getFirst(Headers.CHECKED_BY);
+        var checkedBy = exchange.getRequestHeaders().getFirst(ClusterHeaders.CHECKED_BY);
         if (checkedBy != null) {
             gateways.checkedBy(checkedBy);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BalancerTest {
     private static WorkerEntry worker(String name, int weight) {
         return new WorkerEntry(new Registration(name, "shop", "http://127.0.0.1:1", 1, weight, List.of()),
-                new WorkerHealth(HealthCheck.DEFAULT, new FakeClock()), null, new io.clusterdeck.service.ServiceMetrics("test"), 1);
+                new WorkerHealth(HealthCheck.DEFAULT, new FakeClock()), null, new io.clusterdeck.http.ServiceMetrics("test"), 1);
     }
 
     private final List<WorkerEntry> workers = List.of(worker("a", 1), worker("b", 1), worker("c", 1));

@@ -2,8 +2,8 @@ package io.clusterdeck.service.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.service.FakeClock;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.RawHttp;
@@ -75,7 +75,7 @@ class ErrorStatusTest {
 
     @Test
     void tokenSignedWithAnotherKeyIs401() {
-        var forged = "Bearer " + new ClusterTokens("intruder", ClusterKey.of("guessed"), io.clusterdeck.service.Clock.SYSTEM)
+        var forged = "Bearer " + new ClusterTokens("intruder", ClusterKey.of("guessed"), io.clusterdeck.time.Clock.SYSTEM)
                 .mint(null, Duration.ofMinutes(1));
         assertError(TestHttp.post(cluster.rpc("shop/admin"), "{}", "Authorization", forged), 401, "unauthorized");
     }

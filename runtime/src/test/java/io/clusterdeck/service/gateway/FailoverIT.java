@@ -6,7 +6,7 @@ import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.Events;
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.Load;
 import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestConfigs;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.service.Await;
-import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.InProcessCluster;
-import io.clusterdeck.service.Json;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.PrometheusText;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;

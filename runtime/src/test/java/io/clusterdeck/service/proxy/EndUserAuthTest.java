@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.design.AuthSettings;
 import io.clusterdeck.plan.ProxyConfig;
-import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;

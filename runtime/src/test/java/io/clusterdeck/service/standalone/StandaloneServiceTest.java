@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.design.Function;
 import io.clusterdeck.plan.StandaloneConfig;
-import io.clusterdeck.service.ClusterKey;
+import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.util.ArrayList;

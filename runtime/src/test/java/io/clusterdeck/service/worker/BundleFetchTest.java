@@ -8,10 +8,10 @@ import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.design.Bundle;
 import io.clusterdeck.plan.RepositoryConfig;
 import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.service.ClusterKey;
-import io.clusterdeck.service.ClusterTokens;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.service.FakeClock;
-import io.clusterdeck.service.HttpServer;
+import io.clusterdeck.http.HttpServer;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.repository.RepositoryService;
 import io.undertow.server.HttpHandler;
@@ -57,7 +57,7 @@ class BundleFetchTest {
     }
 
     private BundleFetch fetchFrom(String url, Duration patience) {
-        return new BundleFetch(url, engine.client(), new ClusterTokens("worker-test", KEY, io.clusterdeck.service.Clock.SYSTEM), clock, millis -> {
+        return new BundleFetch(url, engine.client(), new ClusterTokens("worker-test", KEY, io.clusterdeck.time.Clock.SYSTEM), clock, millis -> {
             waits.add(millis);
             clock.advance(Duration.ofMillis(millis));
         }, patience);

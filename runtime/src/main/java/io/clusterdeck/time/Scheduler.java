@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.time;
+
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import java.util.concurrent.atomic.LongAdder;
 

@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.time;
+
 
 import java.time.Instant;
 

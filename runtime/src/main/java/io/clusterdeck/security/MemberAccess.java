@@ -1,6 +1,8 @@
-package io.clusterdeck.service;
+package io.clusterdeck.security;
 
-import io.clusterdeck.service.ClusterTokens.Caller;
+import io.clusterdeck.http.ServiceException;
+
+import io.clusterdeck.security.ClusterTokens.Caller;
 import java.util.Optional;
 
 /**
@@ -8,8 +10,8 @@ import java.util.Optional;
  * holding a cluster token (401 without one); private functions only other functions, whose tokens name the
  * calling function (403 otherwise).
  */
-public final class Access {
-    private Access() {
+public final class MemberAccess {
+    private MemberAccess() {
     }
 
     /** As {@link #check(io.clusterdeck.design.Access, String, Optional)}; a private function also checks the caller is one the design lets call it. */

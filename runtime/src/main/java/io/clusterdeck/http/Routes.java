@@ -1,8 +1,10 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.Locale;
 
@@ -36,8 +38,8 @@ public final class Routes {
     public static HttpHandler root(String service, HttpHandler next) {
         var requestIds = new RequestIds(next);
         return new ErrorHandler(exchange -> {
-            exchange.getResponseHeaders().put(Headers.WORKER, service);
-            var transfer = exchange.getRequestHeaders().get(io.undertow.util.Headers.TRANSFER_ENCODING);
+            exchange.getResponseHeaders().put(ClusterHeaders.WORKER, service);
+            var transfer = exchange.getRequestHeaders().get(Headers.TRANSFER_ENCODING);
             if (transfer != null && !endsChunked(transfer)) {
                 // A body whose end cannot be found: answer and close, as HTTP/1.1 asks, instead of waiting for it.
                 exchange.setPersistent(false);

@@ -1,6 +1,6 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
 
-import io.clusterdeck.http.IoEngine;
+
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;

@@ -1,9 +1,10 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import io.undertow.util.HttpString;
 
 /** The headers every Clusterdeck service speaks. */
-public final class Headers {
+public final class ClusterHeaders {
     /** Names the worker that served a call; set on every response that a worker produced. */
     public static final HttpString WORKER = new HttpString("X-Clusterdeck-Worker");
     public static final String WORKER_NAME = WORKER.toString();
@@ -14,6 +15,6 @@ public final class Headers {
     /** Names the gateway on each of its health checks: a worker that stops hearing from it registers again. */
     public static final HttpString CHECKED_BY = new HttpString("X-Clusterdeck-Gateway");
 
-    private Headers() {
+    private ClusterHeaders() {
     }
 }

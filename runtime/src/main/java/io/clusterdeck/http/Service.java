@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 /**
  * The life of every runtime service: {@code create(config)}, {@link #start()}, {@link #port()}, {@link #stop()}.

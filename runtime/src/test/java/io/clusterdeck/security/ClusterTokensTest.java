@@ -1,4 +1,8 @@
-package io.clusterdeck.service;
+package io.clusterdeck.security;
+
+import io.clusterdeck.service.FakeClock;
+
+import io.clusterdeck.http.ServiceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

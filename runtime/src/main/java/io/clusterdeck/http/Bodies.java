@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;

@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -20,17 +21,17 @@ public final class RequestIds implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        var id = exchange.getRequestHeaders().getFirst(Headers.REQUEST_ID);
+        var id = exchange.getRequestHeaders().getFirst(ClusterHeaders.REQUEST_ID);
         if (!acceptable(id)) {
             id = newId();
-            exchange.getRequestHeaders().put(Headers.REQUEST_ID, id);
+            exchange.getRequestHeaders().put(ClusterHeaders.REQUEST_ID, id);
         }
-        exchange.getResponseHeaders().put(Headers.REQUEST_ID, id);
+        exchange.getResponseHeaders().put(ClusterHeaders.REQUEST_ID, id);
         next.handleRequest(exchange);
     }
 
     public static String of(HttpServerExchange exchange) {
-        return exchange.getRequestHeaders().getFirst(Headers.REQUEST_ID);
+        return exchange.getRequestHeaders().getFirst(ClusterHeaders.REQUEST_ID);
     }
 
     /** A new id: 32 random hex digits in the 8-4-4-4-12 form of a version 4 UUID. */

@@ -1,6 +1,6 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
 
-import io.clusterdeck.http.IoEngine;
+
 import io.undertow.server.HttpHandler;
 
 /** A service with one HTTP listener on its own {@link IoEngine}, which tells its port and URL. */

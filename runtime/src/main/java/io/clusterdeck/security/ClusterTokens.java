@@ -1,4 +1,7 @@
-package io.clusterdeck.service;
+package io.clusterdeck.security;
+
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.http.ServiceException;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.clusterdeck.function.EndUser;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
@@ -142,7 +146,7 @@ public final class ClusterTokens {
 
     /** The verified caller of a request, empty when it carries no token; a bad token is a 401. */
     public Optional<Caller> verify(HttpServerExchange exchange) {
-        return verify(exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.AUTHORIZATION));
+        return verify(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
     }
 
     public Optional<Caller> verify(String authorization) {

@@ -1,6 +1,8 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 
 /** Writes JSON responses. */
@@ -14,7 +16,7 @@ public final class Responses {
 
     public static void json(HttpServerExchange exchange, int status, byte[] body) {
         exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
@@ -43,10 +45,10 @@ public final class Responses {
             return;
         }
         if (e.retryAfterSeconds() > 0) {
-            exchange.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, e.retryAfterSeconds());
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, e.retryAfterSeconds());
         }
         if (e.challenge() != null) {
-            exchange.getResponseHeaders().put(io.undertow.util.Headers.WWW_AUTHENTICATE, e.challenge());
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, e.challenge());
         }
         json(exchange, e.status(), errorBody(e));
     }

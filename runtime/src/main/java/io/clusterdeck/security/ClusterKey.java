@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.security;
+
 
 import io.clusterdeck.plan.ServiceConfig;
 import java.io.IOException;

@@ -1,4 +1,5 @@
-package io.clusterdeck.service;
+package io.clusterdeck.http;
+
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
