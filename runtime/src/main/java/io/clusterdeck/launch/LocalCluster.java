@@ -17,12 +17,9 @@ import io.clusterdeck.plan.Role;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,23 +48,23 @@ import java.util.stream.Collectors;
  */
 public final class LocalCluster implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
-    private final Object lock = new Object();
     private final Clock clock = Clock.SYSTEM;
     private final LaunchOptions options;
     private final RunFolder run;
     private final EventLog events = new EventLog(10_000);
-    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final ProcessTable table;
     private final ScheduledExecutorService scheduler;
     private final JvmCommand jvm;
     private final Supervisor supervisor;
     private final ClassDataArchive archive;
+    private final ClusterFaults faults;
     // The launcher's calls into its cluster: made once every process is spawned, off the path to the first spawn.
     private volatile IoEngine io;
     private volatile AdminClient admin;
     private volatile GatewayProbe probe;
     private final List<GatewayEvents> gatewayEvents = new ArrayList<>();
     private ControlServer control;
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Path designFile;
     private volatile Design design;
     private volatile Plan plan;
@@ -80,6 +77,7 @@ public final class LocalCluster implements AutoCloseable {
         this.designFile = designFile;
         this.options = options;
         this.run = RunFolder.create(options.home(), design.name());
+        this.table = new ProcessTable(run);
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
             var thread = new Thread(r, "launcher");
             thread.setDaemon(true);
@@ -88,7 +86,8 @@ public final class LocalCluster implements AutoCloseable {
         this.jvm = new JvmCommand(options);
         this.archive = new ClassDataArchive(jvm);
         this.supervisor = new Supervisor(Supervisor.jvms(run, jvm), options.backoff(), Scheduler.of(scheduler), clock,
-                events::publish, lock);
+                events::publish, table.lock());
+        this.faults = new ClusterFaults(table, supervisor, () -> admin, events, clock, options.grace(), this::await);
     }
 
     /**
@@ -171,15 +170,13 @@ public final class LocalCluster implements AutoCloseable {
 
     /** What the launcher changed on its own, such as a taken port replaced by a free one. */
     public List<String> notes() {
-        synchronized (lock) {
+        synchronized (notes) {
             return List.copyOf(notes);
         }
     }
 
     public List<ProcessStatus> processes() {
-        synchronized (lock) {
-            return processes.values().stream().map(ManagedProcess::status).toList();
-        }
+        return table.statuses();
     }
 
     /**
@@ -206,63 +203,53 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public ProcessStatus process(String name) {
-        return managed(name).status();
+        return table.get(name).status();
     }
 
     public LogBuffer log(String name) {
-        return managed(name).log;
+        return table.get(name).log;
     }
 
     // Faults
 
     /** Causes a fault on a process; {@code ms} is the added latency for {@link Fault#LATENCY}, ignored otherwise. */
     public void fault(Fault fault, String name, int ms) {
-        switch (fault) {
-            case KILL -> kill(name);
-            case STOP -> stop(name);
-            case PAUSE -> pause(name);
-            case RESUME -> resume(name);
-            case UNHEALTHY -> setHealthy(name, false);
-            case HEALTHY -> setHealthy(name, true);
-            case LATENCY -> addLatency(name, ms);
-            case RESTART -> restart(name);
-        }
+        faults.apply(fault, name, ms);
     }
 
     /** SIGKILL: the process dies at once; its restart policy decides what happens next. */
     public void kill(String name) {
-        var managed = running(name);
-        fault(managed, "kill (SIGKILL) of pid " + managed.pid());
-        supervisor.kill(managed);
+        faults.kill(name);
     }
 
     /** SIGTERM: a graceful stop; its restart policy decides what happens next. */
     public void stop(String name) {
-        var managed = running(name);
-        fault(managed, "stop (SIGTERM) of pid " + managed.pid());
-        supervisor.terminate(managed, options.grace());
+        faults.stop(name);
     }
 
     /** SIGSTOP: the process hangs, as a stuck worker would; the gateway's timeouts and health checks notice. */
     public void pause(String name) {
-        var managed = running(name);
-        supervisor.signal(managed, "STOP");
-        synchronized (lock) {
-            managed.state = ProcessState.PAUSED;
-        }
-        fault(managed, "pause (SIGSTOP) of pid " + managed.pid());
+        faults.pause(name);
     }
 
     /** SIGCONT after a pause. */
     public void resume(String name) {
-        var managed = managed(name);
-        supervisor.signal(managed, "CONT");
-        synchronized (lock) {
-            if (managed.state == ProcessState.PAUSED) {
-                managed.state = ProcessState.RUNNING;
-            }
-        }
-        fault(managed, "resume (SIGCONT) of pid " + managed.pid());
+        faults.resume(name);
+    }
+
+    /** Flips the worker's health flag: an unhealthy worker keeps running but leaves the gateway's rotation. */
+    public void setHealthy(String name, boolean healthy) {
+        faults.setHealthy(name, healthy);
+    }
+
+    /** Adds latency to every call the worker serves (0 removes it). */
+    public void addLatency(String name, int addedMs) {
+        faults.addLatency(name, addedMs);
+    }
+
+    /** A graceful restart now, whatever the restart policy. */
+    public void restart(String name) {
+        faults.restart(name);
     }
 
     /**
@@ -271,7 +258,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     public List<WorkerSample> profileSamples() {
         var samples = new ArrayList<WorkerSample>();
-        for (var worker : runningWorkers()) {
+        for (var worker : table.runningWorkers()) {
             try {
                 samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), "/profile"),
                         WorkerSample.class));
@@ -290,54 +277,16 @@ public final class LocalCluster implements AutoCloseable {
         if (event.type() != EventType.READY || event.worker() == null || admin == null) {
             return;
         }
-        synchronized (lock) {
-            var gateway = processes.get(event.worker());
-            if (gateway == null || gateway.planned.role() != Role.GATEWAY || gateway.restarts == 0) {
-                return;
-            }
+        if (!table.contains(event.worker())) {
+            return;
         }
-        for (var worker : runningWorkers()) {
+        var gateway = table.get(event.worker());
+        if (gateway.planned.role() != Role.GATEWAY || gateway.restarts == 0) {
+            return;
+        }
+        for (var worker : table.runningWorkers()) {
             admin.postQuietly(worker.name, worker.planned.url(), "/admin/register", "{}");
         }
-    }
-
-    private List<ManagedProcess> runningWorkers() {
-        synchronized (lock) {
-            return processes.values().stream().filter(m -> m.planned.role() == Role.WORKER
-                    && m.state == ProcessState.RUNNING).toList();
-        }
-    }
-
-    /** Flips the worker's health flag: an unhealthy worker keeps running but leaves the gateway's rotation. */
-    public void setHealthy(String name, boolean healthy) {
-        var managed = worker(name);
-        admin.setHealthy(name, managed.planned.url(), healthy);
-        fault(managed, healthy ? "made healthy" : "made unhealthy");
-    }
-
-    /** Adds latency to every call the worker serves (0 removes it). */
-    public void addLatency(String name, int addedMs) {
-        if (addedMs < 0 || addedMs > 600_000) {
-            throw new LaunchException("added latency must be between 0 and 600000 ms, was " + addedMs);
-        }
-        var managed = worker(name);
-        admin.addLatency(name, managed.planned.url(), addedMs);
-        fault(managed, addedMs == 0 ? "latency removed" : "latency +" + addedMs + " ms");
-    }
-
-    /** A graceful restart now, whatever the restart policy. */
-    public void restart(String name) {
-        var managed = managed(name);
-        fault(managed, "restart");
-        managed.retiring = true;
-        supervisor.terminate(managed, options.grace()).join();
-        synchronized (lock) {
-            managed.retiring = false;
-            managed.restarts++;
-            supervisor.spawn(managed);
-        }
-        events.publish(event(EventType.RESTARTED, managed, "restart " + managed.restarts + " on request"));
-        await(List.of(managed));
     }
 
     // Changes
@@ -356,9 +305,9 @@ public final class LocalCluster implements AutoCloseable {
         var gatewayView = gatewayWorkers();
         List<ManagedProcess> started = new ArrayList<>();
         List<ManagedProcess> removed = new ArrayList<>();
-        synchronized (lock) {
-            var current = processes.values().stream().filter(m -> segment.equals(m.planned.segment())
-                    && m.planned.role() == Role.WORKER && !m.retiring).toList();
+        synchronized (table.lock()) {
+            var current = table.withRoles(List.of(Role.WORKER)).stream().filter(m -> segment.equals(m.planned.segment())
+                    && !m.retiring).toList();
             var leaving = new HashSet<>(ScaleDown.choose(current.stream().map(m -> condition(m, gatewayView)).toList(),
                     current.size() - workers));
             for (var managed : current) {
@@ -368,8 +317,8 @@ public final class LocalCluster implements AutoCloseable {
             }
             int staying = current.size() - removed.size();
             for (var process : newPlan.workersOf(segment)) {
-                if (staying < workers && !processes.containsKey(process.name())) {
-                    var managed = manage(process);
+                if (staying < workers && !table.contains(process.name())) {
+                    var managed = table.add(process);
                     supervisor.spawn(managed);
                     started.add(managed);
                     staying++;
@@ -379,7 +328,7 @@ public final class LocalCluster implements AutoCloseable {
             current.stream().filter(m -> !removed.contains(m)).forEach(m -> serving.add(m.planned));
             started.forEach(m -> serving.add(m.planned));
             design = scaled;
-            plan = withWorkers(newPlan, segment, serving);
+            plan = newPlan.withWorkers(segment, serving);
         }
         events.publish(ClusterEvent.of(clock.now(), EventType.SCALED, "launcher", null, segment,
                 "from " + before + " to " + workers + " workers"
@@ -387,7 +336,7 @@ public final class LocalCluster implements AutoCloseable {
                         .collect(Collectors.joining(", ")))));
         await(started);
         awaitHealthy(started);
-        removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> forget(m)));
+        removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> table.forget(m)));
     }
 
     /** The gateway's state and in-flight calls of each worker it knows, by name; empty when it does not answer. */
@@ -404,23 +353,6 @@ public final class LocalCluster implements AutoCloseable {
                 seen == null ? null : seen.path("state").asText(null), seen == null ? 0 : seen.path("inFlight").asLong());
     }
 
-    /** A plan whose workers of one segment are the given ones, in instance order, where the segment's were. */
-    private static Plan withWorkers(Plan plan, String segment, List<PlannedProcess> workers) {
-        var sorted = workers.stream().sorted(Comparator.comparingInt(PlannedProcess::instance)).toList();
-        var processes = new ArrayList<PlannedProcess>();
-        boolean placed = false;
-        for (var process : plan.processes()) {
-            if (process.role() == Role.WORKER && segment.equals(process.segment())) {
-                if (!placed) {
-                    processes.addAll(sorted);
-                    placed = true;
-                }
-            } else {
-                processes.add(process);
-            }
-        }
-        return new Plan(plan.design(), plan.mode(), processes, plan.entryUrl());
-    }
 
     /** Stops everything gracefully: proxy first, then workers, then gateway and repository. */
     @Override
@@ -438,11 +370,8 @@ public final class LocalCluster implements AutoCloseable {
         quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
                 List.of(Role.REPOSITORY))) {
-            List<CompletableFuture<Void>> stopping;
-            synchronized (lock) {
-                stopping = processes.values().stream().filter(m -> stage.contains(m.planned.role()))
-                        .map(m -> supervisor.retire(m, options.grace())).toList();
-            }
+            List<CompletableFuture<Void>> stopping = table.withRoles(stage).stream()
+                    .map(m -> supervisor.retire(m, options.grace())).toList();
             CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         }
         scheduler.shutdownNow();
@@ -450,9 +379,7 @@ public final class LocalCluster implements AutoCloseable {
             quietly(io::close);
         }
         run.unmarkCurrent();
-        synchronized (lock) {
-            processes.values().forEach(m -> m.log.close());
-        }
+        table.closeLogs();
     }
 
     private static void quietly(Runnable step) {
@@ -472,9 +399,9 @@ public final class LocalCluster implements AutoCloseable {
         // Every process starts at once: workers retry their registration and bundle fetch every 100 ms until the
         // gateway and the repository answer, so no process waits for another to be ready before it starts.
         var all = new ArrayList<ManagedProcess>();
-        synchronized (lock) {
+        synchronized (table.lock()) {
             for (var process : plan.processes()) {
-                var managed = manage(process);
+                var managed = table.add(process);
                 supervisor.spawn(managed);
                 all.add(managed);
             }
@@ -519,44 +446,16 @@ public final class LocalCluster implements AutoCloseable {
                         + " (readable by you only); `clusterdeck token --design` mints tokens with it"));
     }
 
+    /** The target's plan on this machine: running processes keep their ports, newcomers get free ones. */
     private Plan planWithPorts(Design target) {
         var base = new PlanOptions(designFolder(), Runtime.getRuntime().availableProcessors(), PlanOptions.LOOPBACK,
                 Map.of(), run.clusterKey().toString());
-        Map<String, Integer> keep = new LinkedHashMap<>();
-        var reserved = new HashSet<Integer>();
-        synchronized (lock) {
-            processes.values().forEach(m -> {
-                keep.put(m.name, m.planned.port());
-                reserved.add(m.planned.port());
-            });
-        }
-        var planned = Planner.plan(target, base.withPorts(keep));
-        var newcomers = new Plan(planned.design(), planned.mode(), planned.processes().stream()
-                .filter(p -> !keep.containsKey(p.name())).toList(), planned.entryUrl());
-        var replacements = Ports.replacements(newcomers, reserved);
-        replacements.forEach((name, port) -> {
-            var original = newcomers.process(name).orElseThrow().port();
-            synchronized (lock) {
-                notes.add("port " + original + " is taken; " + name + " uses " + port);
-            }
-        });
-        keep.putAll(replacements);
-        return Planner.plan(target, base.withPorts(keep));
+        return Ports.plan(target, base, table.ports(), notes::add);
     }
 
     private Path designFolder() {
         var parent = designFile.toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("").toAbsolutePath() : parent;
-    }
-
-    private ManagedProcess manage(PlannedProcess process) {
-        try {
-            var managed = new ManagedProcess(process, new LogBuffer(run.log(process.name()), 2_000));
-            processes.put(process.name(), managed);
-            return managed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void await(List<ManagedProcess> batch) {
@@ -588,50 +487,5 @@ public final class LocalCluster implements AutoCloseable {
             probe.awaitHealthy(gateway.name(), gateway.url(), names,
                     Duration.ofNanos(Math.max(0, deadline - clock.nanos())));
         }
-    }
-
-    private void forget(ManagedProcess managed) {
-        synchronized (lock) {
-            // Runs when the process has exited, possibly before the supervisor has marked it so.
-            if (managed.retiring && managed.pid() < 0) {
-                managed.state = ProcessState.EXITED;
-                processes.remove(managed.name);
-                managed.log.close();
-            }
-        }
-    }
-
-    private ManagedProcess managed(String name) {
-        synchronized (lock) {
-            var managed = processes.get(name);
-            if (managed == null) {
-                throw new LaunchException("unknown process '" + name + "'; processes: " + String.join(", ", processes.keySet()));
-            }
-            return managed;
-        }
-    }
-
-    private ManagedProcess running(String name) {
-        var managed = managed(name);
-        if (managed.pid() < 0) {
-            throw new LaunchException(name + " is not running (" + managed.state.label() + ")");
-        }
-        return managed;
-    }
-
-    private ManagedProcess worker(String name) {
-        var managed = running(name);
-        if (managed.planned.role() != Role.WORKER && managed.planned.role() != Role.STANDALONE) {
-            throw new LaunchException(name + " is a " + managed.planned.role().json() + "; only workers have a health flag");
-        }
-        return managed;
-    }
-
-    private void fault(ManagedProcess managed, String what) {
-        events.publish(event(EventType.FAULT, managed, what));
-    }
-
-    private ClusterEvent event(EventType type, ManagedProcess managed, String reason) {
-        return ClusterEvent.of(clock.now(), type, "launcher", managed.name, managed.planned.segment(), reason);
     }
 }

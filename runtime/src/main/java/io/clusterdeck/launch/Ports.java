@@ -1,7 +1,10 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.design.Design;
 import io.clusterdeck.plan.Plan;
+import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Planner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,10 +14,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** Finds which planned ports are taken on this machine and picks free ones instead. */
 final class Ports {
     private Ports() {
+    }
+
+    /**
+     * Plans a design keeping the ports of processes that run already ({@code keep}, by name) and giving newcomers
+     * whose planned port is taken a free one; {@code notes} hears of each replacement.
+     */
+    static Plan plan(Design target, PlanOptions base, Map<String, Integer> keep, Consumer<String> notes) {
+        var ports = new LinkedHashMap<>(keep);
+        var planned = Planner.plan(target, base.withPorts(ports));
+        var newcomers = new Plan(planned.design(), planned.mode(), planned.processes().stream()
+                .filter(p -> !keep.containsKey(p.name())).toList(), planned.entryUrl());
+        var replacements = replacements(newcomers, Set.copyOf(keep.values()));
+        replacements.forEach((name, port) -> notes.accept("port " + newcomers.process(name).orElseThrow().port()
+                + " is taken; " + name + " uses " + port));
+        ports.putAll(replacements);
+        return Planner.plan(target, base.withPorts(ports));
     }
 
     /** Planned port replacements, by process name; {@code reserved} are ports already used by the cluster. */

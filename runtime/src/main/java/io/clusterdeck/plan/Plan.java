@@ -29,6 +29,24 @@ public record Plan(String design, Mode mode, List<PlannedProcess> processes, Str
         return withRole(Role.GATEWAY);
     }
 
+    /** This plan with the given workers of one segment, in instance order, where the segment's workers were. */
+    public Plan withWorkers(String segment, List<PlannedProcess> workers) {
+        var sorted = workers.stream().sorted(java.util.Comparator.comparingInt(PlannedProcess::instance)).toList();
+        var changed = new java.util.ArrayList<PlannedProcess>();
+        boolean placed = false;
+        for (var process : processes) {
+            if (process.role() == Role.WORKER && segment.equals(process.segment())) {
+                if (!placed) {
+                    changed.addAll(sorted);
+                    placed = true;
+                }
+            } else {
+                changed.add(process);
+            }
+        }
+        return new Plan(design, mode, changed, entryUrl);
+    }
+
     public List<PlannedProcess> workersOf(String segment) {
         return processes.stream().filter(p -> p.role() == Role.WORKER && segment.equals(p.segment())).toList();
     }

@@ -1,0 +1,125 @@
+package io.clusterdeck.launch;
+
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The processes of a launch by name, in start order, and the one lock under which their states change. */
+final class ProcessTable {
+    private final Object lock = new Object();
+    private final Map<String, ManagedProcess> byName = new LinkedHashMap<>();
+    private final RunFolder run;
+
+    ProcessTable(RunFolder run) {
+        this.run = run;
+    }
+
+    /** The lock every change of a process's state is made under (the supervisor's too). */
+    Object lock() {
+        return lock;
+    }
+
+    /** Takes a planned process in, with its log in the run folder; not started yet. */
+    ManagedProcess add(PlannedProcess process) {
+        try {
+            var managed = new ManagedProcess(process, new LogBuffer(run.log(process.name()), 2_000));
+            synchronized (lock) {
+                byName.put(process.name(), managed);
+            }
+            return managed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean contains(String name) {
+        synchronized (lock) {
+            return byName.containsKey(name);
+        }
+    }
+
+    /** The process of that name; a {@link LaunchException} that lists the names when there is none. */
+    ManagedProcess get(String name) {
+        synchronized (lock) {
+            var managed = byName.get(name);
+            if (managed == null) {
+                throw new LaunchException("unknown process '" + name + "'; processes: " + String.join(", ", byName.keySet()));
+            }
+            return managed;
+        }
+    }
+
+    /** The process of that name, which must be running now. */
+    ManagedProcess running(String name) {
+        var managed = get(name);
+        if (managed.pid() < 0) {
+            throw new LaunchException(name + " is not running (" + managed.state.label() + ")");
+        }
+        return managed;
+    }
+
+    /** The running worker (or standalone service) of that name: only they have a health flag and added latency. */
+    ManagedProcess worker(String name) {
+        var managed = running(name);
+        if (managed.planned.role() != Role.WORKER && managed.planned.role() != Role.STANDALONE) {
+            throw new LaunchException(name + " is a " + managed.planned.role().json() + "; only workers have a health flag");
+        }
+        return managed;
+    }
+
+    List<ManagedProcess> all() {
+        synchronized (lock) {
+            return List.copyOf(byName.values());
+        }
+    }
+
+    List<ManagedProcess> withRoles(List<Role> roles) {
+        synchronized (lock) {
+            return byName.values().stream().filter(m -> roles.contains(m.planned.role())).toList();
+        }
+    }
+
+    List<ManagedProcess> runningWorkers() {
+        synchronized (lock) {
+            return byName.values().stream().filter(m -> m.planned.role() == Role.WORKER
+                    && m.state == ProcessState.RUNNING).toList();
+        }
+    }
+
+    List<ProcessStatus> statuses() {
+        synchronized (lock) {
+            return byName.values().stream().map(ManagedProcess::status).toList();
+        }
+    }
+
+    /** The port each process has now, by name: a new plan keeps them. */
+    Map<String, Integer> ports() {
+        synchronized (lock) {
+            var ports = new LinkedHashMap<String, Integer>();
+            byName.values().forEach(m -> ports.put(m.name, m.planned.port()));
+            return ports;
+        }
+    }
+
+    /** Drops a retired process once it has exited, possibly before the supervisor has marked it so. */
+    void forget(ManagedProcess managed) {
+        synchronized (lock) {
+            if (managed.retiring && managed.pid() < 0) {
+                managed.state = ProcessState.EXITED;
+                byName.remove(managed.name);
+                managed.log.close();
+            }
+        }
+    }
+
+    /** Closes every process's log. */
+    void closeLogs() {
+        synchronized (lock) {
+            byName.values().forEach(m -> m.log.close());
+        }
+    }
+}
