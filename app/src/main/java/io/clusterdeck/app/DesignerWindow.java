@@ -243,7 +243,7 @@ public final class DesignerWindow {
             return;
         }
         var source = new LocalClusterSource(cluster.get(),
-                () -> cluster.get().gatewaySnapshot().map(ClusterSnapshot::fromJson), clusterWork);
+                () -> ClusterSnapshot.fromJson(cluster.get().gatewaySnapshots()), clusterWork);
         var running = cluster.get();
         var designFile = model.file().orElse(model.suggestedFolder().resolve(running.design().name() + ".json"));
         var profile = new ProfileRecorder(running.design(), running::profileSamples,

@@ -24,7 +24,10 @@ public interface ClusterSource {
     /** Replays the recent events to the listener, then streams new ones; the returned action unsubscribes. */
     Runnable subscribe(Consumer<ClusterEvent> listener);
 
-    /** The gateway's view of its workers ({@code GET /cluster}), or empty when it cannot be read right now. */
+    /**
+     * The gateways' view of their workers ({@code GET /cluster} of each, merged), or empty when no gateway can be
+     * read right now. A gateway that does not answer is left out of it.
+     */
     Optional<ClusterSnapshot> snapshot();
 
     /**

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A {@link ClusterSource} over a cluster launched on this machine. The gateway's snapshot comes from a supplier
+ * A {@link ClusterSource} over a cluster launched on this machine. The gateways' snapshot comes from a supplier
  * so that whoever holds the cluster's key decides how {@code /cluster} is read.
  */
 public final class LocalClusterSource implements ClusterSource {
@@ -32,7 +32,8 @@ public final class LocalClusterSource implements ClusterSource {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
-     * @param snapshots       reads the gateway's {@code /cluster}; empty when it cannot
+     * @param snapshots       reads the gateways' {@code /cluster}, merged ({@link ClusterSnapshot#fromJson(java.util.Map)});
+     *                        empty when no gateway answers
      * @param trafficExecutor runs each traffic stream for as long as it lasts: give it a thread per stream
      */
     public LocalClusterSource(LocalCluster cluster, Supplier<Optional<ClusterSnapshot>> snapshots,

@@ -1,6 +1,7 @@
 package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.design.Access;
+import io.clusterdeck.design.Balancing;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.launch.Fault;
 import io.clusterdeck.launch.ProcessStatus;
@@ -80,8 +81,9 @@ public final class MonitorViewModel {
     private final ReadOnlyIntegerWrapper lastFrameUpdates = new ReadOnlyIntegerWrapper();
     private final FaultReports reports = new FaultReports();
     private final TrafficModel traffic;
+    private final SegmentLoad gatewayLoad;
+    private final LoadSampler sampler;
     private Runnable unsubscribe = () -> { };
-    private ClusterSnapshot lastSnapshot;
     private Instant lastPoll;
     private double entryCallsPerSecond = Double.NaN;
     private long lastEntryCalls = -1;
@@ -109,6 +111,9 @@ public final class MonitorViewModel {
             rowsByName.put(process.name(), new ProcessRow(process.name(), process.role(), process.segment()));
         }
         rows.setAll(rowsByName.values());
+        int gateways = plan.gateways().size();
+        gatewayLoad = gateways > 1 ? new SegmentLoad("gateways", Balancing.ROUND_ROBIN, List.of(), gateways) : null;
+        sampler = new LoadSampler(rows, segmentsByName, gatewayLoad);
     }
 
     private static Optional<GatewayConfig> gatewayConfig(Plan plan) {
@@ -137,6 +142,11 @@ public final class MonitorViewModel {
 
     public ObservableList<SegmentLoad> segments() {
         return segmentsView;
+    }
+
+    /** With several gateways, how the calls spread over them (one "worker" per gateway); empty with one. */
+    public Optional<SegmentLoad> gatewayLoad() {
+        return Optional.ofNullable(gatewayLoad);
     }
 
     /** Events of the last {@link #TIMELINE_SPAN}, oldest first, at most {@link #TIMELINE_CAPACITY}. */
@@ -258,8 +268,8 @@ public final class MonitorViewModel {
         for (var row : rows) {
             row.tick(time);
         }
-        if (traffic.tick(time) && lastSnapshot == null) {
-            applyCallerRates(traffic.answeredByWorker());
+        if (traffic.tick(time) && !sampler.counted()) {
+            sampler.callerRates(traffic.answeredByWorker());
         }
         if (lastEntryTime == null) {
             var sent = traffic.latestProperty().get();
@@ -387,7 +397,7 @@ public final class MonitorViewModel {
         }
         segmentsByName.forEach((name, load) -> load.workers(running.getOrDefault(name, 0)));
         memory.set(ClusterMemory.of(poll.memory().values(), poll.launcherMemory()));
-        poll.snapshot().ifPresent(this::applySnapshot);
+        poll.snapshot().ifPresentOrElse(sampler::snapshot, sampler::silence);
         applyEntryCalls(poll.taken(), poll.entryCalls());
     }
 
@@ -404,61 +414,6 @@ public final class MonitorViewModel {
         }
         lastEntryCalls = now;
         lastEntryTime = taken;
-    }
-
-    private void applySnapshot(ClusterSnapshot snapshot) {
-        double seconds = lastSnapshot == null ? 0
-                : Math.max(0.05, Duration.between(lastSnapshot.time(), snapshot.time()).toMillis() / 1000.0);
-        var rates = new HashMap<String, Double>();
-        var weights = new HashMap<String, Integer>();
-        for (var row : rows) {
-            if (!row.isWorker()) {
-                continue;
-            }
-            var stats = snapshot.worker(row.name());
-            if (stats.isPresent()) {
-                long served = row.stats(stats.get());
-                rates.put(row.name(), seconds == 0 ? 0 : served / seconds);
-                weights.put(row.name(), stats.get().weight());
-            } else {
-                row.unknownToGateway();
-                rates.put(row.name(), 0.0);
-            }
-        }
-        sampleLoad(rates, segment -> snapshot.route(segment).map(ClusterSnapshot.Route::inRotation).orElse(List.of()),
-                weights);
-        lastSnapshot = snapshot;
-    }
-
-    /**
-     * Without the gateway's counters, the calls the traffic generator saw each worker answer are the next best
-     * measure of the load's spread; the workers in rotation are then the healthy ones.
-     */
-    private void applyCallerRates(Map<String, Long> answeredByWorker) {
-        var rates = new HashMap<String, Double>();
-        for (var row : rows) {
-            if (row.isWorker()) {
-                rates.put(row.name(), answeredByWorker.getOrDefault(row.name(), 0L).doubleValue());
-            }
-        }
-        sampleLoad(rates, segment -> rows.stream().filter(r -> segment.equals(r.segment()) && r.health() == Health.UP)
-                .map(ProcessRow::name).toList(), Map.of());
-    }
-
-    private void sampleLoad(Map<String, Double> rates, java.util.function.Function<String, List<String>> inRotation,
-                            Map<String, Integer> weights) {
-        var bySegment = new HashMap<String, Map<String, Double>>();
-        for (var row : rows) {
-            var rate = rates.get(row.name());
-            if (rate != null) {
-                row.callsPerSecond(rate);
-                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>()).put(row.name(), row.callsPerSecondProperty().get());
-            }
-        }
-        for (var load : segmentsByName.values()) {
-            var segmentRates = bySegment.getOrDefault(load.name(), Map.of());
-            load.sample(segmentRates, inRotation.apply(load.name()), weights, new java.util.TreeSet<>(segmentRates.keySet()));
-        }
     }
 
     private void trimTimeline(Instant time) {

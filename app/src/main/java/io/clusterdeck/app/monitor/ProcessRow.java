@@ -7,6 +7,8 @@ import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.plan.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -39,9 +41,11 @@ public final class ProcessRow {
     private final BoundedSeries p99Series = new BoundedSeries(SERIES);
 
     private ProcessState processState = ProcessState.STARTING;
-    private String gatewayState;
+    /** A worker's state as each gateway that knows it says, by gateway. */
+    private final Map<String, String> gatewayStates = new LinkedHashMap<>();
+    /** Whether a gateway answered the latest reading; null before the first. */
+    private Boolean answering;
     private Instant startedAt;
-    private long lastServed = -1;
 
     ProcessRow(String name, Role role, String segment) {
         this.name = name;
@@ -68,6 +72,10 @@ public final class ProcessRow {
         return role == Role.WORKER;
     }
 
+    public boolean isGateway() {
+        return role == Role.GATEWAY;
+    }
+
     public ReadOnlyObjectProperty<Health> healthProperty() {
         return health.getReadOnlyProperty();
     }
@@ -76,7 +84,10 @@ public final class ProcessRow {
         return health.get();
     }
 
-    /** The process state in words, with the gateway's view of a worker when it differs. */
+    /**
+     * The process state in words, with the gateways' view of a worker when it differs, and "not answering" for a
+     * running gateway whose counters could not be read.
+     */
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -97,10 +108,12 @@ public final class ProcessRow {
         return memory.getReadOnlyProperty();
     }
 
+    /** Calls in flight: a worker's at the gateways, a gateway's over its workers. */
     public ReadOnlyLongProperty inFlightProperty() {
         return inFlight.getReadOnlyProperty();
     }
 
+    /** Calls a second a worker served, or a gateway forwarded to the workers. */
     public ReadOnlyDoubleProperty callsPerSecondProperty() {
         return callsPerSecond.getReadOnlyProperty();
     }
@@ -138,20 +151,25 @@ public final class ProcessRow {
     void event(ClusterEvent event) {
         switch (event.type()) {
             case REGISTERED:
-                gatewayState("starting");
+                gatewayState(event.source(), "starting");
                 break;
             case HEALTHY:
-                gatewayState("healthy");
+                gatewayState(event.source(), "healthy");
                 break;
             case SUSPECT:
-                gatewayState("suspect");
+                gatewayState(event.source(), "suspect");
                 break;
             case UNHEALTHY:
-                gatewayState("unhealthy");
+                gatewayState(event.source(), "unhealthy");
                 break;
             case REMOVED:
             case DEREGISTERED:
-                unknownToGateway();
+                gatewayStates.remove(event.source());
+                if (gatewayStates.isEmpty()) {
+                    unknownToGateway();
+                } else {
+                    refreshHealth();
+                }
                 break;
             case STARTED:
                 processState(ProcessState.STARTING);
@@ -196,38 +214,54 @@ public final class ProcessRow {
         return processState == ProcessState.RUNNING;
     }
 
-    private void gatewayState(String newState) {
-        gatewayState = newState;
+    private void gatewayState(String gateway, String newState) {
+        gatewayStates.put(gateway, newState);
         refreshHealth();
     }
 
-    /** Takes the gateway's counters; returns the calls served since the previous snapshot. */
-    long stats(ClusterSnapshot.WorkerStats stats) {
-        gatewayState = stats.state();
+    /**
+     * Takes the gateways' figures of a worker.
+     *
+     * @param stats  its counters added up over the gateways that answered
+     * @param states its state as each of those gateways says
+     */
+    void stats(ClusterSnapshot.WorkerStats stats, Map<String, String> states) {
+        gatewayStates.clear();
+        gatewayStates.putAll(states);
         inFlight.set(stats.inFlight());
         boolean served = stats.served() > 0;
         p50.set(served ? stats.p50Ms() : Double.NaN);
         p99.set(served ? stats.p99Ms() : Double.NaN);
         p99Series.add(served ? stats.p99Ms() : 0);
-        // A worker that registered again starts counting from zero.
-        long sinceLast = lastServed < 0 || stats.served() < lastServed ? stats.served() : stats.served() - lastServed;
-        lastServed = stats.served();
         refreshHealth();
-        return sinceLast;
     }
 
-    /** The gateway does not know the worker (yet, or any more). */
+    /** No gateway that answered knows the worker (yet, or any more). */
     void unknownToGateway() {
-        gatewayState = null;
+        gatewayStates.clear();
         inFlight.set(0);
-        lastServed = -1;
         p99Series.add(0);
+        refreshHealth();
+    }
+
+    /** A gateway answered with its counters. */
+    void answered(ClusterSnapshot.Gateway gateway) {
+        answering = true;
+        inFlight.set(gateway.inFlight());
+        refreshHealth();
+    }
+
+    /** A gateway's counters could not be read: it forwards nothing anyone can see. */
+    void silent() {
+        answering = false;
+        inFlight.set(0);
+        callsPerSecond.set(0);
         refreshHealth();
     }
 
     /** A process that is down, restarting or paused serves nothing, whatever a late count says. */
     void callsPerSecond(double rate) {
-        callsPerSecond.set(isWorker() && !serves() ? 0 : rate);
+        callsPerSecond.set((isWorker() || isGateway()) && !serves() ? 0 : rate);
     }
 
     void tick(Instant now) {
@@ -236,9 +270,10 @@ public final class ProcessRow {
     }
 
     private void refreshHealth() {
-        var combined = Health.of(processState, isWorker(), gatewayState);
-        health.set(combined);
-        var words = processState.label();
+        var gatewayState = ClusterSnapshot.mergedState(gatewayStates.values());
+        boolean silent = isGateway() && processState == ProcessState.RUNNING && Boolean.FALSE.equals(answering);
+        health.set(silent ? Health.SUSPECT : Health.of(processState, isWorker(), gatewayState));
+        var words = silent ? "not answering" : processState.label();
         if (isWorker() && processState == ProcessState.RUNNING && gatewayState != null && !"healthy".equals(gatewayState)) {
             words = words + ", " + gatewayState;
         } else if (isWorker() && processState == ProcessState.RUNNING && gatewayState == null) {

@@ -22,6 +22,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * in proportion to their weights for weighted balancing, and it is taken sample by sample: while a worker is out
  * of rotation its calls should go to the others, so failover that behaves reads 0%. 0% is a perfect split; 100%
  * means every call went to workers that should have had none.
+ *
+ * <p>With several gateways the view-model keeps one more of these for the gateways, each gateway a "worker" of it:
+ * the proxy takes turns over the gateways that are up, so its intended split is even over those.
  */
 public final class SegmentLoad {
     /** Samples the shares and the fairness are computed over: about ten seconds at one snapshot a second. */
