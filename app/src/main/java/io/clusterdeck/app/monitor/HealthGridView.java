@@ -18,7 +18,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Every process with its state, pid, uptime, restarts, memory, in-flight calls and rate; actions on a worker. */
+/**
+ * Every process with its state, pid, uptime, restarts, memory, in-flight calls and rate (a worker's served, a
+ * gateway's forwarded); faults on a worker or a gateway.
+ */
 final class HealthGridView extends VBox {
     private static final double ROW = 20;
     private static final double HEADER = 36;
@@ -54,9 +57,9 @@ final class HealthGridView extends VBox {
         table.getColumns().add(column("Uptime", 72, ProcessRow::uptimeProperty));
         table.getColumns().add(column("Restarts", 72, r -> r.restartsProperty().asString()));
         table.getColumns().add(column("Memory", 70, ProcessRow::memoryProperty));
-        table.getColumns().add(column("In flight", 70, r -> r.isWorker() ? r.inFlightProperty().asString()
+        table.getColumns().add(column("In flight", 70, r -> carriesCalls(r) ? r.inFlightProperty().asString()
                 : new javafx.beans.property.SimpleStringProperty("")));
-        table.getColumns().add(column("Calls/s", 60, r -> r.isWorker() ? Bindings.createStringBinding(
+        table.getColumns().add(column("Calls/s", 60, r -> carriesCalls(r) ? Bindings.createStringBinding(
                 () -> Styles.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())
                 : new javafx.beans.property.SimpleStringProperty("")));
         table.setRowFactory(t -> new HealthRow());
@@ -78,15 +81,22 @@ final class HealthGridView extends VBox {
         getChildren().add(table);
     }
 
-    /** What can be done to the selected worker, for the card's title row. */
+    /** The processes whose calls the grid counts, and faults can be caused on: workers and gateways. */
+    private static boolean carriesCalls(ProcessRow row) {
+        return row.isWorker() || row.isGateway();
+    }
+
+    /** What can be done to the selected worker or gateway, for the card's title row. */
     HBox actions() {
         var bar = new HBox(4,
-                action("kill", "Kill", "fth-x-octagon", "danger", monitor::kill),
-                action("pause", "Pause", "fth-pause", null, monitor::pause),
-                action("resume", "Resume", "fth-play", null, monitor::resume),
-                action("make-unhealthy", "Unhealthy", "fth-thumbs-down", null, w -> monitor.setHealthy(w, false)),
-                action("make-healthy", "Healthy", "fth-thumbs-up", null, w -> monitor.setHealthy(w, true)),
-                action("restart", "Restart", "fth-refresh-cw", null, monitor::restart));
+                action("kill", "Kill", "fth-x-octagon", "danger", HealthGridView::carriesCalls, monitor::kill),
+                action("pause", "Pause", "fth-pause", null, HealthGridView::carriesCalls, monitor::pause),
+                action("resume", "Resume", "fth-play", null, HealthGridView::carriesCalls, monitor::resume),
+                action("make-unhealthy", "Unhealthy", "fth-thumbs-down", null, ProcessRow::isWorker,
+                        w -> monitor.setHealthy(w, false)),
+                action("make-healthy", "Healthy", "fth-thumbs-up", null, ProcessRow::isWorker,
+                        w -> monitor.setHealthy(w, true)),
+                action("restart", "Restart", "fth-refresh-cw", null, HealthGridView::carriesCalls, monitor::restart));
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("action-bar");
         bar.setMinWidth(0);
@@ -94,23 +104,23 @@ final class HealthGridView extends VBox {
     }
 
     private Button action(String id, String text, String icon, String style,
-                          java.util.function.Consumer<String> command) {
+                          java.util.function.Predicate<ProcessRow> applies, java.util.function.Consumer<String> command) {
         var button = new Button(text, new FontIcon(icon));
         button.getStyleClass().add("small");
         if (style != null) {
             button.getStyleClass().add(style);
         }
         button.setTooltip(new javafx.scene.control.Tooltip(switch (id) {
-            case "kill" -> "Kill the selected worker (SIGKILL); its restart policy decides what follows";
-            case "pause" -> "Pause the selected worker (SIGSTOP), as a stuck process would hang";
-            case "resume" -> "Resume the paused worker (SIGCONT)";
+            case "kill" -> "Kill the selected worker or gateway (SIGKILL); its restart policy decides what follows";
+            case "pause" -> "Pause the selected worker or gateway (SIGSTOP), as a stuck process would hang";
+            case "resume" -> "Resume the paused worker or gateway (SIGCONT)";
             case "make-unhealthy" -> "Make the selected worker report itself unhealthy; it keeps running";
             case "make-healthy" -> "Make the selected worker report itself healthy again";
-            default -> "Restart the selected worker gracefully";
+            default -> "Restart the selected worker or gateway gracefully";
         }));
         button.setId("action-" + id);
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> monitor.selectedProperty().get() == null
-                || !monitor.selectedProperty().get().isWorker(), monitor.selectedProperty()));
+                || !applies.test(monitor.selectedProperty().get()), monitor.selectedProperty()));
         button.setOnAction(e -> command.accept(monitor.selectedProperty().get().name()));
         return button;
     }
@@ -151,6 +161,14 @@ final class HealthGridView extends VBox {
                         item("Make healthy", () -> monitor.setHealthy(row.name(), true)),
                         item("Restart", () -> monitor.restart(row.name())));
                 setContextMenu(menu);
+            } else if (row.isGateway()) {
+                setContextMenu(new ContextMenu(
+                        item("Kill", () -> monitor.kill(row.name())),
+                        item("Pause", () -> monitor.pause(row.name())),
+                        item("Resume", () -> monitor.resume(row.name())),
+                        item("Restart", () -> monitor.restart(row.name()))));
+            } else {
+                setContextMenu(null);
             }
         }
 

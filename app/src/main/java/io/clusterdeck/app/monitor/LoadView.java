@@ -11,7 +11,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
-/** Per segment: each worker's calls over the last minute, stacked, with its share and the fairness figure. */
+/**
+ * Per segment: each worker's calls over the last minute, stacked, with its share and the fairness figure; with
+ * several gateways, the same for the calls each gateway forwards.
+ */
 final class LoadView extends VBox {
     private static final String FAIRNESS = "Distance from the intended split over the last 10 s: half the sum over "
             + "workers of |actual share − intended share|. The intended split is even over the workers in rotation "
@@ -21,6 +24,8 @@ final class LoadView extends VBox {
     LoadView(MonitorViewModel monitor) {
         getStyleClass().add("load-view");
         setSpacing(10);
+        // With several gateways, first how the calls spread over them: the proxy takes turns over those that are up.
+        monitor.gatewayLoad().ifPresent(gateways -> getChildren().add(segmentLoad(monitor, gateways)));
         for (var segment : monitor.segments()) {
             getChildren().add(segmentLoad(monitor, segment));
         }
@@ -53,6 +58,7 @@ final class LoadView extends VBox {
         refresh.run();
         var box = new VBox(4, header, chart, legend);
         box.getStyleClass().add("segment-load");
+        box.setId("load-" + segment.name());
         return box;
     }
 

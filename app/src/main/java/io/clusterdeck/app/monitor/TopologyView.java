@@ -22,7 +22,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Proxy, gateway, repository and each segment with its workers, laid out left to right as calls flow; nodes are
- * coloured by health, edges labelled with calls per second. A click on a worker selects it.
+ * coloured by health, edges labelled with calls per second. Several gateways stand one above the other, each joined
+ * to the proxy and to every segment, each with the calls a second it forwards. A click on a node selects it.
  */
 final class TopologyView extends Pane {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -32,40 +33,55 @@ final class TopologyView extends Pane {
     private static final double GAP = 6;
     private static final double PROXY_GAP = 40;
     private static final double SEGMENT_GAP = 40;
+    private static final double GATEWAY_GAP = 10;
+    /** Room above the gateways for the label of the calls entering through the proxy. */
+    private static final double LABEL_ROOM = 22;
     /** A topology taller than this scrolls inside its card rather than pushing the cards below it away. */
     private static final double SCROLL_FROM = 220;
 
     private final MonitorViewModel monitor;
     private final Map<String, VBox> nodes = new LinkedHashMap<>();
+    private final List<VBox> gateways = new java.util.ArrayList<>();
     private final Map<String, SegmentBox> segments = new LinkedHashMap<>();
-    private final Map<String, Line> edges = new LinkedHashMap<>();
+    /** Edges by where they lead: "proxy" (to each gateway), "repository", or a segment (from each gateway). */
+    private final Map<String, List<Line>> edges = new LinkedHashMap<>();
     private final Map<String, Label> edgeLabels = new LinkedHashMap<>();
     private ScrollPane scroll;
 
     TopologyView(MonitorViewModel monitor) {
         this.monitor = monitor;
         getStyleClass().add("topology");
+        var gatewayRows = monitor.processes().stream().filter(ProcessRow::isGateway).toList();
         for (var role : List.of(Role.PROXY, Role.GATEWAY, Role.REPOSITORY)) {
-            monitor.processes().stream().filter(p -> p.role() == role).findFirst().ifPresent(row -> {
-                nodes.put(row.name(), serviceNode(row));
-            });
+            monitor.processes().stream().filter(p -> p.role() == role).limit(role == Role.GATEWAY ? Long.MAX_VALUE : 1)
+                    .forEach(row -> nodes.put(row.name(), serviceNode(row, gatewayRows.size() > 1)));
         }
+        gatewayRows.forEach(row -> gateways.add(nodes.get(row.name())));
         for (var segment : monitor.segments()) {
             segments.put(segment.name(), new SegmentBox(segment));
         }
+        int fan = Math.max(1, gateways.size());
         if (nodes.containsKey("proxy")) {
-            edge("proxy", Bindings.createStringBinding(() -> Styles.rate(monitor.entryCallsPerSecond()),
+            edge("proxy", fan, Bindings.createStringBinding(() -> Styles.rate(monitor.entryCallsPerSecond()),
                     monitor.framesProperty()));
         }
         if (nodes.containsKey("repository")) {
-            var line = edge("repository", null);
-            line.getStyleClass().add("dashed");
+            edge("repository", 1, null).get(0).getStyleClass().add("dashed");
         }
         for (var segment : monitor.segments()) {
-            edge(segment.name(), Bindings.createStringBinding(() -> Styles.rate(segment.callsPerSecondProperty().get()),
-                    segment.callsPerSecondProperty()));
+            edge(segment.name(), fan, Bindings.createStringBinding(
+                    () -> Styles.rate(segment.callsPerSecondProperty().get()), segment.callsPerSecondProperty()));
         }
-        getChildren().addAll(edges.values());
+        // An edge to or from a gateway that is down fades with it: calls do not take it.
+        for (int i = 0; i < gatewayRows.size(); i++) {
+            var health = gatewayRows.get(i).healthProperty();
+            for (var to : edges.keySet()) {
+                if (!to.equals("repository")) {
+                    Styles.health(edges.get(to).get(i), health);
+                }
+            }
+        }
+        edges.values().forEach(getChildren()::addAll);
         getChildren().addAll(edgeLabels.values());
         getChildren().addAll(nodes.values());
         getChildren().addAll(segments.values());
@@ -73,30 +89,50 @@ final class TopologyView extends Pane {
         monitor.selectedProperty().addListener((o, a, b) -> segments.values().forEach(SegmentBox::fill));
     }
 
-    private Line edge(String to, javafx.beans.binding.StringBinding text) {
-        var line = new Line();
-        line.getStyleClass().add("edge");
-        edges.put(to, line);
+    /** {@code count} lines to one place, one from (or to) each gateway, and one label for them all. */
+    private List<Line> edge(String to, int count, javafx.beans.binding.StringBinding text) {
+        var lines = new java.util.ArrayList<Line>();
+        for (int i = 0; i < count; i++) {
+            var line = new Line();
+            line.getStyleClass().add("edge");
+            lines.add(line);
+        }
+        edges.put(to, lines);
         if (text != null) {
             var label = new Label();
             label.textProperty().bind(text);
             label.getStyleClass().add("edge-label");
             edgeLabels.put(to, label);
         }
-        return line;
+        return lines;
     }
 
-    private VBox serviceNode(ProcessRow row) {
+    /** @param withRate whether the node says the calls a second it forwards: a gateway among several */
+    private VBox serviceNode(ProcessRow row, boolean withRate) {
         var icon = new FontIcon(row.role() == Role.PROXY ? "fth-globe" : row.role() == Role.GATEWAY ? "fth-shuffle"
                 : "fth-database");
         var title = new Label(row.name(), icon);
         title.getStyleClass().add("node-title");
         var state = new Label();
-        state.textProperty().bind(row.stateProperty());
+        if (withRate && row.isGateway()) {
+            // The rate while it forwards calls; otherwise what keeps it from doing so is news enough.
+            state.textProperty().bind(Bindings.createStringBinding(() -> row.health() != Health.UP
+                    ? row.stateProperty().get() : row.stateProperty().get() + " · "
+                    + Styles.rate(row.callsPerSecondProperty().get()), row.stateProperty(), row.healthProperty(),
+                    row.callsPerSecondProperty()));
+        } else {
+            state.textProperty().bind(row.stateProperty());
+        }
         state.getStyleClass().add("node-detail");
         var node = new VBox(2, title, state);
         node.getStyleClass().add("service-node");
+        node.setId("node-" + row.name());
         Styles.health(node, row.healthProperty());
+        node.pseudoClassStateChanged(SELECTED, monitor.selectedProperty().get() == row);
+        monitor.selectedProperty().addListener((o, a, b) -> node.pseudoClassStateChanged(SELECTED, b == row));
+        var tip = new Tooltip();
+        tip.textProperty().bind(state.textProperty());
+        Tooltip.install(node, tip);
         node.setOnMouseClicked(e -> monitor.select(row.name()));
         return node;
     }
@@ -144,7 +180,14 @@ final class TopologyView extends Pane {
         for (var box : this.segments.values()) {
             segments += box.prefHeight(segmentWidth);
         }
+        if (gateways.size() > 1) {
+            return Math.max(segments, PAD * 2 + LABEL_ROOM + stackHeight() + 12 + NODE_HEIGHT);
+        }
         return Math.max(segments, NODE_HEIGHT * 2 + PAD * 3);
+    }
+
+    private double stackHeight() {
+        return gateways.size() * NODE_HEIGHT + Math.max(0, gateways.size() - 1) * GATEWAY_GAP;
     }
 
     @Override
@@ -157,7 +200,7 @@ final class TopologyView extends Pane {
         if (nodes.containsKey("proxy")) {
             x += NODE_WIDTH + PROXY_GAP;
         }
-        return x + NODE_WIDTH + SEGMENT_GAP;
+        return x + gatewayWidth() + SEGMENT_GAP;
     }
 
     private double segmentWidth(double width) {
@@ -176,28 +219,36 @@ final class TopologyView extends Pane {
             shown = h;
         }
         double mid = top + shown / 2;
+        double gatewayWidth = gatewayWidth();
         var proxy = nodes.get("proxy");
-        var gateway = nodes.get("gateway");
         var repository = nodes.get("repository");
+        // The gateways one above the other, around the middle, with room above them for the proxy's label.
+        double stackTop = gateways.size() > 1 ? Math.max(top + PAD + LABEL_ROOM, mid - stackHeight() / 2)
+                : mid - NODE_HEIGHT / 2;
+        double stackMid = stackTop + stackHeight() / 2;
         if (proxy != null) {
             proxy.resizeRelocate(x, mid - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
             x += NODE_WIDTH + PROXY_GAP;
         }
-        if (gateway != null) {
-            gateway.resizeRelocate(x, mid - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
+        for (int i = 0; i < gateways.size(); i++) {
+            gateways.get(i).resizeRelocate(x, gatewayY(stackTop, i), gatewayWidth, NODE_HEIGHT);
         }
-        if (repository != null && gateway != null) {
-            double below = Math.max(mid + NODE_HEIGHT / 2 + 12, top + shown - PAD - NODE_HEIGHT);
-            repository.resizeRelocate(x, below, NODE_WIDTH, NODE_HEIGHT);
-            place(edges.get("repository"), null, x + NODE_WIDTH / 2, mid + NODE_HEIGHT / 2, x + NODE_WIDTH / 2, below);
+        if (repository != null && !gateways.isEmpty()) {
+            double stackBottom = stackTop + stackHeight();
+            double below = Math.max(stackBottom + 12, top + shown - PAD - NODE_HEIGHT);
+            repository.resizeRelocate(x, below, gatewayWidth, NODE_HEIGHT);
+            place(edges.get("repository").get(0), null, x + gatewayWidth / 2, stackBottom, x + gatewayWidth / 2, below);
         }
-        if (proxy != null && gateway != null) {
-            place(edges.get("proxy"), null, PAD + NODE_WIDTH, mid, x, mid);
-            // Above the two nodes: the gap between them is narrower than the label.
+        if (proxy != null && !gateways.isEmpty()) {
+            var toGateways = edges.get("proxy");
+            for (int i = 0; i < gateways.size(); i++) {
+                place(toGateways.get(i), null, PAD + NODE_WIDTH, mid, x, gatewayY(stackTop, i) + NODE_HEIGHT / 2);
+            }
+            // Above the nodes: the gap between them is narrower than the label.
             var label = edgeLabels.get("proxy");
             label.autosize();
             label.relocate(PAD + NODE_WIDTH + PROXY_GAP / 2 - label.getWidth() / 2,
-                    mid - NODE_HEIGHT / 2 - label.getHeight() - 3);
+                    Math.min(mid - NODE_HEIGHT / 2, stackTop) - label.getHeight() - 3);
         }
         double segX = segmentsX();
         double segWidth = segmentWidth(w);
@@ -212,9 +263,31 @@ final class TopologyView extends Pane {
         for (var entry : segments.entrySet()) {
             double height = entry.getValue().prefHeight(segWidth) + extra;
             entry.getValue().resizeRelocate(segX, y, segWidth, height);
-            place(edges.get(entry.getKey()), edgeLabels.get(entry.getKey()), x + NODE_WIDTH, mid, segX, y + height / 2);
+            var lines = edges.get(entry.getKey());
+            for (int i = 0; i < lines.size(); i++) {
+                place(lines.get(i), null, x + gatewayWidth, gatewayY(stackTop, i) + NODE_HEIGHT / 2, segX, y + height / 2);
+            }
+            // One label for the segment, where the middle of the fan would run.
+            placeLabel(edgeLabels.get(entry.getKey()), x + gatewayWidth, stackMid, segX, y + height / 2);
             y += height + GAP;
         }
+    }
+
+    /** The gateways' column: wide enough for names like gateway-2 when there are several. */
+    private double gatewayWidth() {
+        if (gateways.size() < 2) {
+            return NODE_WIDTH;
+        }
+        double widest = 0;
+        for (var node : gateways) {
+            var title = node.getChildren().get(0);
+            widest = Math.max(widest, title.prefWidth(-1) + node.getInsets().getLeft() + node.getInsets().getRight());
+        }
+        return Math.max(NODE_WIDTH, Math.ceil(widest) + 2);
+    }
+
+    private static double gatewayY(double stackTop, int i) {
+        return stackTop + i * (NODE_HEIGHT + GATEWAY_GAP);
     }
 
     private void place(Line line, Label label, double x1, double y1, double x2, double y2) {
@@ -222,6 +295,10 @@ final class TopologyView extends Pane {
         line.setStartY(y1);
         line.setEndX(x2);
         line.setEndY(y2);
+        placeLabel(label, x1, y1, x2, y2);
+    }
+
+    private static void placeLabel(Label label, double x1, double y1, double x2, double y2) {
         if (label != null) {
             label.autosize();
             double lx = x1 + (x2 - x1) * 0.55 - label.getWidth() / 2;
