@@ -5,6 +5,8 @@ import io.clusterdeck.app.advice.AdviceView;
 import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
+import io.clusterdeck.app.designer.DesignerModel;
+import io.clusterdeck.app.designer.DesignerView;
 import io.clusterdeck.app.designer.ScannedBundles;
 import io.clusterdeck.app.experiment.ExperimentModel;
 import io.clusterdeck.app.experiment.ExperimentRunner;
@@ -19,13 +21,11 @@ import io.clusterdeck.app.monitor.LocalClusterSource;
 import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorWindow;
 import io.clusterdeck.app.monitor.ProfileRecorder;
-import io.clusterdeck.compare.Experiment;
-import io.clusterdeck.launch.LaunchOptions;
-import io.clusterdeck.app.designer.DesignerModel;
-import io.clusterdeck.app.designer.DesignerView;
 import io.clusterdeck.app.workspace.RecentFiles;
 import io.clusterdeck.app.workspace.Recovery;
 import io.clusterdeck.app.workspace.Workspace;
+import io.clusterdeck.compare.Experiment;
+import io.clusterdeck.launch.LaunchOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -243,7 +243,7 @@ public final class DesignerWindow {
             return;
         }
         var source = new LocalClusterSource(cluster.get(),
-                () -> ClusterSnapshot.fromJson(cluster.get().gatewaySnapshots()), clusterWork);
+                () -> ClusterSnapshot.of(cluster.get().gatewayStates()), clusterWork);
         var running = cluster.get();
         var designFile = model.file().orElse(model.suggestedFolder().resolve(running.design().name() + ".json"));
         var profile = new ProfileRecorder(running.design(), running::profileSamples,

@@ -1,5 +1,6 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.http.Service;
 import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.plan.ProxyConfig;
@@ -10,7 +11,6 @@ import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.plan.StandaloneConfig;
 import io.clusterdeck.plan.WorkerConfig;
 import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.http.Service;
 import io.clusterdeck.service.gateway.GatewayService;
 import io.clusterdeck.service.proxy.ProxyService;
 import io.clusterdeck.service.repository.RepositoryService;

@@ -1,6 +1,6 @@
 package io.clusterdeck.http;
 
-
+import io.clusterdeck.protocol.Paths;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
@@ -53,7 +53,7 @@ public final class Bodies {
     /** The function a {@code /rpc/{function}} path names, or a 404 when it names none. */
     public static String functionOf(HttpServerExchange exchange) {
         var path = exchange.getRequestPath();
-        var name = path.startsWith("/rpc/") ? path.substring("/rpc/".length()) : "";
+        var name = Paths.functionOf(path);
         if (!validFunctionName(name)) {
             throw new ServiceException(404, "unknown_function", "no function named '" + shorten(name) + "'");
         }

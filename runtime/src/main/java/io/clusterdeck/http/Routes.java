@@ -1,6 +1,7 @@
 package io.clusterdeck.http;
 
 
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.HeaderValues;

@@ -4,6 +4,7 @@ import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Paths;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,12 +28,12 @@ final class AdminClient {
 
     /** {@code POST /admin/health {"healthy": ...}}. */
     void setHealthy(String name, String url, boolean healthy) {
-        post(name, url, "/admin/health", "{\"healthy\": " + healthy + "}");
+        post(name, url, Paths.ADMIN_HEALTH, "{\"healthy\": " + healthy + "}");
     }
 
     /** {@code POST /admin/latency {"addedMs": ...}}. */
     void addLatency(String name, String url, int addedMs) {
-        post(name, url, "/admin/latency", "{\"addedMs\": " + addedMs + "}");
+        post(name, url, Paths.ADMIN_LATENCY, "{\"addedMs\": " + addedMs + "}");
     }
 
     /** {@code GET path} as a member; the answer's body. */

@@ -1,8 +1,8 @@
 package io.clusterdeck.launch;
 
-import io.clusterdeck.time.Clock;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,17 @@
 package io.clusterdeck.launch;
 
-import io.clusterdeck.json.StrictJson;
-import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.HttpServer;
+import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.json.StrictJson;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 

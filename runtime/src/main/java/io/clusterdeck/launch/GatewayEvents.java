@@ -9,6 +9,7 @@ import io.clusterdeck.http.ResponseHandler;
 import io.clusterdeck.http.ResponseHead;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.protocol.Paths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,7 +57,7 @@ final class GatewayEvents implements AutoCloseable {
             return;
         }
         try {
-            var request = new OutboundRequest(OutboundRequest.requestLine("GET", "/events"),
+            var request = new OutboundRequest(OutboundRequest.requestLine("GET", Paths.EVENTS),
                     OutboundRequest.headers("Accept", "text/event-stream", "Authorization", authorization.get()), null, null);
             current = client.send(client.upstream(url.get()), request, thread, new Stream());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.protocol.ClusterState;
+import io.clusterdeck.protocol.Paths;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,13 +27,34 @@ final class GatewayProbe {
         this.client = client;
     }
 
-    /** {@code GET /cluster}, or empty when the gateway does not answer right now. */
+    /** {@code GET /cluster} as it came, or empty when the gateway does not answer right now. */
     Optional<JsonNode> snapshot(String gatewayUrl) {
+        return fetch(gatewayUrl).flatMap(body -> {
+            try {
+                return Optional.of(StrictJson.mapper().readTree(body));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** {@code GET /cluster} read into its record, or empty when the gateway does not answer right now. */
+    Optional<ClusterState> state(String gatewayUrl) {
+        return fetch(gatewayUrl).flatMap(body -> {
+            try {
+                return Optional.of(StrictJson.mapper().readValue(body, ClusterState.class));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Optional<byte[]> fetch(String gatewayUrl) {
         try {
-            var response = client.get(gatewayUrl, "/cluster", NO_HEADERS, TIMEOUT, 16 * 1024 * 1024)
+            var response = client.get(gatewayUrl, Paths.CLUSTER, NO_HEADERS, TIMEOUT, 16 * 1024 * 1024)
                     .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            return response.status() == 200 ? Optional.of(StrictJson.mapper().readTree(response.body())) : Optional.empty();
-        } catch (ExecutionException | TimeoutException | IOException e) {
+            return response.status() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -44,11 +67,8 @@ final class GatewayProbe {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             var healthy = new HashSet<String>();
-            snapshot(gatewayUrl).ifPresent(cluster -> cluster.path("workers").forEach(w -> {
-                if ("healthy".equals(w.path("state").asText())) {
-                    healthy.add(w.path("name").asText());
-                }
-            }));
+            state(gatewayUrl).ifPresent(cluster -> cluster.workers().stream().filter(ClusterState.Worker::healthy)
+                    .forEach(w -> healthy.add(w.name())));
             if (healthy.containsAll(workers)) {
                 return;
             }

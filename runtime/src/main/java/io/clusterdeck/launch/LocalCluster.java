@@ -14,6 +14,8 @@ import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
+import io.clusterdeck.protocol.ClusterState;
+import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import java.io.IOException;
@@ -192,14 +194,23 @@ public final class LocalCluster implements AutoCloseable {
      * not answer right now is left out. With replicas, each counts the calls it forwarded itself.
      */
     public Map<String, JsonNode> gatewaySnapshots() {
+        return gatewayViews(GatewayProbe::snapshot);
+    }
+
+    /** Every answering gateway's {@link ClusterState} by gateway name, in plan order, as in {@link #gatewaySnapshots()}. */
+    public Map<String, ClusterState> gatewayStates() {
+        return gatewayViews(GatewayProbe::state);
+    }
+
+    private <T> Map<String, T> gatewayViews(java.util.function.BiFunction<GatewayProbe, String, Optional<T>> read) {
         var gatewayProbe = probe;
-        var snapshots = new LinkedHashMap<String, JsonNode>();
+        var views = new LinkedHashMap<String, T>();
         if (gatewayProbe != null) {
             for (var gateway : plan.gateways()) {
-                gatewayProbe.snapshot(gateway.url()).ifPresent(snapshot -> snapshots.put(gateway.name(), snapshot));
+                read.apply(gatewayProbe, gateway.url()).ifPresent(view -> views.put(gateway.name(), view));
             }
         }
-        return snapshots;
+        return views;
     }
 
     public ProcessStatus process(String name) {
@@ -260,7 +271,7 @@ public final class LocalCluster implements AutoCloseable {
         var samples = new ArrayList<WorkerSample>();
         for (var worker : table.runningWorkers()) {
             try {
-                samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), "/profile"),
+                samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), Paths.PROFILE),
                         WorkerSample.class));
             } catch (LaunchException | IOException e) {
                 LOG.debug("no profile sample from {}: {}", worker.name, e.getMessage());
@@ -285,7 +296,7 @@ public final class LocalCluster implements AutoCloseable {
             return;
         }
         for (var worker : table.runningWorkers()) {
-            admin.postQuietly(worker.name, worker.planned.url(), "/admin/register", "{}");
+            admin.postQuietly(worker.name, worker.planned.url(), Paths.ADMIN_REGISTER, "{}");
         }
     }
 
@@ -339,18 +350,18 @@ public final class LocalCluster implements AutoCloseable {
         removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> table.forget(m)));
     }
 
-    /** The gateway's state and in-flight calls of each worker it knows, by name; empty when it does not answer. */
-    private Map<String, JsonNode> gatewayWorkers() {
-        var byName = new LinkedHashMap<String, JsonNode>();
-        gatewaySnapshot().ifPresent(snapshot -> snapshot.path("workers")
-                .forEach(w -> byName.put(w.path("name").asText(), w)));
+    /** The first answering gateway's view of each worker it knows, by name; empty when none answers. */
+    private Map<String, ClusterState.Worker> gatewayWorkers() {
+        var byName = new LinkedHashMap<String, ClusterState.Worker>();
+        gatewayStates().values().stream().findFirst()
+                .ifPresent(state -> state.workers().forEach(w -> byName.put(w.name(), w)));
         return byName;
     }
 
-    private static ScaleDown.Worker condition(ManagedProcess managed, Map<String, JsonNode> gatewayView) {
+    private static ScaleDown.Worker condition(ManagedProcess managed, Map<String, ClusterState.Worker> gatewayView) {
         var seen = gatewayView.get(managed.name);
         return new ScaleDown.Worker(managed.name, managed.planned.instance(), managed.state,
-                seen == null ? null : seen.path("state").asText(null), seen == null ? 0 : seen.path("inFlight").asLong());
+                seen == null ? null : seen.state(), seen == null ? 0 : seen.inFlight());
     }
 
 

@@ -5,6 +5,7 @@ import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Paths;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class LoadGenerator {
         this.base = url.getScheme() + "://" + url.getRawAuthority();
         var prefix = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         this.requests = spec.targets().stream()
-                .map(t -> new OutboundRequest(OutboundRequest.requestLine("POST", prefix + "/rpc/" + t.function()), JSON,
+                .map(t -> new OutboundRequest(OutboundRequest.requestLine("POST", prefix + Paths.RPC + t.function()), JSON,
                         null, t.argumentsJson().getBytes(StandardCharsets.UTF_8)))
                 .toArray(OutboundRequest[]::new);
         this.order = order(spec);
@@ -136,7 +137,7 @@ public final class LoadGenerator {
      */
     private void warmUp(UpstreamClient client) {
         try {
-            client.get(base, "/health", new byte[0], Duration.ofSeconds(2), -1).join();
+            client.get(base, Paths.HEALTH, new byte[0], Duration.ofSeconds(2), -1).join();
         } catch (RuntimeException e) {
             // The run itself reports what is wrong with the target.
         }

@@ -1,8 +1,5 @@
 package io.clusterdeck.security;
 
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.http.ServiceException;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -11,6 +8,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.clusterdeck.function.EndUser;
+import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.time.Clock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.text.ParseException;

@@ -1,7 +1,6 @@
 package io.clusterdeck.security;
 
 import io.clusterdeck.http.ServiceException;
-
 import io.clusterdeck.security.ClusterTokens.Caller;
 import java.util.Optional;
 

@@ -1,8 +1,7 @@
 package io.clusterdeck.service;
 
-import io.clusterdeck.http.Json;
-
 import io.clusterdeck.event.EventLog;
+import io.clusterdeck.http.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;

@@ -16,6 +16,7 @@ class ArchitectureTest {
     static final ArchRule packagesDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("json").definedBy("io.clusterdeck.json..")
             .layer("time").definedBy("io.clusterdeck.time..")
+            .layer("protocol").definedBy("io.clusterdeck.protocol..")
             .layer("http").definedBy("io.clusterdeck.http..")
             .layer("event").definedBy("io.clusterdeck.event..")
             .layer("design").definedBy("io.clusterdeck.design..")
@@ -31,21 +32,22 @@ class ArchitectureTest {
             .layer("cli").definedBy("io.clusterdeck.cli..")
             .whereLayer("json").mayNotAccessAnyLayer()
             .whereLayer("time").mayNotAccessAnyLayer()
-            .whereLayer("http").mayNotAccessAnyLayer()
+            .whereLayer("protocol").mayOnlyAccessLayers("json")
+            .whereLayer("http").mayOnlyAccessLayers("protocol")
             .whereLayer("event").mayNotAccessAnyLayer()
             .whereLayer("design").mayOnlyAccessLayers("json")
             .whereLayer("plan").mayOnlyAccessLayers("design", "json")
-            .whereLayer("security").mayOnlyAccessLayers("plan", "design", "http", "time", "json")
+            .whereLayer("security").mayOnlyAccessLayers("plan", "design", "http", "protocol", "time", "json")
             .whereLayer("bundle").mayOnlyAccessLayers("design", "json")
             .whereLayer("lab").mayOnlyAccessLayers("plan", "design", "json")
             .whereLayer("export").mayOnlyAccessLayers("plan", "design", "json")
-            .whereLayer("load").mayOnlyAccessLayers("http")
+            .whereLayer("load").mayOnlyAccessLayers("http", "protocol")
             .whereLayer("service").mayOnlyAccessLayers("security", "lab", "bundle", "plan", "design", "event", "http",
-                    "time", "json")
+                    "protocol", "time", "json")
             .whereLayer("launch").mayOnlyAccessLayers("service", "security", "lab", "plan", "design", "event", "http",
-                    "time", "json")
+                    "protocol", "time", "json")
             .whereLayer("compare").mayOnlyAccessLayers("launch", "load", "lab", "plan", "design", "event", "http",
-                    "time", "json")
+                    "protocol", "time", "json")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .because("one look at the package list tells what builds on what; see docs/architecture.md");
 

@@ -1,14 +1,11 @@
 package io.clusterdeck.security;
 
-import io.clusterdeck.service.FakeClock;
-
 import io.clusterdeck.http.ServiceException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.clusterdeck.service.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterTokensTest {
     private final FakeClock clock = new FakeClock();

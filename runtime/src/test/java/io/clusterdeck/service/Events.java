@@ -1,8 +1,7 @@
 package io.clusterdeck.service;
 
-import io.clusterdeck.http.Json;
-
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.http.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,6 @@
 package io.clusterdeck.service;
 
 import io.clusterdeck.time.Clock;
-
 import java.time.Duration;
 import java.time.Instant;
 

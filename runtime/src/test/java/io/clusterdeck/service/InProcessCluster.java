@@ -1,8 +1,7 @@
 package io.clusterdeck.service;
 
-import io.clusterdeck.security.ClusterKey;
-
 import io.clusterdeck.design.HealthCheck;
+import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.gateway.GatewayService;
 import io.clusterdeck.service.worker.WorkerService;
 import java.time.Duration;

@@ -1,9 +1,8 @@
 package io.clusterdeck.service;
 
-import io.clusterdeck.time.Clock;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
-
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.clusterdeck.app.monitor;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterdeck.protocol.ClusterState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -146,40 +146,26 @@ public record ClusterSnapshot(Instant time, List<WorkerStats> workers, List<Rout
                 views.stream().mapToLong(WorkerStats::errors).sum(), p50, p99);
     }
 
-    /** Reads every answering gateway's JSON, by gateway name, into one snapshot; empty when none answered. */
-    public static Optional<ClusterSnapshot> fromJson(Map<String, JsonNode> byGateway) {
+    /** Every answering gateway's view ({@code GET /cluster}), by gateway name, as one snapshot; empty when none answered. */
+    public static Optional<ClusterSnapshot> of(Map<String, ClusterState> byGateway) {
         var answers = new ArrayList<ClusterSnapshot>();
-        byGateway.forEach((gateway, root) -> answers.add(fromJson(gateway, root)));
+        byGateway.forEach((gateway, state) -> answers.add(of(gateway, state)));
         return merge(answers);
     }
 
-    /** Reads a gateway's JSON answer; the gateway is named as it names itself. */
-    public static ClusterSnapshot fromJson(JsonNode root) {
-        return fromJson(root.path("gateway").asText("gateway"), root);
+    /** A gateway's view; the gateway is named as it names itself. */
+    public static ClusterSnapshot of(ClusterState state) {
+        return of(state.gateway() == null ? "gateway" : state.gateway(), state);
     }
 
-    /** Reads the JSON answer of the named gateway. */
-    public static ClusterSnapshot fromJson(String gateway, JsonNode root) {
-        var workers = new ArrayList<WorkerStats>();
-        for (var w : root.path("workers")) {
-            var latency = w.path("latencyMs");
-            workers.add(new WorkerStats(w.path("name").asText(), w.path("segment").asText(), w.path("pid").asLong(-1),
-                    w.path("weight").asInt(1), w.path("state").asText("starting"), w.path("inFlight").asLong(),
-                    w.path("served").asLong(), w.path("errors").asLong(), latency.path("p50").asDouble(),
-                    latency.path("p99").asDouble()));
-        }
-        var routes = new ArrayList<Route>();
-        for (var r : root.path("routes")) {
-            routes.add(new Route(r.path("segment").asText(), r.path("balancing").asText(), texts(r.path("functions")),
-                    texts(r.path("workers"))));
-        }
-        var time = root.hasNonNull("time") ? Instant.parse(root.get("time").asText()) : Instant.now();
+    /** The view of the named gateway. */
+    public static ClusterSnapshot of(String gateway, ClusterState state) {
+        var workers = state.workers().stream().map(w -> new WorkerStats(w.name(), w.segment(), w.pid(),
+                Math.max(1, w.weight()), w.state() == null ? "starting" : w.state(), w.inFlight(), w.served(),
+                w.errors(), w.latencyMs().p50(), w.latencyMs().p99())).toList();
+        var routes = state.routes().stream().map(r -> new Route(r.segment(), r.balancing(), r.functions(),
+                r.workers())).toList();
+        var time = state.time() != null ? Instant.parse(state.time()) : Instant.now();
         return new ClusterSnapshot(time, workers, routes, List.of(new Gateway(gateway, time, workers)));
-    }
-
-    private static List<String> texts(JsonNode array) {
-        var texts = new ArrayList<String>();
-        array.forEach(n -> texts.add(n.asText()));
-        return texts;
     }
 }

@@ -32,7 +32,7 @@ public final class LocalClusterSource implements ClusterSource {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
-     * @param snapshots       reads the gateways' {@code /cluster}, merged ({@link ClusterSnapshot#fromJson(java.util.Map)});
+     * @param snapshots       reads the gateways' {@code /cluster}, merged ({@link ClusterSnapshot#of(java.util.Map)});
      *                        empty when no gateway answers
      * @param trafficExecutor runs each traffic stream for as long as it lasts: give it a thread per stream
      */

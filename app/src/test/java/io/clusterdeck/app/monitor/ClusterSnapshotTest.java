@@ -2,8 +2,8 @@ package io.clusterdeck.app.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.protocol.ClusterState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class ClusterSnapshotTest {
+    /** A gateway's answer as it crosses the wire, read into the record both ends share. */
+    private static ClusterState state(String json) throws Exception {
+        return StrictJson.mapper().readValue(json, ClusterState.class);
+    }
+
     @Test
-    void theGatewaysClusterAnswerIsRead() throws Exception {
+    void theGatewaysClusterAnswerIsReadFromTheSharedRecord() throws Exception {
         var json = """
                 {"gateway":"gateway","time":"2026-03-02T10:00:05Z",
                  "workers":[{"name":"worker-images-1","segment":"images","url":"http://127.0.0.1:7411","pid":4321,
@@ -24,7 +29,7 @@ class ClusterSnapshotTest {
                    "workers":["worker-images-1"]}]}
                 """;
 
-        var snapshot = ClusterSnapshot.fromJson(new ObjectMapper().readTree(json));
+        var snapshot = ClusterSnapshot.of(state(json));
 
         assertThat(snapshot.time()).isEqualTo(Instant.parse("2026-03-02T10:00:05Z"));
         assertThat(snapshot.workers()).containsExactly(new ClusterSnapshot.WorkerStats("worker-images-1", "images",
@@ -70,29 +75,29 @@ class ClusterSnapshotTest {
 
     @Test
     void aGatewayThatDoesNotAnswerIsLeftOutAndNoAnswerAtAllIsNoSnapshot() throws Exception {
-        var json = new ObjectMapper().readTree("""
+        var json = state("""
                 {"gateway":"gateway-1","time":"2026-03-02T10:00:05Z",
                  "workers":[{"name":"worker-images-1","segment":"images","state":"healthy","served":120}],
                  "routes":[{"segment":"images","balancing":"round-robin","functions":[],"workers":["worker-images-1"]}]}
                 """);
-        var answers = new LinkedHashMap<String, JsonNode>();
+        var answers = new LinkedHashMap<String, ClusterState>();
         answers.put("gateway-1", json);
 
-        var merged = ClusterSnapshot.fromJson(answers).orElseThrow();
+        var merged = ClusterSnapshot.of(answers).orElseThrow();
 
         assertThat(merged.gateways()).extracting(ClusterSnapshot.Gateway::name).containsExactly("gateway-1");
         assertThat(merged.worker("worker-images-1").orElseThrow().served()).isEqualTo(120);
         assertThat(merged.statesOf("worker-images-1")).containsExactly(Map.entry("gateway-1", "healthy"));
-        assertThat(ClusterSnapshot.fromJson(Map.of())).isEmpty();
+        assertThat(ClusterSnapshot.of(Map.of())).isEmpty();
     }
 
     @Test
     void eachGatewaysAnswerIsReadUnderTheNameItWasAskedBy() throws Exception {
-        var json = new ObjectMapper().readTree("{\"time\":\"2026-03-02T10:00:05Z\",\"workers\":[],\"routes\":[]}");
+        var json = state("{\"time\":\"2026-03-02T10:00:05Z\",\"workers\":[],\"routes\":[]}");
 
-        assertThat(ClusterSnapshot.fromJson("gateway-2", json).gateways()).extracting(ClusterSnapshot.Gateway::name)
+        assertThat(ClusterSnapshot.of("gateway-2", json).gateways()).extracting(ClusterSnapshot.Gateway::name)
                 .containsExactly("gateway-2");
-        assertThat(ClusterSnapshot.fromJson(json).gateways()).extracting(ClusterSnapshot.Gateway::name)
+        assertThat(ClusterSnapshot.of(json).gateways()).extracting(ClusterSnapshot.Gateway::name)
                 .containsExactly("gateway");
     }
 

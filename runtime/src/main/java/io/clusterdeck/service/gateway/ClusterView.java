@@ -1,55 +1,30 @@
 package io.clusterdeck.service.gateway;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.plan.GatewayConfig;
-import io.clusterdeck.http.Json;
+import io.clusterdeck.protocol.ClusterState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Set;
 
-/**
- * {@code GET /cluster}: every worker (name, segment, URL, pid, health state and since when, in-flight, calls
- * served, errors, latency percentiles in ms) and the routing table (per segment: balancing, functions, workers in
- * rotation).
- */
+/** {@code GET /cluster}: the gateway's {@link ClusterState}, from its registry and routing table. */
 final class ClusterView {
     private ClusterView() {
     }
 
-    static ObjectNode of(GatewayConfig config, WorkerRegistry registry) {
-        var root = Json.object();
-        root.put("gateway", config.name());
-        root.put("time", Instant.now().toString());
-        var workers = root.putArray("workers");
+    static ClusterState of(GatewayConfig config, WorkerRegistry registry) {
+        var workers = new ArrayList<ClusterState.Worker>();
         for (var entry : registry.all()) {
-            var worker = workers.addObject();
             var registration = entry.registration();
-            worker.put("name", entry.name());
-            worker.put("segment", entry.segment());
-            worker.put("url", entry.url());
-            worker.put("pid", registration.pid());
-            worker.put("weight", registration.weight());
-            worker.put("state", entry.health().state().json());
-            worker.put("since", entry.health().since().toString());
-            worker.put("inFlight", entry.inFlight());
-            worker.put("served", entry.served());
-            worker.put("errors", entry.errors());
             var histogram = entry.latencyMicros();
-            var latency = worker.putObject("latencyMs");
-            latency.put("p50", histogram.getValueAtPercentile(50) / 1000.0);
-            latency.put("p90", histogram.getValueAtPercentile(90) / 1000.0);
-            latency.put("p99", histogram.getValueAtPercentile(99) / 1000.0);
-            latency.put("max", histogram.getMaxValue() / 1000.0);
+            workers.add(new ClusterState.Worker(entry.name(), entry.segment(), entry.url(), registration.pid(),
+                    registration.weight(), entry.health().state().json(), entry.health().since().toString(),
+                    entry.inFlight(), entry.served(), entry.errors(), new ClusterState.Latency(
+                    histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(90) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0)));
         }
-        var routes = root.putArray("routes");
-        for (var segment : config.segments()) {
-            var route = routes.addObject();
-            route.put("segment", segment.name());
-            route.put("balancing", segment.balancing().json());
-            var functions = route.putArray("functions");
-            segment.functions().forEach(functions::add);
-            var inRotation = route.putArray("workers");
-            registry.candidates(segment.name(), Set.of()).forEach(w -> inRotation.add(w.name()));
-        }
-        return root;
+        var routes = config.segments().stream().map(segment -> new ClusterState.Route(segment.name(),
+                segment.balancing().json(), segment.functions(),
+                registry.candidates(segment.name(), Set.of()).stream().map(WorkerEntry::name).toList())).toList();
+        return new ClusterState(config.name(), Instant.now().toString(), workers, routes);
     }
 }

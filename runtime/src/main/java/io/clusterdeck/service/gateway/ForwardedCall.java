@@ -3,18 +3,18 @@ package io.clusterdeck.service.gateway;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.BodySink;
 import io.clusterdeck.http.CallException;
-import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.ClientCall;
+import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.ExchangeRelay;
 import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.OutboundRequest;
+import io.clusterdeck.http.RequestIds;
 import io.clusterdeck.http.ResponseHandler;
 import io.clusterdeck.http.ResponseHead;
-import io.clusterdeck.http.ClusterHeaders;
-import io.clusterdeck.service.LatencySampler;
-import io.clusterdeck.http.RequestIds;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.service.LatencySampler;
 import io.clusterdeck.service.worker.FunctionEndpoint;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -175,7 +175,7 @@ final class ForwardedCall {
 
         @Override
         public BodySink onResponse(ResponseHead head) {
-            if (head.status() == 503 && head.header(FunctionEndpoint.DRAINING_HEADER) != null) {
+            if (head.status() == 503 && head.header(ClusterHeaders.DRAINING_NAME) != null) {
                 worker.failed();
                 retry(worker, "its worker " + worker.name() + " is stopping", false);
                 return null;

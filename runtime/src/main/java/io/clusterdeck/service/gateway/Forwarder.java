@@ -1,20 +1,21 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.design.Latency;
-import io.clusterdeck.http.Deadlines;
-import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.plan.GatewayConfig;
-import io.clusterdeck.plan.SegmentRoute;
-import io.clusterdeck.security.MemberAccess;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
 import io.clusterdeck.http.CallStats;
-import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.Json;
-import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.plan.SegmentRoute;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.security.MemberAccess;
+import io.clusterdeck.time.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -58,7 +59,7 @@ final class Forwarder implements HttpHandler {
         this.deadlines = new Deadlines(timeoutMs);
         this.unserved = new CallStats[routes.size()];
         for (var route : routes) {
-            byPath.put("/rpc/" + route.name(), route);
+            byPath.put(Paths.RPC + route.name(), route);
             unserved[route.index()] = metrics.calls(route.name(), null);
         }
         for (SegmentRoute segment : config.segments()) {
@@ -119,7 +120,7 @@ final class Forwarder implements HttpHandler {
         if (!(balancers.get(route.segment()) instanceof Sticky)) {
             return null;
         }
-        var header = exchange.getRequestHeaders().getFirst(io.clusterdeck.http.ClusterHeaders.AFFINITY);
+        var header = exchange.getRequestHeaders().getFirst(io.clusterdeck.protocol.ClusterHeaders.AFFINITY);
         if (header != null && !header.isBlank()) {
             return header;
         }

@@ -1,22 +1,25 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.event.EventLog;
-import io.clusterdeck.json.InvalidValueException;
-import io.clusterdeck.plan.GatewayConfig;
-import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.security.ClusterTokens;
-import io.clusterdeck.service.EventStream;
 import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
-import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.json.InvalidValueException;
+import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.protocol.Registration;
+import io.clusterdeck.protocol.RegistrationAnswer;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.service.EventStream;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.time.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
@@ -68,7 +71,7 @@ public final class GatewayService extends HttpService {
 
     private HttpHandler handler() {
         var routes = Routes.create()
-                .post("/workers", exchange -> {
+                .post(Paths.WORKERS, exchange -> {
                     tokens.require(exchange);
                     Bodies.read(exchange, 64 * 1024, (ex, body) -> register(ex, body));
                 })
@@ -80,14 +83,14 @@ public final class GatewayService extends HttpService {
                     }
                     Responses.json(exchange, 200, Json.object().put("deregistered", name));
                 })
-                .get("/cluster", exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry)))
-                .get("/events", new EventStream(events))
-                .get("/health", exchange -> Responses.json(exchange, 200, Json.object()
+                .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry)))
+                .get(Paths.EVENTS, new EventStream(events))
+                .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200, Json.object()
                         .put("status", "UP").put("name", config.name())
                         .put("workers", registry.all().size())))
                 .get("/metrics", metrics.handler());
         return exchange -> {
-            if (exchange.getRequestPath().startsWith("/rpc/")) {
+            if (exchange.getRequestPath().startsWith(Paths.RPC)) {
                 forwarder.handleRequest(exchange);
             } else {
                 routes.handleRequest(exchange);
@@ -108,9 +111,8 @@ public final class GatewayService extends HttpService {
         }
         boolean created = registry.register(registration);
         // The interval of the health checks tells the worker how long a silence means this gateway forgot it.
-        Responses.json(exchange, created ? 201 : 200, Json.object()
-                .put("registered", created).put("name", registration.name()).put("gateway", config.name())
-                .put("healthCheckMs", config.healthCheck().intervalMs()));
+        Responses.json(exchange, created ? 201 : 200, new RegistrationAnswer(created, registration.name(), config.name(),
+                config.healthCheck().intervalMs()));
     }
 
     /** The events this gateway has seen, for in-process use. */

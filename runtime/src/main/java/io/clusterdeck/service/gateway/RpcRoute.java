@@ -3,6 +3,7 @@ package io.clusterdeck.service.gateway;
 import io.clusterdeck.design.Access;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.plan.FunctionRoute;
+import io.clusterdeck.protocol.Paths;
 
 /** A function as the gateway forwards it: its route, its place in per-worker tables, and its request line. */
 final class RpcRoute {
@@ -13,7 +14,7 @@ final class RpcRoute {
     RpcRoute(FunctionRoute route, int index) {
         this.route = route;
         this.index = index;
-        this.requestLine = OutboundRequest.requestLine("POST", "/rpc/" + route.name());
+        this.requestLine = OutboundRequest.requestLine("POST", Paths.RPC + route.name());
     }
 
     FunctionRoute route() {

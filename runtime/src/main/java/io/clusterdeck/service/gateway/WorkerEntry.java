@@ -1,8 +1,9 @@
 package io.clusterdeck.service.gateway;
 
-import io.clusterdeck.http.Upstream;
 import io.clusterdeck.http.CallStats;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.http.Upstream;
+import io.clusterdeck.protocol.Registration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;

@@ -6,12 +6,14 @@ import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.CallException;
-import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.http.ClusterHeaders;
 import io.clusterdeck.http.Json;
+import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.protocol.Registration;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -186,7 +188,7 @@ public final class WorkerRegistry {
         if (stopped || entry.removed() || !entry.startCheck()) {
             return;
         }
-        client.get(entry.url(), "/health", checkHeaders, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
+        client.get(entry.url(), Paths.HEALTH, checkHeaders, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
                 .handle((response, failure) -> {
                     entry.checkDone();
                     if (failure != null) {

@@ -1,24 +1,25 @@
 package io.clusterdeck.service.proxy;
 
 import io.clusterdeck.function.EndUser;
-import io.clusterdeck.http.Deadlines;
-import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
 import io.clusterdeck.http.CallStats;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.security.ClusterTokens;
-import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.Deadlines;
 import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
+import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.RequestIds;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.plan.ProxyConfig;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -42,7 +43,7 @@ import java.util.Optional;
 public final class ProxyService extends HttpService {
     static final HttpString[] RPC_HEADERS = {Headers.CONTENT_TYPE, Headers.SET_COOKIE};
     static final HttpString[] ASSET_HEADERS = {Headers.CONTENT_TYPE, Headers.SET_COOKIE,
-            new HttpString("X-Clusterdeck-Sha256"), Headers.LAST_MODIFIED, Headers.ETAG,
+            ClusterHeaders.SHA256, Headers.LAST_MODIFIED, Headers.ETAG,
             Headers.CACHE_CONTROL, Headers.CONTENT_DISPOSITION};
 
     private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
@@ -78,7 +79,7 @@ public final class ProxyService extends HttpService {
         this.config = config;
         this.metrics = new ServiceMetrics(config.name());
         for (var function : config.publicFunctions()) {
-            rpcByPath.put("/rpc/" + function, new PublicRoute(function, OutboundRequest.requestLine("POST", "/rpc/" + function),
+            rpcByPath.put(Paths.RPC + function, new PublicRoute(function, OutboundRequest.requestLine("POST", Paths.RPC + function),
                     metrics.calls(function, "gateway"), config.roles().get(function),
                     config.idempotentFunctions().contains(function)));
         }
@@ -121,9 +122,9 @@ public final class ProxyService extends HttpService {
         gateways.start();
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
-            if (path.startsWith("/rpc/")) {
+            if (path.startsWith(Paths.RPC)) {
                 rpc(exchange);
-            } else if (path.equals("/health")) {
+            } else if (path.equals(Paths.HEALTH)) {
                 Responses.json(exchange, 200, gateways.size() == 1 ? health : healthWithGateways());
             } else if (path.equals("/metrics")) {
                 metrics.handler().handleRequest(exchange);

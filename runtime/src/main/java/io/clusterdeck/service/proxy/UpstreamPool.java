@@ -3,6 +3,7 @@ package io.clusterdeck.service.proxy;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.Upstream;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -181,7 +182,7 @@ final class UpstreamPool implements AutoCloseable {
             return;
         }
         for (var member : members) {
-            client.get(member.upstream.toString(), "/health", new byte[0], Duration.ofMillis(CHECK_TIMEOUT_MS), -1)
+            client.get(member.upstream.toString(), Paths.HEALTH, new byte[0], Duration.ofMillis(CHECK_TIMEOUT_MS), -1)
                     .whenComplete((response, failure) -> {
                         if (failure == null && response.status() == 200) {
                             member.failures.set(0);

@@ -1,10 +1,11 @@
 package io.clusterdeck.service.repository;
 
 import io.clusterdeck.design.Bundle;
-import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.security.ClusterTokens;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.resource.PathResourceManager;
@@ -30,7 +31,6 @@ import java.util.Map;
  * the repository and the standalone service.
  */
 public final class RepositoryRoutes {
-    public static final HttpString SHA256 = new HttpString("X-Clusterdeck-Sha256");
 
     private final Map<String, Served> bundles = new LinkedHashMap<>();
     private final HttpHandler assets;
@@ -102,7 +102,7 @@ public final class RepositoryRoutes {
                 throw ServiceException.notFound("no bundle at " + path);
             }
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/java-archive");
-            exchange.getResponseHeaders().put(SHA256, served.sha256());
+            exchange.getResponseHeaders().put(ClusterHeaders.SHA256, served.sha256());
             exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(served.bytes()));
         } else {
             assets.handleRequest(exchange);

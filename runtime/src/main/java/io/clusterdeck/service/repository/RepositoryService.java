@@ -1,15 +1,16 @@
 package io.clusterdeck.service.repository;
 
-import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.plan.RepositoryConfig;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
 
 /**
  * The repository: serves function bundles and static assets from its folders only (see {@link RepositoryRoutes}),
@@ -38,7 +39,7 @@ public final class RepositoryService extends HttpService {
         var health = Json.object().put("status", "UP").put("name", config.name());
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             switch (exchange.getRequestPath()) {
-                case "/health":
+                case Paths.HEALTH:
                     Responses.json(exchange, 200, health);
                     break;
                 case "/metrics":

@@ -1,17 +1,16 @@
 package io.clusterdeck.service.standalone;
 
-import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.plan.StandaloneConfig;
-import io.clusterdeck.security.MemberAccess;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.http.HttpService;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
-import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.plan.StandaloneConfig;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.security.MemberAccess;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.worker.FunctionCatalog;
 import io.clusterdeck.service.worker.FunctionEndpoint;
@@ -19,6 +18,8 @@ import io.clusterdeck.service.worker.FunctionImplementations;
 import io.clusterdeck.service.worker.HostedBundles;
 import io.clusterdeck.service.worker.JavaFunctions;
 import io.clusterdeck.service.worker.WorkerState;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.time.Scheduler;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,9 +85,9 @@ public final class StandaloneService extends HttpService {
                 scheduler, Clock.SYSTEM, metrics);
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
-            if (path.startsWith("/rpc/")) {
+            if (path.startsWith(Paths.RPC)) {
                 rpc.handleRequest(exchange);
-            } else if (path.equals("/health")) {
+            } else if (path.equals(Paths.HEALTH)) {
                 Responses.json(exchange, 200, Json.object().put("status", "UP").put("name", config.name())
                         .put("segment", "*").put("inFlight", state.inFlight()).put("served", state.served()));
             } else if (path.equals("/metrics")) {

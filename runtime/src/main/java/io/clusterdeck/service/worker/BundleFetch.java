@@ -6,9 +6,10 @@ import io.clusterdeck.bundle.LoadedBundle;
 import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.time.Clock;
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.service.repository.RepositoryRoutes;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +96,10 @@ final class BundleFetch {
                 var member = io.clusterdeck.http.OutboundRequest.headers("Authorization", tokens.authorization(null));
                 var response = client.get(repositoryUrl, path, member, Duration.ofSeconds(30), MAX_BUNDLE_BYTES).join();
                 if (response.status() == 200) {
-                    var announced = response.header(RepositoryRoutes.SHA256.toString());
+                    var announced = response.header(ClusterHeaders.SHA256.toString());
                     if (announced == null) {
                         throw new BundleException("bundle '" + name + "' from " + url + ": the repository sent no "
-                                + RepositoryRoutes.SHA256 + " header");
+                                + ClusterHeaders.SHA256 + " header");
                     }
                     var received = Sha256.of(response.body());
                     if (!received.equals(announced)) {

@@ -3,23 +3,25 @@ package io.clusterdeck.service.worker;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.CallStats;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterTokens.Caller;
 import io.clusterdeck.http.ErrorHandler;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.RequestIds;
 import io.clusterdeck.http.Responses;
-import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterTokens.Caller;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.time.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -29,8 +31,6 @@ import java.util.function.BiFunction;
  * the gateway the call never ran.
  */
 public final class FunctionEndpoint implements HttpHandler {
-    public static final String DRAINING_HEADER = "X-Clusterdeck-Draining";
-    public static final HttpString DRAINING = new HttpString(DRAINING_HEADER);
 
     private final String worker;
     private final FunctionCatalog catalog;
@@ -60,7 +60,7 @@ public final class FunctionEndpoint implements HttpHandler {
         this.scheduler = scheduler;
         this.clock = clock;
         for (var name : catalog.names()) {
-            byPath.put("/rpc/" + name, new Hosted(catalog.definition(name).orElseThrow(), metrics.calls(name, worker)));
+            byPath.put(Paths.RPC + name, new Hosted(catalog.definition(name).orElseThrow(), metrics.calls(name, worker)));
         }
     }
 
@@ -69,7 +69,7 @@ public final class FunctionEndpoint implements HttpHandler {
         var hosted = byPath.get(exchange.getRequestPath());
         if (state.draining()) {
             Bodies.functionOf(exchange);
-            exchange.getResponseHeaders().put(DRAINING, "true");
+            exchange.getResponseHeaders().put(ClusterHeaders.DRAINING, "true");
             throw ServiceException.unavailable("draining", worker + " is stopping and takes no new calls");
         }
         if (hosted == null) {

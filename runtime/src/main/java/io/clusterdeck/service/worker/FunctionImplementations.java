@@ -1,8 +1,8 @@
 package io.clusterdeck.service.worker;
 
 import io.clusterdeck.design.Function;
-import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.time.Scheduler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
-import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.http.Json;
+import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.security.ClusterTokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class GatewayCaller implements FunctionCaller {
 
     @Override
     public CompletableFuture<JsonNode> call(String function, ObjectNode arguments, FunctionCall from) {
-        var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", "/rpc/" + f));
+        var line = requestLines.computeIfAbsent(function, f -> OutboundRequest.requestLine("POST", Paths.RPC + f));
         var request = new OutboundRequest(line, tokens.callHeaders(from.function(), from.user()), from.requestId(), Json.bytes(arguments));
         var answer = new CompletableFuture<BufferedResponse>();
         send(request, gateways.nextTurn(), System.nanoTime() + WAIT_FOR_GATEWAY.toNanos(), 1, answer);

@@ -2,10 +2,13 @@ package io.clusterdeck.service.worker;
 
 import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.protocol.Registration;
+import io.clusterdeck.protocol.RegistrationAnswer;
 import io.clusterdeck.security.ClusterTokens;
-import io.clusterdeck.http.Json;
 import io.clusterdeck.time.Scheduler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,7 @@ final class GatewayLink {
     static final long MIN_SILENCE_MS = 1_500;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayLink.class);
 
-    private static final byte[] REGISTER = OutboundRequest.requestLine("POST", "/workers");
+    private static final byte[] REGISTER = OutboundRequest.requestLine("POST", Paths.WORKERS);
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final String gatewayUrl;
@@ -45,7 +48,7 @@ final class GatewayLink {
     /** The name the gateway gave in its answer, which its health checks carry; null until it answered. */
     private volatile String gatewayName;
 
-    GatewayLink(String gatewayUrl, String worker, Map<String, Object> registration, UpstreamClient client,
+    GatewayLink(String gatewayUrl, String worker, Registration registration, UpstreamClient client,
                 ClusterTokens tokens, Scheduler scheduler) {
         this.gatewayUrl = gatewayUrl;
         this.worker = worker;
@@ -191,11 +194,11 @@ final class GatewayLink {
         connected = true;
         lastCheckedNanos = System.nanoTime();
         try {
-            var answer = Json.mapper().readTree(response.body());
-            long interval = answer.path("healthCheckMs").asLong(DEFAULT_CHECK_MS);
+            var answer = Json.mapper().readValue(response.body(), RegistrationAnswer.class);
+            long interval = answer.healthCheckMs() > 0 ? answer.healthCheckMs() : DEFAULT_CHECK_MS;
             checkMs = Math.max(50, Math.min(600_000, interval));
-            gatewayName = answer.path("gateway").asText(gatewayUrl);
-        } catch (java.io.IOException e) {
+            gatewayName = answer.gateway() != null ? answer.gateway() : gatewayUrl;
+        } catch (java.io.IOException | RuntimeException e) {
             checkMs = DEFAULT_CHECK_MS;
             gatewayName = gatewayUrl;
         }
@@ -208,7 +211,7 @@ final class GatewayLink {
             return;
         }
         try {
-            var line = OutboundRequest.requestLine("DELETE", "/workers/" + URLEncoder.encode(worker, StandardCharsets.UTF_8));
+            var line = OutboundRequest.requestLine("DELETE", Paths.WORKERS + "/" + URLEncoder.encode(worker, StandardCharsets.UTF_8));
             var response = client.call(gatewayUrl, new OutboundRequest(line, tokens.callHeaders(null), null, null),
                     Duration.ofSeconds(1), MAX_ANSWER_BYTES).join();
             LOG.info("deregistered from the gateway ({})", response.status());

@@ -1,11 +1,11 @@
 package io.clusterdeck.service.worker;
 
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ final class GatewayLinks {
      * Registers with every gateway, and returns once one has taken the registration; the others go on trying in
      * the background. A refusal by every gateway is a {@link GatewayLink.RegistrationRefused}.
      */
-    void register(String worker, Map<String, Object> registration, UpstreamClient client, ClusterTokens tokens,
+    void register(String worker, Registration registration, UpstreamClient client, ClusterTokens tokens,
                   Scheduler scheduler) throws InterruptedException {
         var made = new ArrayList<GatewayLink>();
         for (var url : urls) {

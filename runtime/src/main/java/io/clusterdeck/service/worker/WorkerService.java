@@ -1,26 +1,27 @@
 package io.clusterdeck.service.worker;
 
 import io.clusterdeck.design.Function;
-import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.plan.WorkerConfig;
 import io.clusterdeck.http.Bodies;
-import io.clusterdeck.time.Clock;
-import io.clusterdeck.security.ClusterKey;
-import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.http.HttpService;
-import io.clusterdeck.http.ClusterHeaders;
+import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
-import io.clusterdeck.time.Scheduler;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
+import io.clusterdeck.plan.WorkerConfig;
+import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.protocol.Registration;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
+import io.clusterdeck.time.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,13 +105,8 @@ public final class WorkerService extends HttpService {
             throw e;
         }
         listen(config.host(), config.port(), Routes.root(config.name(), handler()));
-        var registration = new LinkedHashMap<String, Object>();
-        registration.put("name", config.name());
-        registration.put("segment", config.segment());
-        registration.put("url", advertisedUrl());
-        registration.put("pid", ProcessHandle.current().pid());
-        registration.put("weight", Math.max(1, config.weight()));
-        registration.put("functions", catalog.names());
+        var registration = new Registration(config.name(), config.segment(), advertisedUrl(),
+                ProcessHandle.current().pid(), Math.max(1, config.weight()), catalog.names());
         try {
             gateways.register(config.name(), registration, engine.client(), tokens, scheduler);
         } catch (InterruptedException e) {
@@ -145,8 +141,8 @@ public final class WorkerService extends HttpService {
         var rpc = new FunctionEndpoint(config.name(), catalog, state, config.maxBodyBytes(),
                 (exchange, function) -> Optional.of(tokens.require(exchange)), scheduler, clock, metrics);
         var routes = Routes.create()
-                .get("/health", this::health)
-                .post("/admin/health", exchange -> admin(exchange, (ex, body) -> {
+                .get(Paths.HEALTH, this::health)
+                .post(Paths.ADMIN_HEALTH, exchange -> admin(exchange, (ex, body) -> {
                     var healthy = body.get("healthy");
                     if (healthy == null || !healthy.isBoolean()) {
                         throw ServiceException.badRequest("expected {\"healthy\": true|false}");
@@ -155,7 +151,7 @@ public final class WorkerService extends HttpService {
                     LOG.info("health flag set to {}", healthy.booleanValue() ? "healthy" : "unhealthy");
                     Responses.json(ex, 200, Json.object().put("healthy", state.healthy()));
                 }))
-                .post("/admin/latency", exchange -> admin(exchange, (ex, body) -> {
+                .post(Paths.ADMIN_LATENCY, exchange -> admin(exchange, (ex, body) -> {
                     var added = body.get("addedMs");
                     if (added == null || !added.canConvertToLong() || added.asLong() < 0 || added.asLong() > 60_000) {
                         throw ServiceException.badRequest("expected {\"addedMs\": n} with 0 <= n <= 60000");
@@ -164,17 +160,17 @@ public final class WorkerService extends HttpService {
                     LOG.info("added latency set to {} ms", added.asLong());
                     Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
                 }))
-                .post("/admin/register", exchange -> admin(exchange, (ex, body) -> {
+                .post(Paths.ADMIN_REGISTER, exchange -> admin(exchange, (ex, body) -> {
                     gateways.registerNow();
                     Responses.json(ex, 202, Json.object().put("registering", gateways.started()));
                 }))
-                .get("/metrics", metrics.handler())
-                .get("/profile", exchange -> {
+                .get(Paths.METRICS, metrics.handler())
+                .get(Paths.PROFILE, exchange -> {
                     tokens.require(exchange);
                     Responses.json(exchange, 200, Json.bytes(catalog.meters().sample()));
                 });
         return exchange -> {
-            if (exchange.getRequestPath().startsWith("/rpc/")) {
+            if (exchange.getRequestPath().startsWith(Paths.RPC)) {
                 rpc.handleRequest(exchange);
             } else {
                 routes.handleRequest(exchange);

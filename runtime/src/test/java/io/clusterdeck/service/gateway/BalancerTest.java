@@ -1,14 +1,14 @@
 package io.clusterdeck.service.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.clusterdeck.design.Balancing;
 import io.clusterdeck.design.HealthCheck;
+import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.service.FakeClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BalancerTest {
     private static WorkerEntry worker(String name, int weight) {

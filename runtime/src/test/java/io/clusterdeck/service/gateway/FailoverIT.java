@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.Events;
-import io.clusterdeck.http.Json;
 import io.clusterdeck.service.Load;
 import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestConfigs;

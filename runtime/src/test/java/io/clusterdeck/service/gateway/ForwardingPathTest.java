@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeck.event.EventType;
-import io.clusterdeck.service.Await;
 import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.clusterdeck.service.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.http.Json;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.InProcessCluster;
-import io.clusterdeck.http.Json;
 import io.clusterdeck.service.PrometheusText;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;

@@ -3,10 +3,10 @@ package io.clusterdeck.service.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clusterdeck.plan.ProxyConfig;
-import io.clusterdeck.service.Await;
-import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.http.Json;
+import io.clusterdeck.plan.ProxyConfig;
+import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import io.clusterdeck.service.gateway.GatewayService;

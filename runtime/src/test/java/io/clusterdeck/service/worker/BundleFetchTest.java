@@ -1,17 +1,15 @@
 package io.clusterdeck.service.worker;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.clusterdeck.bundle.BundleException;
 import io.clusterdeck.bundle.Sha256;
 import io.clusterdeck.design.Bundle;
-import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.http.HttpServer;
 import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.service.FakeClock;
-import io.clusterdeck.http.HttpServer;
 import io.clusterdeck.service.repository.RepositoryRoutes;
 import io.clusterdeck.service.repository.RepositoryService;
 import io.undertow.server.HttpHandler;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A worker fetching its bundles from a repository over real HTTP; waits move a fake clock instead of sleeping. */
 class BundleFetchTest {
@@ -96,7 +96,7 @@ class BundleFetchTest {
                 exchange.endExchange();
                 return;
             }
-            exchange.getResponseHeaders().put(RepositoryRoutes.SHA256, sha256);
+            exchange.getResponseHeaders().put(ClusterHeaders.SHA256, sha256);
             exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
         });
 
@@ -124,7 +124,7 @@ class BundleFetchTest {
     @Test
     void bundleAlteredOnTheWayIsRefused() {
         var url = serve(exchange -> {
-            exchange.getResponseHeaders().put(RepositoryRoutes.SHA256, sha256);
+            exchange.getResponseHeaders().put(ClusterHeaders.SHA256, sha256);
             exchange.getResponseSender().send("not the jar");
         });
 

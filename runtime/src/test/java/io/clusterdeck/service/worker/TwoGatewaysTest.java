@@ -2,8 +2,8 @@ package io.clusterdeck.service.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterdeck.service.Await;
 import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import io.clusterdeck.service.gateway.GatewayService;

@@ -1,4 +1,4 @@
-package io.clusterdeck.http;
+package io.clusterdeck.protocol;
 
 
 import io.undertow.util.HttpString;
@@ -12,6 +12,11 @@ public final class ClusterHeaders {
     public static final HttpString REQUEST_ID = new HttpString("X-Request-Id");
     /** Sticky balancing: calls with the same affinity key go to the same worker while it is healthy. */
     public static final HttpString AFFINITY = new HttpString("X-Clusterdeck-Affinity");
+    /** A draining worker's 503 carries it: the call never ran, so the gateway sends it to another worker. */
+    public static final HttpString DRAINING = new HttpString("X-Clusterdeck-Draining");
+    public static final String DRAINING_NAME = DRAINING.toString();
+    /** The SHA-256 of a bundle the repository serves, which the fetching worker checks. */
+    public static final HttpString SHA256 = new HttpString("X-Clusterdeck-Sha256");
     /** Names the gateway on each of its health checks: a worker that stops hearing from it registers again. */
     public static final HttpString CHECKED_BY = new HttpString("X-Clusterdeck-Gateway");
 

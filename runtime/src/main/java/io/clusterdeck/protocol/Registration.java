@@ -1,4 +1,4 @@
-package io.clusterdeck.service.gateway;
+package io.clusterdeck.protocol;
 
 import io.clusterdeck.json.Checks;
 import java.util.List;

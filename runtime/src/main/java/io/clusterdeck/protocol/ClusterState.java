@@ -1,0 +1,54 @@
+package io.clusterdeck.protocol;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A gateway's view of its workers at one moment, {@code GET /cluster}: every worker it knows with its health and
+ * the calls it forwarded to it (counters since the worker registered with this gateway), and its routing table.
+ *
+ * @param gateway the gateway's name
+ * @param time    when the view was taken, ISO-8601
+ */
+public record ClusterState(String gateway, String time, List<Worker> workers, List<Route> routes) {
+    public ClusterState {
+        workers = workers == null ? List.of() : List.copyOf(workers);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /**
+     * One registered worker.
+     *
+     * @param state    {@code starting}, {@code healthy}, {@code suspect} or {@code unhealthy}
+     * @param since    when it entered that state, ISO-8601
+     * @param served   calls this gateway forwarded to it that it answered
+     * @param latencyMs percentiles of those calls
+     */
+    public record Worker(String name, String segment, String url, long pid, int weight, String state, String since,
+                         long inFlight, long served, long errors, Latency latencyMs) {
+        public Worker {
+            latencyMs = latencyMs == null ? Latency.NONE : latencyMs;
+        }
+
+        public boolean healthy() {
+            return "healthy".equals(state);
+        }
+    }
+
+    /** Latency percentiles in milliseconds. */
+    public record Latency(double p50, double p90, double p99, double max) {
+        public static final Latency NONE = new Latency(0, 0, 0, 0);
+    }
+
+    /** A segment's routing: how it balances, its functions, and the workers in rotation in the gateway's order. */
+    public record Route(String segment, String balancing, List<String> functions, List<String> workers) {
+        public Route {
+            functions = functions == null ? List.of() : List.copyOf(functions);
+            workers = workers == null ? List.of() : List.copyOf(workers);
+        }
+    }
+
+    public Optional<Worker> worker(String name) {
+        return workers.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+}

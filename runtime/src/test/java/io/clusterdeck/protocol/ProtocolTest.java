@@ -1,0 +1,77 @@
+package io.clusterdeck.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clusterdeck.http.Json;
+import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.service.InProcessCluster;
+import io.clusterdeck.service.TestConfigs;
+import io.clusterdeck.service.TestHttp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The messages that cross a process boundary read back as the records both ends share. */
+class ProtocolTest {
+    @Test
+    void aRegistrationRoundTripsThroughItsJson() throws Exception {
+        var registration = new Registration("worker-orders-1", "orders", "http://127.0.0.1:7412", 4321, 2,
+                List.of("orders/checkout", "payments/charge"));
+
+        var read = StrictJson.mapper().readValue(Json.bytes(registration), Registration.class);
+
+        assertThat(read).isEqualTo(registration);
+    }
+
+    @Test
+    void aRegistrationWithoutAUsableUrlIsRefusedWithTheField() {
+        assertThatThrownBy(() -> new Registration("w", "s", "not a url", 1, 1, List.of()))
+                .hasMessageContaining("url").hasMessageContaining("not a url");
+    }
+
+    @Test
+    void theGatewaysAnswerToARegistrationRoundTrips() throws Exception {
+        var answer = new RegistrationAnswer(true, "worker-orders-1", "gateway-2", 500);
+
+        var read = StrictJson.mapper().readValue(Json.bytes(answer), RegistrationAnswer.class);
+
+        assertThat(read).isEqualTo(answer);
+    }
+
+    @Test
+    void aClusterStateRoundTripsThroughItsJson() throws Exception {
+        var state = new ClusterState("gateway-1", "2026-03-02T10:00:05Z", List.of(new ClusterState.Worker(
+                "worker-images-1", "images", "http://127.0.0.1:7414", 4321, 1, "healthy", "2026-03-02T10:00:01Z", 2,
+                120, 3, new ClusterState.Latency(4.5, 7.0, 12.25, 30.0))), List.of(new ClusterState.Route("images",
+                "least-requests", List.of("images/thumbnail"), List.of("worker-images-1"))));
+
+        var read = StrictJson.mapper().readValue(Json.bytes(state), ClusterState.class);
+
+        assertThat(read).isEqualTo(state);
+        assertThat(read.worker("worker-images-1").orElseThrow().healthy()).isTrue();
+    }
+
+    @Test
+    void whatAGatewayAnswersOnClusterReadsBackAsAClusterState() throws Exception {
+        try (var cluster = InProcessCluster.start(TestConfigs.FAST_CHECKS, 2_000, 1, 1)) {
+            TestHttp.post(cluster.rpc("shop/read"), "{}");
+
+            var state = StrictJson.mapper().readValue(TestHttp.get(cluster.gateway.url() + Paths.CLUSTER).body(),
+                    ClusterState.class);
+
+            assertThat(state.gateway()).isEqualTo("gateway");
+            assertThat(state.workers()).extracting(ClusterState.Worker::name)
+                    .containsExactlyInAnyOrder("worker-shop-1", "worker-stock-1");
+            assertThat(state.workers()).allSatisfy(w -> assertThat(w.healthy()).isTrue());
+            assertThat(state.worker("worker-shop-1").orElseThrow().served()).isEqualTo(1);
+            assertThat(state.routes()).extracting(ClusterState.Route::segment).containsExactly("shop", "stock");
+        }
+    }
+
+    @Test
+    void anRpcPathNamesItsFunctionAndNoOtherPathDoes() {
+        assertThat(Paths.rpc("orders/checkout")).isEqualTo("/rpc/orders/checkout");
+        assertThat(Paths.functionOf("/rpc/orders/checkout")).isEqualTo("orders/checkout");
+        assertThat(Paths.functionOf("/health")).isEmpty();
+    }
+}
