@@ -154,6 +154,8 @@ public final class WorkerRegistry {
         metrics.count("clusterdeck_events", "type", type.json());
         if (type == EventType.RETRIED || type == EventType.NO_WORKER || type == EventType.TIMED_OUT) {
             LOG.debug("{} {}: {}", type.json(), worker, reason);
+        } else if (worker == null) {
+            LOG.info("{} ({}): {}", type.json(), segment, reason);
         } else {
             LOG.info("{} {} ({}): {}", type.json(), worker, segment, reason);
         }
