@@ -1,20 +1,20 @@
 package io.clusterdeck.app;
 
-import io.clusterdeck.app.advice.AdviceModel;
+import io.clusterdeck.app.advice.AdviceViewModel;
 import io.clusterdeck.app.advice.AdviceView;
 import io.clusterdeck.app.common.AppIcons;
 import io.clusterdeck.app.common.Dialogs;
 import io.clusterdeck.app.common.Theme;
-import io.clusterdeck.app.designer.DesignerModel;
+import io.clusterdeck.app.designer.DesignerViewModel;
 import io.clusterdeck.app.designer.DesignerView;
 import io.clusterdeck.app.designer.ScannedBundles;
-import io.clusterdeck.app.experiment.ExperimentModel;
+import io.clusterdeck.app.experiment.ExperimentViewModel;
 import io.clusterdeck.app.experiment.ExperimentRunner;
 import io.clusterdeck.app.experiment.ExperimentWindow;
 import io.clusterdeck.app.export.ExportDialog;
-import io.clusterdeck.app.export.ExportModel;
+import io.clusterdeck.app.export.ExportViewModel;
 import io.clusterdeck.app.launcher.LaunchControls;
-import io.clusterdeck.app.launcher.LaunchModel;
+import io.clusterdeck.app.launcher.LaunchViewModel;
 import io.clusterdeck.app.launcher.LaunchState;
 import io.clusterdeck.app.monitor.ClusterSnapshot;
 import io.clusterdeck.app.monitor.LocalClusterSource;
@@ -46,7 +46,7 @@ public final class DesignerWindow {
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 960;
 
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final DesignerView view;
     private final Recovery recovery;
     private final ScheduledExecutorService background;
@@ -55,25 +55,25 @@ public final class DesignerWindow {
         thread.setDaemon(true);
         return thread;
     });
-    private final LaunchModel launch;
+    private final LaunchViewModel launch;
     private final Stage stage;
     private final Workspace workspace;
     private final AdviceView advice;
     private Stage monitor;
     private Stage experiments;
-    private ExperimentModel experiment;
+    private ExperimentViewModel experiment;
 
     private DesignerWindow(Stage stage, Workspace workspace, ScheduledExecutorService background) {
         this.background = background;
         this.workspace = workspace;
         this.recovery = new Recovery(workspace.recoveryFolder(), background, AUTOSAVE_DELAY);
-        this.model = new DesignerModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
-        this.launch = new LaunchModel(clusterWork, Platform::runLater,
+        this.model = new DesignerViewModel(new RecentFiles(workspace.recentFilesFile()), recovery, new ScannedBundles());
+        this.launch = new LaunchViewModel(clusterWork, Platform::runLater,
                 LaunchOptions.defaults().withHome(workspace.home()), cluster -> showMonitor());
         var launchControls = new LaunchControls(launch, this::launchDesign, this::showMonitor);
         this.view = new DesignerView(model, launchControls, launchControls.status(), launchControls.menu(),
                 this::showExport, this::showExperiments, this::chooseProfileAndAdvise);
-        this.advice = new AdviceView(new AdviceModel(model), this::closeAdvice, this::compareWithAdvised, view::reveal);
+        this.advice = new AdviceView(new AdviceViewModel(model), this::closeAdvice, this::compareWithAdvised, view::reveal);
         this.stage = stage;
         // The live view shows a running cluster only: stopping it, from either window, closes the view.
         launch.stateProperty().addListener((obs, old, now) -> {
@@ -166,7 +166,7 @@ public final class DesignerWindow {
         return Optional.ofNullable(experiments).filter(Stage::isShowing);
     }
 
-    public LaunchModel launch() {
+    public LaunchViewModel launch() {
         return launch;
     }
 
@@ -178,9 +178,9 @@ public final class DesignerWindow {
 
     /** The Export dialog, on the design as saved. */
     private void showExport() {
-        var exportModel = new ExportModel(model.design(), model.file().orElse(null), model.dirtyProperty().get(),
+        var exportViewModel = new ExportViewModel(model.design(), model.file().orElse(null), model.dirtyProperty().get(),
                 workspace.exportsFolder());
-        new ExportDialog(stage, exportModel).showAndWait();
+        new ExportDialog(stage, exportViewModel).showAndWait();
     }
 
     private void chooseProfileAndAdvise() {
@@ -213,7 +213,7 @@ public final class DesignerWindow {
     private void compareWithAdvised() {
         if (experiments != null && experiments.isShowing()) {
             var state = experiment.stateProperty().get();
-            if (state == ExperimentModel.State.RUNNING || state == ExperimentModel.State.CANCELLING) {
+            if (state == ExperimentViewModel.State.RUNNING || state == ExperimentViewModel.State.CANCELLING) {
                 experiments.toFront();
                 return;
             }
@@ -226,7 +226,7 @@ public final class DesignerWindow {
 
     private void openExperiments() {
         var file = model.file().orElse(model.suggestedFolder().resolve(model.design().name() + ".json"));
-        experiment = new ExperimentModel(new Experiment.Candidate(model.design(), file),
+        experiment = new ExperimentViewModel(new Experiment.Candidate(model.design(), file),
                 ExperimentRunner.local(LaunchOptions.defaults().withHome(workspace.home())), clusterWork,
                 Platform::runLater, () -> launch.stateProperty().get() != LaunchState.IDLE);
         experiments = ExperimentWindow.open(stage, experiment);
@@ -253,7 +253,7 @@ public final class DesignerWindow {
                 new MonitorView.Actions(launch::stop, () -> stage.toFront(), profile));
     }
 
-    public DesignerModel model() {
+    public DesignerViewModel model() {
         return model;
     }
 

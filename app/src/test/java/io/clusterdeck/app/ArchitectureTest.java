@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     private static final String DESIGNER = "io.clusterdeck.app.designer";
-    private static final Set<String> VIEW_MODEL = Set.of("DesignerModel", "Edits", "ElementProblem", "CrossCall",
+    private static final Set<String> VIEW_MODEL = Set.of("DesignerViewModel", "Edits", "ElementProblem", "CrossCall",
             "FunctionFacts", "PaletteFilter", "PlanRow", "Selection", "History", "Templates", "BundleImporter", "Area",
             "ArrowLabel", "Segmentation", "DesignText");
 
@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     @Test
     void theAdvicePanelsViewModelWorksWithoutScenesOrStages() {
-        noClasses().that().haveFullyQualifiedName("io.clusterdeck.app.advice.AdviceModel")
+        noClasses().that().haveFullyQualifiedName("io.clusterdeck.app.advice.AdviceViewModel")
                 .or().haveFullyQualifiedName("io.clusterdeck.app.advice.Suggestion")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(classes);

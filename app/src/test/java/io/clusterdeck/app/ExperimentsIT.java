@@ -3,7 +3,7 @@ package io.clusterdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.common.Theme;
-import io.clusterdeck.app.experiment.ExperimentModel;
+import io.clusterdeck.app.experiment.ExperimentViewModel;
 import io.clusterdeck.app.experiment.ExperimentView;
 import io.clusterdeck.compare.Comparison.Row;
 import java.nio.file.Files;
@@ -80,9 +80,9 @@ class ExperimentsIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> model.messageProperty().get().startsWith("Run 1 of 2: front-and-back (A)"));
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
-                () -> model.stateProperty().get() == ExperimentModel.State.READY
-                        || model.stateProperty().get() == ExperimentModel.State.DONE);
-        assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(ExperimentModel.State.DONE);
+                () -> model.stateProperty().get() == ExperimentViewModel.State.READY
+                        || model.stateProperty().get() == ExperimentViewModel.State.DONE);
+        assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(ExperimentViewModel.State.DONE);
         WaitForAsyncUtils.waitForFxEvents();
 
         var table = robot.lookup("#experiment-table").<Row>queryTableView();
@@ -99,7 +99,7 @@ class ExperimentsIT {
         assertThat(markedBetter).as("cells marked better in the hops row").singleElement()
                 .satisfies(cell -> assertThat(cell.getTableColumn().getText()).isEqualTo("B"));
         assertThat(robot.lookup("#latency-chart-front-page").tryQuery()).isPresent();
-        assertThat(robot.lookup(".summary-tile").queryAll()).hasSize(ExperimentModel.SUMMARY.size());
+        assertThat(robot.lookup(".summary-tile").queryAll()).hasSize(ExperimentViewModel.SUMMARY.size());
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .as("processes left running").isEmpty();
 

@@ -3,7 +3,7 @@ package io.clusterdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.export.ExportDialog;
-import io.clusterdeck.app.export.ExportModel;
+import io.clusterdeck.app.export.ExportViewModel;
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.export.Target;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class ExportDialogIT {
     void afterExportingTheWholeSentenceSayingWhereIsShownAndTheOtherTargetGetsAnotherFolder(FxRobot robot)
             throws Exception {
         var file = Files.copy(DesignerFixture.DESIGNS.resolve("webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, temp.resolve("a-rather-long-folder-name")
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, temp.resolve("a-rather-long-folder-name")
                 .resolve("clusterdeck-exports"));
         robot.interact(() -> new ExportDialog(owner, model).show());
 

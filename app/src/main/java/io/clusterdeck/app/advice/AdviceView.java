@@ -25,13 +25,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Advise panel: the profile and the options on top, Apply all and Compare with advised, then one card per
- * suggestion. It binds to its {@link AdviceModel} and asks the user for files; the model does the rest.
+ * suggestion. It binds to its {@link AdviceViewModel} and asks the user for files; the model does the rest.
  */
 public final class AdviceView extends BorderPane {
     /** The width the panel asks for beside the canvas. */
     public static final double WIDTH = 400;
 
-    private final AdviceModel model;
+    private final AdviceViewModel model;
     private final Consumer<String> reveal;
     private final VBox cards = new VBox(10);
 
@@ -40,7 +40,7 @@ public final class AdviceView extends BorderPane {
      * @param compare opens the Experiments view on the design as shown against the advised one
      * @param reveal  scrolls the canvas to a segment an applied suggestion changed
      */
-    public AdviceView(AdviceModel model, Runnable close, Runnable compare, Consumer<String> reveal) {
+    public AdviceView(AdviceViewModel model, Runnable close, Runnable compare, Consumer<String> reveal) {
         this.model = model;
         this.reveal = reveal;
         getStyleClass().add("advice");
@@ -62,7 +62,7 @@ public final class AdviceView extends BorderPane {
         fillCards();
     }
 
-    public AdviceModel model() {
+    public AdviceViewModel model() {
         return model;
     }
 

@@ -14,14 +14,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The segments of the design as cards where the layout puts them, with arrows for the calls between them. */
 final class CanvasView extends StackPane {
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final Pane surface = new Pane();
     private final Pane arrows = new Pane();
     private final Pane cards = new Pane();
     private final Map<String, SegmentCard> cardsByName = new LinkedHashMap<>();
     private ScrollPane scrollPane;
 
-    CanvasView(DesignerModel model) {
+    CanvasView(DesignerViewModel model) {
         this.model = model;
         getStyleClass().add("canvas-view");
         setId("canvas");

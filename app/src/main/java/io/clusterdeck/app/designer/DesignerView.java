@@ -36,7 +36,7 @@ public final class DesignerView extends BorderPane {
     private static final double PALETTE_WIDTH = 290;
     private static final double INSPECTOR_WIDTH = 310;
 
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final TabPane previews = new TabPane();
     private final FileCommands files;
@@ -61,7 +61,7 @@ public final class DesignerView extends BorderPane {
      * @param compare        opens the Experiments view on this design
      * @param advise         asks for a profile and shows the advice for this design
      */
-    public DesignerView(DesignerModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export,
+    public DesignerView(DesignerViewModel model, Node launchControls, Node launchStatus, Menu clusterMenu, Runnable export,
                         Runnable compare, Runnable advise) {
         this.model = model;
         this.compare = compare;

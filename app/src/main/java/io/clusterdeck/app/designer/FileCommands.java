@@ -11,11 +11,11 @@ import javafx.stage.WindowEvent;
  * would lose unsaved changes asks first; file choosers open where the design lives.
  */
 final class FileCommands {
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final Supplier<Window> window;
 
     /** @param window the window dialogs belong to, or null while the view is not shown */
-    FileCommands(DesignerModel model, Supplier<Window> window) {
+    FileCommands(DesignerViewModel model, Supplier<Window> window) {
         this.model = model;
         this.window = window;
     }

@@ -14,7 +14,7 @@ final class FunctionChip extends HBox {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    FunctionChip(Function function, DesignerModel model) {
+    FunctionChip(Function function, DesignerViewModel model) {
         getStyleClass().add("function-chip");
         setId("chip-" + function.name().replace('/', '-'));
         var dot = new Region();

@@ -27,11 +27,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * a refused value stays in the field with the reason under it.
  */
 final class InspectorView extends VBox {
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final VBox content = new VBox(12);
     private final Label error = new Label();
 
-    InspectorView(DesignerModel model) {
+    InspectorView(DesignerViewModel model) {
         this.model = model;
         getStyleClass().add("inspector");
         setId("inspector");

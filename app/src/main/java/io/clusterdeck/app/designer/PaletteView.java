@@ -23,13 +23,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class PaletteView extends VBox {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final CustomTextField search = new CustomTextField();
     private final ComboBox<PaletteFilter> filter = new ComboBox<>();
     private final ListView<Function> list = new ListView<>();
     private final Label count = new Label();
 
-    PaletteView(DesignerModel model) {
+    PaletteView(DesignerViewModel model) {
         this.model = model;
         getStyleClass().add("palette");
         setId("palette");

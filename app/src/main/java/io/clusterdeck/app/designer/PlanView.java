@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 
 /** The processes the design would run as, with their ports: read-only. */
 final class PlanView extends VBox {
-    PlanView(DesignerModel model) {
+    PlanView(DesignerViewModel model) {
         getStyleClass().add("plan-view");
         var status = new Label();
         status.getStyleClass().add("plan-status");

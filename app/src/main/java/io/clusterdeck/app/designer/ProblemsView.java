@@ -12,7 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Every problem of the design as file, line and message; clicking one selects the element it concerns. */
 final class ProblemsView extends StackPane {
-    ProblemsView(DesignerModel model) {
+    ProblemsView(DesignerViewModel model) {
         getStyleClass().add("problems-view");
         var list = new ListView<ElementProblem>(model.problems());
         list.setId("problems-list");

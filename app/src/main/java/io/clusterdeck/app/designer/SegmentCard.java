@@ -37,13 +37,13 @@ final class SegmentCard extends VBox {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final Segment segment;
-    private final DesignerModel model;
+    private final DesignerViewModel model;
     private final HBox header = new HBox();
     private double pressX;
     private double pressY;
     private boolean dragged;
 
-    SegmentCard(Segment segment, DesignerModel model) {
+    SegmentCard(Segment segment, DesignerViewModel model) {
         this.segment = segment;
         this.model = model;
         getStyleClass().add("segment-card");

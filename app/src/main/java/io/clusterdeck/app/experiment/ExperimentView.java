@@ -31,14 +31,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Experiments view: the two designs and the load on top, Run and Cancel with the progress of the runs; once
  * done, a summary, p50 and p99 per public function as bar charts, and every figure in a table with the better
- * side marked. It binds to its {@link ExperimentModel} and asks the user for files; the model does the rest.
+ * side marked. It binds to its {@link ExperimentViewModel} and asks the user for files; the model does the rest.
  */
 public final class ExperimentView extends BorderPane {
     public static final String STYLESHEET = ExperimentView.class.getResource("experiment.css").toExternalForm();
 
-    private final ExperimentModel model;
+    private final ExperimentViewModel model;
 
-    public ExperimentView(ExperimentModel model) {
+    public ExperimentView(ExperimentViewModel model) {
         this.model = model;
         getStyleClass().add("experiment");
         getStylesheets().add(STYLESHEET);
@@ -46,7 +46,7 @@ public final class ExperimentView extends BorderPane {
         setCenter(results());
     }
 
-    public ExperimentModel model() {
+    public ExperimentViewModel model() {
         return model;
     }
 
@@ -86,7 +86,7 @@ public final class ExperimentView extends BorderPane {
         run.setOnAction(e -> model.run());
         var cancel = new Button("Cancel", new FontIcon(Feather.X));
         cancel.setId("experiment-cancel");
-        cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(ExperimentModel.State.RUNNING));
+        cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(ExperimentViewModel.State.RUNNING));
         cancel.setOnAction(e -> model.cancel());
         var save = new Button("Save report\u2026", new FontIcon(Feather.SAVE));
         save.setId("experiment-save");
@@ -123,8 +123,8 @@ public final class ExperimentView extends BorderPane {
     }
 
     private javafx.beans.binding.BooleanBinding running() {
-        return model.stateProperty().isEqualTo(ExperimentModel.State.RUNNING)
-                .or(model.stateProperty().isEqualTo(ExperimentModel.State.CANCELLING));
+        return model.stateProperty().isEqualTo(ExperimentViewModel.State.RUNNING)
+                .or(model.stateProperty().isEqualTo(ExperimentViewModel.State.CANCELLING));
     }
 
     private static HBox sideRow(String side, Label name, Label file, Label functions) {

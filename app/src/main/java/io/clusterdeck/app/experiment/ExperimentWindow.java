@@ -15,7 +15,7 @@ public final class ExperimentWindow {
     }
 
     /** @param owner the designer, whose icons it takes and above which it opens; may be null */
-    public static Stage open(Window owner, ExperimentModel model) {
+    public static Stage open(Window owner, ExperimentViewModel model) {
         var stage = new Stage();
         stage.setTitle(model.a().design().name() + " \u00b7 experiments \u00b7 Clusterdeck");
         var screen = Screen.getPrimary().getVisualBounds();

@@ -13,7 +13,7 @@ import javafx.scene.control.TableView;
 final class FigureTable extends TableView<Row> {
     static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
 
-    FigureTable(ExperimentModel model) {
+    FigureTable(ExperimentViewModel model) {
         super(model.rows());
         setId("experiment-table");
         getStyleClass().add("figure-table");

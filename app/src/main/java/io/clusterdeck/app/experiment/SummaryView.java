@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 /** The few figures that decide most comparisons, one tile each: throughput, gateway hops, CPU, memory. */
 final class SummaryView extends TilePane {
 
-    SummaryView(ExperimentModel model) {
+    SummaryView(ExperimentViewModel model) {
         super(10, 10);
         getStyleClass().add("summary-tiles");
         setPrefColumns(2);

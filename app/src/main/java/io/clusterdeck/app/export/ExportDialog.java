@@ -27,7 +27,7 @@ import javafx.util.StringConverter;
 public final class ExportDialog extends Dialog<Void> {
     private static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
 
-    public ExportDialog(Window owner, ExportModel model) {
+    public ExportDialog(Window owner, ExportViewModel model) {
         initOwner(owner);
         setTitle("Export for production");
         setHeaderText("Turn this design into what production runs");

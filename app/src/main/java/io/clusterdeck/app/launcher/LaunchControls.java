@@ -21,12 +21,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Monitor opens.
  */
 public final class LaunchControls extends HBox {
-    private final LaunchModel model;
+    private final LaunchViewModel model;
     private final Runnable launch;
     private final Runnable showMonitor;
     private final Label status = new Label();
 
-    public LaunchControls(LaunchModel model, Runnable launch, Runnable showMonitor) {
+    public LaunchControls(LaunchViewModel model, Runnable launch, Runnable showMonitor) {
         super(6);
         this.model = model;
         this.launch = launch;

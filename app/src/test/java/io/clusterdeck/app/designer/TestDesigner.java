@@ -18,13 +18,13 @@ final class TestDesigner implements AutoCloseable {
     final Path file;
     final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     final Recovery recovery;
-    final DesignerModel model;
+    final DesignerViewModel model;
 
     TestDesigner(Path folder, String example) throws IOException {
         this.folder = folder;
         this.file = Files.copy(DESIGNS.resolve(example), folder.resolve(example));
         this.recovery = new Recovery(folder.resolve("recovery"), executor, Duration.ZERO);
-        this.model = new DesignerModel(new RecentFiles(folder.resolve("recent.txt")), recovery,
+        this.model = new DesignerViewModel(new RecentFiles(folder.resolve("recent.txt")), recovery,
                 BundleImporter.UNAVAILABLE);
         model.open(file);
     }

@@ -37,11 +37,11 @@ import javafx.collections.ObservableList;
  * or finished comparison. The experiment runs on the {@code background} executor; what it reports reaches the
  * properties through the {@code ui} executor (the FX thread in the app).
  */
-public final class ExperimentModel {
+public final class ExperimentViewModel {
     /** The figures the summary shows above the charts, as the comparison names its rows. */
     public static final List<String> SUMMARY = List.of("answered calls/s", "gateway hops per call",
             "cluster CPU ms per call", "memory MB");
-    private static final Logger LOG = Logger.getLogger(ExperimentModel.class.getName());
+    private static final Logger LOG = Logger.getLogger(ExperimentViewModel.class.getName());
 
     /** Where the experiment is. */
     public enum State { READY, RUNNING, CANCELLING, DONE }
@@ -72,7 +72,7 @@ public final class ExperimentModel {
      * @param a             the open design and the file it was read from (or would be saved to)
      * @param launchRunning whether a cluster launched from the designer runs now, on ports the experiment needs
      */
-    public ExperimentModel(Experiment.Candidate a, ExperimentRunner runner, Executor background, Executor ui,
+    public ExperimentViewModel(Experiment.Candidate a, ExperimentRunner runner, Executor background, Executor ui,
                            BooleanSupplier launchRunning) {
         this.a = a;
         this.runner = runner;

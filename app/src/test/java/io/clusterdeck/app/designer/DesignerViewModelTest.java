@@ -14,12 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DesignerModelTest {
+class DesignerViewModelTest {
     @TempDir
     Path temp;
 
     private TestDesigner designer;
-    private DesignerModel model;
+    private DesignerViewModel model;
 
     @BeforeEach
     void openWebshop() throws Exception {
@@ -293,7 +293,7 @@ class DesignerModelTest {
         model.newDesign(Templates.starter());
 
         assertThat(model.suggestedFolder()).isEqualTo(designer.file.toAbsolutePath().getParent());
-        var fresh = new DesignerModel(new io.clusterdeck.app.workspace.RecentFiles(temp.resolve("none.txt")),
+        var fresh = new DesignerViewModel(new io.clusterdeck.app.workspace.RecentFiles(temp.resolve("none.txt")),
                 designer.recovery, BundleImporter.UNAVAILABLE);
         assertThat(fresh.suggestedFolder()).isEqualTo(Path.of(System.getProperty("user.home")));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Experiments view's state without a window: a scripted experiment stands in for real processes. */
-class ExperimentModelTest {
+class ExperimentViewModelTest {
     @TempDir
     Path folder;
 
@@ -58,8 +58,8 @@ class ExperimentModelTest {
         };
     }
 
-    private ExperimentModel model(ExperimentRunner runner) {
-        return new ExperimentModel(new Experiment.Candidate(TinyDesigns.split(), splitFile), runner, Runnable::run,
+    private ExperimentViewModel model(ExperimentRunner runner) {
+        return new ExperimentViewModel(new Experiment.Candidate(TinyDesigns.split(), splitFile), runner, Runnable::run,
                 Runnable::run, () -> launchRunning);
     }
 
@@ -134,10 +134,10 @@ class ExperimentModelTest {
             assertThat(spec.warmUp().toSeconds()).isEqualTo(1);
             assertThat(spec.repeats()).isEqualTo(1);
         });
-        assertThat(model.stateProperty().get()).isEqualTo(ExperimentModel.State.DONE);
+        assertThat(model.stateProperty().get()).isEqualTo(ExperimentViewModel.State.DONE);
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(model.rows()).hasSize(10);
-        assertThat(model.summary()).extracting(Row::figure).containsExactlyElementsOf(ExperimentModel.SUMMARY);
+        assertThat(model.summary()).extracting(Row::figure).containsExactlyElementsOf(ExperimentViewModel.SUMMARY);
         assertThat(model.latencies()).containsExactly(new FunctionLatency("front/page", 6.1, 3.2, 9.4, 5.0));
         assertThat(model.messageProperty().get())
                 .matches("Done in \\d+ s: front-and-back-merged \\(B\\) is better on 8 figures, worse on 0");
@@ -181,20 +181,20 @@ class ExperimentModelTest {
         };
         var background = Executors.newSingleThreadExecutor();
         try {
-            var model = new ExperimentModel(new Experiment.Candidate(TinyDesigns.split(), splitFile), blocking,
+            var model = new ExperimentViewModel(new Experiment.Candidate(TinyDesigns.split(), splitFile), blocking,
                     background, Runnable::run, () -> false);
             model.chooseB(mergedFile);
             model.run();
             assertThat(runStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(model.stateProperty().get()).isEqualTo(ExperimentModel.State.RUNNING);
+            assertThat(model.stateProperty().get()).isEqualTo(ExperimentViewModel.State.RUNNING);
 
             model.cancel();
-            assertThat(model.stateProperty().get()).isEqualTo(ExperimentModel.State.CANCELLING);
+            assertThat(model.stateProperty().get()).isEqualTo(ExperimentViewModel.State.CANCELLING);
             background.shutdown();
             assertThat(background.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
             assertThat(cancelCalled).isTrue();
-            assertThat(model.stateProperty().get()).isEqualTo(ExperimentModel.State.READY);
+            assertThat(model.stateProperty().get()).isEqualTo(ExperimentViewModel.State.READY);
             assertThat(model.messageProperty().get()).isEqualTo("Cancelled; every process it started is stopped");
             assertThat(model.comparisonProperty().get()).isNull();
         } finally {

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  * The designer's editing state: the design being edited, where it lives, what is wrong with it and what it would
  * run as. Every edit is a command that replaces the design with a new value and can be undone.
  */
-public final class DesignerModel {
+public final class DesignerViewModel {
 
     private final RecentFiles recentFiles;
     private final Recovery recovery;
@@ -71,7 +71,7 @@ public final class DesignerModel {
     private final ObservableList<CrossCall> crossCallsView = FXCollections.unmodifiableObservableList(crossCalls);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
-    public DesignerModel(RecentFiles recentFiles, Recovery recovery, BundleImporter importer) {
+    public DesignerViewModel(RecentFiles recentFiles, Recovery recovery, BundleImporter importer) {
         this.recentFiles = recentFiles;
         this.recovery = recovery;
         this.importer = importer;

@@ -27,8 +27,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * Launches the design being edited as a cluster on this machine, in the background, and stops it again.
  * Progress (which process started, which is ready) reaches the properties through the {@code ui} executor.
  */
-public final class LaunchModel {
-    private static final Logger LOG = Logger.getLogger(LaunchModel.class.getName());
+public final class LaunchViewModel {
+    private static final Logger LOG = Logger.getLogger(LaunchViewModel.class.getName());
 
     private final Executor background;
     private final Executor ui;
@@ -45,7 +45,7 @@ public final class LaunchModel {
      * @param ui         runs property updates (the FX thread in the app)
      * @param onRunning  told on the {@code ui} executor when a launch has every process ready
      */
-    public LaunchModel(Executor background, Executor ui, LaunchOptions options, Consumer<LocalCluster> onRunning) {
+    public LaunchViewModel(Executor background, Executor ui, LaunchOptions options, Consumer<LocalCluster> onRunning) {
         this.background = background;
         this.ui = ui;
         this.options = options;

@@ -1,6 +1,6 @@
 package io.clusterdeck.app.advice;
 
-import io.clusterdeck.app.designer.DesignerModel;
+import io.clusterdeck.app.designer.DesignerViewModel;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.json.DocumentException;
 import io.clusterdeck.lab.Advice;
@@ -31,8 +31,8 @@ import javafx.collections.ObservableList;
  * undo, any other edit), so an applied suggestion goes and the rest fit what is left. Applying one suggestion, or
  * all of them, is one undoable edit in the designer.
  */
-public final class AdviceModel {
-    private final DesignerModel designer;
+public final class AdviceViewModel {
+    private final DesignerViewModel designer;
     /** The advice for the design as shown, in the advisor's order; each builds on those before it. */
     private List<Advice> advice = List.of();
 
@@ -53,7 +53,7 @@ public final class AdviceModel {
     private final BooleanBinding changesDesign = Bindings.createBooleanBinding(
             () -> suggestions.stream().anyMatch(s -> s.advice().changesDesign()), suggestions);
 
-    public AdviceModel(DesignerModel designer) {
+    public AdviceViewModel(DesignerViewModel designer) {
         this.designer = designer;
         designer.designProperty().addListener((obs, old, now) -> readvise());
         targetPercent.addListener(obs -> readvise());

@@ -12,14 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExportModelTest {
+class ExportViewModelTest {
     @TempDir
     Path temp;
 
     @Test
     void previewListsTheFilesOfTheChosenTargetBeforeAnythingIsWritten() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
 
         model.targetProperty().set(Target.KUBERNETES);
 
@@ -32,7 +32,7 @@ class ExportModelTest {
     @Test
     void exportWritesEveryPreviewedFileAndSaysWhere() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
         model.targetProperty().set(Target.COMPOSE);
         model.folderProperty().set(temp.resolve("out"));
 
@@ -47,7 +47,7 @@ class ExportModelTest {
     void unsavedDesignIsNotExportedBecauseTheExportRecordsItsFile() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
 
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, true, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, true, exports());
 
         assertThat(model.readyProperty().get()).isFalse();
         assertThat(model.export()).isEmpty();
@@ -61,7 +61,7 @@ class ExportModelTest {
                 .withSegments(List.of(Segment.named("empty")));
         DesignFiles.save(broken, file);
 
-        var model = new ExportModel(broken, file, false, exports());
+        var model = new ExportViewModel(broken, file, false, exports());
 
         assertThat(model.readyProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).startsWith("The design has problems; fix them first: ");
@@ -70,7 +70,7 @@ class ExportModelTest {
     @Test
     void eachTargetHasAFolderOfItsOwnOutsideTheDesignsFolder() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
         assertThat(model.folderProperty().get()).isEqualTo(exports().resolve("webshop").resolve("compose"));
         model.export();
 
@@ -84,7 +84,7 @@ class ExportModelTest {
     @Test
     void aFolderTheUserChoseStaysWhenTheTargetChangesAndOneHoldingAnotherExportIsRefused() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
         model.folderProperty().set(temp.resolve("mine"));
         model.export();
 
@@ -101,10 +101,10 @@ class ExportModelTest {
     @Test
     void exportingAgainIntoTheSameFolderReplacesThePreviousExportOfThatTarget() throws IOException {
         var file = Files.copy(Path.of("..", "designs", "webshop.json"), temp.resolve("webshop.json"));
-        var model = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var model = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
         model.export();
 
-        var again = new ExportModel(DesignFiles.load(file).orThrow(), file, false, exports());
+        var again = new ExportViewModel(DesignFiles.load(file).orThrow(), file, false, exports());
 
         assertThat(again.readyProperty().get()).isTrue();
         assertThat(again.messageProperty().get()).isEqualTo("Replaces the Compose export already in "

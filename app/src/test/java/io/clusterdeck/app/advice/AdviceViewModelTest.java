@@ -3,7 +3,7 @@ package io.clusterdeck.app.advice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.designer.BundleImporter;
-import io.clusterdeck.app.designer.DesignerModel;
+import io.clusterdeck.app.designer.DesignerViewModel;
 import io.clusterdeck.app.workspace.RecentFiles;
 import io.clusterdeck.app.workspace.Recovery;
 import io.clusterdeck.design.Segment;
@@ -20,25 +20,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Advise panel's state without a window: the designer on webshop-merged and a real profile of a run of it. */
-class AdviceModelTest {
+class AdviceViewModelTest {
     private static final Path DESIGNS = Path.of("").toAbsolutePath().getParent().resolve("designs");
 
     @TempDir
     Path folder;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-    private DesignerModel designer;
-    private AdviceModel model;
+    private DesignerViewModel designer;
+    private AdviceViewModel model;
     private Path profile;
 
     @BeforeEach
     void openWebshopMerged() throws Exception {
-        designer = new DesignerModel(new RecentFiles(folder.resolve("recent.txt")),
+        designer = new DesignerViewModel(new RecentFiles(folder.resolve("recent.txt")),
                 new Recovery(folder.resolve("recovery"), executor, Duration.ZERO), BundleImporter.UNAVAILABLE);
         designer.open(Files.copy(DESIGNS.resolve("webshop-merged.json"), folder.resolve("webshop-merged.json")));
-        profile = Files.copy(Path.of(AdviceModelTest.class.getResource("/merged-profile.json").toURI()),
+        profile = Files.copy(Path.of(AdviceViewModelTest.class.getResource("/merged-profile.json").toURI()),
                 folder.resolve("merged-profile.json"));
-        model = new AdviceModel(designer);
+        model = new AdviceViewModel(designer);
     }
 
     @AfterEach
@@ -141,7 +141,7 @@ class AdviceModelTest {
 
         assertThat(model.advisedDesign().name()).isEqualTo("webshop-merged-advised");
         assertThat(model.advisedDesign().segment("images-thumbnail")).isPresent();
-        assertThat(AdviceModel.advisedName("a-design-name-of-exactly-forty-letters-x")).isEqualTo(
+        assertThat(AdviceViewModel.advisedName("a-design-name-of-exactly-forty-letters-x")).isEqualTo(
                 "a-design-name-of-exactly-forty-l-advised");
     }
 

@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
  * records as its origin. Each target has a folder of its own, so two targets never mix; a folder that holds other
  * files is refused, since Compose and {@code kubectl apply -f .} would read them too.
  */
-public final class ExportModel {
+public final class ExportViewModel {
     private final Design design;
     private final Path designFile;
     private final Path exportsRoot;
@@ -41,7 +41,7 @@ public final class ExportModel {
      * @param unsaved     whether the editor holds changes the file does not have
      * @param exportsRoot where exports go unless the user chooses a folder: {@code ROOT/DESIGN/TARGET}
      */
-    public ExportModel(Design design, Path designFile, boolean unsaved, Path exportsRoot) {
+    public ExportViewModel(Design design, Path designFile, boolean unsaved, Path exportsRoot) {
         this.design = design;
         this.designFile = designFile;
         this.exportsRoot = exportsRoot.toAbsolutePath();
