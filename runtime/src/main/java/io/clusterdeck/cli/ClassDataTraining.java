@@ -13,6 +13,7 @@ import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.ServiceConfigs;
+import io.clusterdeck.protocol.Paths;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +86,9 @@ public final class ClassDataTraining {
     private static void call(String proxy, String gateway) {
         try (var engine = IoEngine.create("training", 1, 1)) {
             var client = engine.client();
-            var rpc = new OutboundRequest(OutboundRequest.requestLine("POST", "/rpc/train/front"), JSON, null,
+            var rpc = new OutboundRequest(OutboundRequest.requestLine("POST", Paths.rpc("train/front")), JSON, null,
                     "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
-            var bad = new OutboundRequest(OutboundRequest.requestLine("POST", "/rpc/train/front"), JSON, null,
+            var bad = new OutboundRequest(OutboundRequest.requestLine("POST", Paths.rpc("train/front")), JSON, null,
                     "{\"n\":".getBytes(StandardCharsets.UTF_8));
             var timeout = Duration.ofSeconds(10);
             for (int i = 0; i < 200; i++) {
@@ -95,7 +96,7 @@ public final class ClassDataTraining {
                 client.call(gateway, rpc.withRequestId("training-" + i), timeout, 1 << 20).join();
             }
             client.call(proxy, bad, timeout, 1 << 20).join();
-            for (var path : List.of("/health", "/metrics", "/cluster", "/nothing", "/rpc/nothing")) {
+            for (var path : List.of(Paths.HEALTH, Paths.METRICS, Paths.CLUSTER, "/nothing", Paths.rpc("nothing"))) {
                 client.get(gateway, path, new byte[0], timeout, 1 << 20).join();
                 client.get(proxy, path, new byte[0], timeout, 1 << 20).join();
             }

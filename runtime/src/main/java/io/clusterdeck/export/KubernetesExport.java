@@ -6,6 +6,7 @@ import io.clusterdeck.design.Autoscale;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.plan.ServiceConfigs;
+import io.clusterdeck.protocol.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -223,7 +224,7 @@ final class KubernetesExport {
 
     private static ObjectNode probe(int initialDelaySeconds, int periodSeconds, int timeoutSeconds, int failures) {
         var probe = Yaml.object();
-        probe.putObject("httpGet").put("path", "/health").put("port", "http");
+        probe.putObject("httpGet").put("path", Paths.HEALTH).put("port", "http");
         if (initialDelaySeconds > 0) {
             probe.put("initialDelaySeconds", initialDelaySeconds);
         }

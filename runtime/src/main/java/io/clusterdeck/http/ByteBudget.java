@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;

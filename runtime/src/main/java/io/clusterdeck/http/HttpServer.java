@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;

@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.undertow.server.HttpHandler;
 
 /** A service with one HTTP listener on its own {@link IoEngine}, which tells its port and URL. */

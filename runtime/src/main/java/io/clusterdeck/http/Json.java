@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +43,28 @@ public final class Json {
             throw ServiceException.badRequest("expected a JSON object of named arguments, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * A request body read as the given message (an empty body is an empty object); a 400 that names the field when
+     * the body is not one.
+     */
+    public static <T> T request(byte[] body, Class<T> type) {
+        var object = requestObject(body);
+        if (type.isInstance(object)) {
+            return type.cast(object);
+        }
+        try {
+            return MAPPER.treeToValue(object, type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw ServiceException.badRequest("unknown field '" + e.getPropertyName() + "'");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            var path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            throw ServiceException.badRequest("'" + path + "' has the wrong type");
+        } catch (IOException | IllegalArgumentException e) {
+            throw ServiceException.badRequest("not a valid request: " + firstLine(e.getMessage()));
+        }
     }
 
     /**

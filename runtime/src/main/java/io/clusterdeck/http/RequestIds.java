@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.clusterdeck.protocol.ClusterHeaders;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

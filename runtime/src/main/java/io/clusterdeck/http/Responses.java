@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;

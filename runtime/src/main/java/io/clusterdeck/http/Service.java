@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 /**
  * The life of every runtime service: {@code create(config)}, {@link #start()}, {@link #port()}, {@link #stop()}.
  * A service configured with port 0 listens on a free port, which {@link #port()} tells after the start.

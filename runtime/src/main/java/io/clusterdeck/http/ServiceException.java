@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 /**
  * The one exception family of the services: it carries the HTTP status and a stable error code, and is turned
  * into the JSON error body once, by {@link ErrorHandler}:

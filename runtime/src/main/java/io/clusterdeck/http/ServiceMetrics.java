@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;

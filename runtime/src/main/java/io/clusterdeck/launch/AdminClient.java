@@ -1,5 +1,7 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.http.Json;
+import io.clusterdeck.protocol.AdminRequests;
 import io.clusterdeck.http.BufferedResponse;
 import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.OutboundRequest;
@@ -28,12 +30,12 @@ final class AdminClient {
 
     /** {@code POST /admin/health {"healthy": ...}}. */
     void setHealthy(String name, String url, boolean healthy) {
-        post(name, url, Paths.ADMIN_HEALTH, "{\"healthy\": " + healthy + "}");
+        post(name, url, Paths.ADMIN_HEALTH, Json.text(new AdminRequests.HealthFlag(healthy)));
     }
 
     /** {@code POST /admin/latency {"addedMs": ...}}. */
     void addLatency(String name, String url, int addedMs) {
-        post(name, url, Paths.ADMIN_LATENCY, "{\"addedMs\": " + addedMs + "}");
+        post(name, url, Paths.ADMIN_LATENCY, Json.text(new AdminRequests.AddedLatency((long) addedMs)));
     }
 
     /** {@code GET path} as a member; the answer's body. */

@@ -2,6 +2,7 @@ package io.clusterdeck.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterdeck.protocol.ClusterHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,7 +80,7 @@ public final class ControlClient {
 
     private String send(String method, String path) {
         var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-                .header(ControlServer.TOKEN_HEADER, token)
+                .header(ClusterHeaders.CONTROL_TOKEN, token)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());

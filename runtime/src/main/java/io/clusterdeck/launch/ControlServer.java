@@ -3,6 +3,7 @@ package io.clusterdeck.launch;
 import io.clusterdeck.http.HttpServer;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * The running launcher's control channel, on loopback, for {@code clusterdeck fault}, {@code scale},
  * {@code logs} and {@code status}. Every request carries the token from the run folder's {@code launcher.json}
- * in {@value #TOKEN_HEADER}, so only someone who can read that file can break the cluster.
+ * in {@code X-Clusterdeck-Control}, so only someone who can read that file can break the cluster.
  *
  * <ul>
  *   <li>{@code GET /processes}: every process as JSON</li>
@@ -28,7 +29,6 @@ import java.util.Map;
  * </ul>
  */
 final class ControlServer implements AutoCloseable {
-    static final String TOKEN_HEADER = "X-Clusterdeck-Control";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlServer.class);
 
     private final HttpServer server;
@@ -73,10 +73,10 @@ final class ControlServer implements AutoCloseable {
                     exchange.getResponseSender().send(String.join("\n", tail) + (tail.isEmpty() ? "" : "\n"));
                 });
         HttpHandler guarded = exchange -> {
-            var given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+            var given = exchange.getRequestHeaders().getFirst(ClusterHeaders.CONTROL_TOKEN);
             if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                     token.getBytes(StandardCharsets.UTF_8))) {
-                json(exchange, 401, Map.of("error", "missing or wrong " + TOKEN_HEADER));
+                json(exchange, 401, Map.of("error", "missing or wrong " + ClusterHeaders.CONTROL_TOKEN));
                 return;
             }
             try {

@@ -5,6 +5,7 @@ import io.clusterdeck.http.Failure;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.clusterdeck.protocol.Paths;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ public final class LoadGenerator {
                     interval.recordValue(micros);
                     latencyOf[target].recordValue(micros);
                     ok.increment();
-                    var worker = response.header("X-Clusterdeck-Worker");
+                    var worker = response.header(ClusterHeaders.WORKER_NAME);
                     if (worker != null) {
                         byWorker.computeIfAbsent(worker, k -> new LongAdder()).increment();
                     }

@@ -1,6 +1,5 @@
 package io.clusterdeck.protocol;
 
-
 import io.undertow.util.HttpString;
 
 /** The headers every Clusterdeck service speaks. */
@@ -17,6 +16,8 @@ public final class ClusterHeaders {
     public static final String DRAINING_NAME = DRAINING.toString();
     /** The SHA-256 of a bundle the repository serves, which the fetching worker checks. */
     public static final HttpString SHA256 = new HttpString("X-Clusterdeck-Sha256");
+    /** The launcher's control channel: the token from {@code launcher.json} that lets a command reach a launch. */
+    public static final String CONTROL_TOKEN = "X-Clusterdeck-Control";
     /** Names the gateway on each of its health checks: a worker that stops hearing from it registers again. */
     public static final HttpString CHECKED_BY = new HttpString("X-Clusterdeck-Gateway");
 

@@ -30,6 +30,7 @@ public record ClusterState(String gateway, String time, List<Worker> workers, Li
             latencyMs = latencyMs == null ? Latency.NONE : latencyMs;
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean healthy() {
             return "healthy".equals(state);
         }

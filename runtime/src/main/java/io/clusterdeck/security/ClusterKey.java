@@ -1,6 +1,5 @@
 package io.clusterdeck.security;
 
-
 import io.clusterdeck.plan.ServiceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

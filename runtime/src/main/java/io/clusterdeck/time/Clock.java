@@ -1,6 +1,5 @@
 package io.clusterdeck.time;
 
-
 import java.time.Instant;
 
 /** Time, behind an interface so health checks, timeouts and backoff can be tested with a fake clock. */

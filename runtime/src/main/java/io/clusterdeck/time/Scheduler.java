@@ -1,6 +1,5 @@
 package io.clusterdeck.time;
 
-
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

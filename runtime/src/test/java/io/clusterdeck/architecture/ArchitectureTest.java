@@ -40,7 +40,7 @@ class ArchitectureTest {
             .whereLayer("security").mayOnlyAccessLayers("plan", "design", "http", "protocol", "time", "json")
             .whereLayer("bundle").mayOnlyAccessLayers("design", "json")
             .whereLayer("lab").mayOnlyAccessLayers("plan", "design", "json")
-            .whereLayer("export").mayOnlyAccessLayers("plan", "design", "json")
+            .whereLayer("export").mayOnlyAccessLayers("plan", "design", "protocol", "json")
             .whereLayer("load").mayOnlyAccessLayers("http", "protocol")
             .whereLayer("service").mayOnlyAccessLayers("security", "lab", "bundle", "plan", "design", "event", "http",
                     "protocol", "time", "json")

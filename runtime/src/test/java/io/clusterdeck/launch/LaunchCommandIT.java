@@ -1,7 +1,6 @@
 package io.clusterdeck.launch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.clusterdeck.protocol.ClusterHeaders;
 import io.clusterdeck.service.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code clusterdeck launch} as a user runs it: its own JVM, stopped with Ctrl-C or killed outright. */
 @Timeout(180)
@@ -159,7 +159,7 @@ class LaunchCommandIT {
         var launcherJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("launcher.json").toFile());
         var parts = methodAndPath.split(" ", 2);
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(launcherJson.get("control").asText() + parts[1]))
-                .header(ControlServer.TOKEN_HEADER, launcherJson.get("token").asText())
+                .header(ClusterHeaders.CONTROL_TOKEN, launcherJson.get("token").asText())
                 .method(parts[0], java.net.http.HttpRequest.BodyPublishers.noBody()).build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeck.http.Json;
+import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.TestConfigs;
@@ -66,6 +67,43 @@ class ProtocolTest {
             assertThat(state.worker("worker-shop-1").orElseThrow().served()).isEqualTo(1);
             assertThat(state.routes()).extracting(ClusterState.Route::segment).containsExactly("shop", "stock");
         }
+    }
+
+    @Test
+    void healthAnswersRoundTripAndSayOnlyWhatTheirRoleAdds() throws Exception {
+        var worker = Health.worker(false, "worker-orders-1", "orders", 2, 40);
+        var proxy = Health.proxy("proxy", List.of(new Health.Member("http://127.0.0.1:7401", true, 12)));
+
+        assertThat(StrictJson.mapper().readValue(Json.bytes(worker), Health.class)).isEqualTo(worker);
+        assertThat(StrictJson.mapper().readValue(Json.bytes(proxy), Health.class)).isEqualTo(proxy);
+        assertThat(Json.text(Health.up("repository"))).isEqualTo("{\"status\":\"UP\",\"name\":\"repository\"}");
+        assertThat(Json.text(worker)).startsWith("{\"status\":\"DOWN\"");
+    }
+
+    @Test
+    void whatAWorkerAnswersOnHealthReadsBackAsHealth() throws Exception {
+        try (var cluster = InProcessCluster.start(TestConfigs.FAST_CHECKS, 2_000, 1, 0)) {
+            var answer = TestHttp.get(cluster.workers.get(0).url() + Paths.HEALTH);
+
+            var health = StrictJson.mapper().readValue(answer.body(), Health.class);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(health.isUp()).isTrue();
+            assertThat(health.name()).isEqualTo("worker-shop-1");
+            assertThat(health.segment()).isEqualTo("shop");
+            assertThat(health.inFlight()).isZero();
+        }
+    }
+
+    @Test
+    void adminRequestsRoundTripAndAMistypedOrUnknownFieldIsRefusedByName() {
+        var flag = new AdminRequests.HealthFlag(false);
+
+        assertThat(Json.request(Json.bytes(flag), AdminRequests.HealthFlag.class)).isEqualTo(flag);
+        assertThatThrownBy(() -> Json.request("{\"healthy\": \"maybe\"}".getBytes(), AdminRequests.HealthFlag.class))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("'healthy' has the wrong type");
+        assertThatThrownBy(() -> Json.request("{\"addedMS\": 5}".getBytes(), AdminRequests.AddedLatency.class))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("unknown field 'addedMS'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.clusterdeck.service.gateway;
 
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
@@ -85,10 +86,9 @@ public final class GatewayService extends HttpService {
                 })
                 .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry)))
                 .get(Paths.EVENTS, new EventStream(events))
-                .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200, Json.object()
-                        .put("status", "UP").put("name", config.name())
-                        .put("workers", registry.all().size())))
-                .get("/metrics", metrics.handler());
+                .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
+                        Health.gateway(config.name(), registry.all().size())))
+                .get(Paths.METRICS, metrics.handler());
         return exchange -> {
             if (exchange.getRequestPath().startsWith(Paths.RPC)) {
                 forwarder.handleRequest(exchange);

@@ -1,6 +1,6 @@
 package io.clusterdeck.service.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.design.HealthCheck;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
@@ -259,8 +259,8 @@ public final class WorkerRegistry {
             return "UP";
         }
         try {
-            JsonNode node = Json.mapper().readTree(body);
-            return node == null ? "nothing" : node.path("status").asText("nothing");
+            var health = Json.mapper().readValue(body, Health.class);
+            return health == null || health.status() == null ? "nothing" : health.status();
         } catch (IOException e) {
             return "malformed health";
         }

@@ -1,5 +1,6 @@
 package io.clusterdeck.service.proxy;
 
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.function.EndUser;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
@@ -118,7 +119,7 @@ public final class ProxyService extends HttpService {
 
     @Override
     public ProxyService start() {
-        var health = Json.bytes(Json.object().put("status", "UP").put("name", config.name()));
+        var health = Json.bytes(Health.up(config.name()));
         gateways.start();
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             var path = exchange.getRequestPath();
@@ -126,7 +127,7 @@ public final class ProxyService extends HttpService {
                 rpc(exchange);
             } else if (path.equals(Paths.HEALTH)) {
                 Responses.json(exchange, 200, gateways.size() == 1 ? health : healthWithGateways());
-            } else if (path.equals("/metrics")) {
+            } else if (path.equals(Paths.METRICS)) {
                 metrics.handler().handleRequest(exchange);
             } else {
                 asset(exchange);
@@ -161,12 +162,8 @@ public final class ProxyService extends HttpService {
 
     /** The health answer of a proxy in front of several gateways: which are in rotation and the calls each got. */
     private byte[] healthWithGateways() {
-        var body = Json.object().put("status", "UP").put("name", config.name());
-        var list = body.putArray("gateways");
-        for (var member : gateways.members()) {
-            list.addObject().put("url", member.name()).put("up", member.up()).put("calls", member.calls());
-        }
-        return Json.bytes(body);
+        return Json.bytes(Health.proxy(config.name(), gateways.members().stream()
+                .map(m -> new Health.Member(m.name(), m.up(), m.calls())).toList()));
     }
 
     /**

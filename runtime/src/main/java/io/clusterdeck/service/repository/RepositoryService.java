@@ -1,5 +1,6 @@
 package io.clusterdeck.service.repository;
 
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.http.HttpService;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
@@ -36,13 +37,13 @@ public final class RepositoryService extends HttpService {
 
     @Override
     public RepositoryService start() {
-        var health = Json.object().put("status", "UP").put("name", config.name());
+        var health = Json.bytes(Health.up(config.name()));
         listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
             switch (exchange.getRequestPath()) {
                 case Paths.HEALTH:
                     Responses.json(exchange, 200, health);
                     break;
-                case "/metrics":
+                case Paths.METRICS:
                     metrics.handler().handleRequest(exchange);
                     break;
                 default:

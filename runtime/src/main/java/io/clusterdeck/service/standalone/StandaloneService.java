@@ -1,8 +1,8 @@
 package io.clusterdeck.service.standalone;
 
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.http.HttpService;
 import io.clusterdeck.http.IoEngine;
-import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceMetrics;
@@ -88,9 +88,8 @@ public final class StandaloneService extends HttpService {
             if (path.startsWith(Paths.RPC)) {
                 rpc.handleRequest(exchange);
             } else if (path.equals(Paths.HEALTH)) {
-                Responses.json(exchange, 200, Json.object().put("status", "UP").put("name", config.name())
-                        .put("segment", "*").put("inFlight", state.inFlight()).put("served", state.served()));
-            } else if (path.equals("/metrics")) {
+                Responses.json(exchange, 200, Health.worker(true, config.name(), "*", state.inFlight(), state.served()));
+            } else if (path.equals(Paths.METRICS)) {
                 metrics.handler().handleRequest(exchange);
             } else {
                 repository.handle(exchange);

@@ -1,5 +1,7 @@
 package io.clusterdeck.service.worker;
 
+import io.clusterdeck.protocol.Health;
+import io.clusterdeck.protocol.AdminRequests;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.HttpService;
@@ -56,8 +58,6 @@ public final class WorkerService extends HttpService {
     private HostedBundles bundles = HostedBundles.none();
     private FunctionCatalog catalog;
     private final GatewayLinks gateways;
-    /** {@code ,"name":...,"segment":...} of the health answer, escaped once. */
-    private final String healthNames;
 
     private WorkerService(WorkerConfig config, ClusterKey key, FunctionImplementations implementations, Clock clock,
                           Scheduler scheduler) {
@@ -71,8 +71,6 @@ public final class WorkerService extends HttpService {
         this.javaThreads = javaThreads(config.name());
         this.gateways = new GatewayLinks(config.gatewayUrls());
         this.remote = new GatewayCaller(gateways, engine.client(), tokens, Duration.ofSeconds(30));
-        var names = Json.text(Json.object().put("name", config.name()).put("segment", config.segment()));
-        this.healthNames = "," + names.substring(1, names.length() - 1);
         this.implementations = implementations;
         metrics.gauge("clusterdeck_in_flight", state::inFlight);
     }
@@ -142,28 +140,28 @@ public final class WorkerService extends HttpService {
                 (exchange, function) -> Optional.of(tokens.require(exchange)), scheduler, clock, metrics);
         var routes = Routes.create()
                 .get(Paths.HEALTH, this::health)
-                .post(Paths.ADMIN_HEALTH, exchange -> admin(exchange, (ex, body) -> {
-                    var healthy = body.get("healthy");
-                    if (healthy == null || !healthy.isBoolean()) {
+                .post(Paths.ADMIN_HEALTH, exchange -> admin(exchange, AdminRequests.HealthFlag.class, (ex, flag) -> {
+                    if (flag.healthy() == null) {
                         throw ServiceException.badRequest("expected {\"healthy\": true|false}");
                     }
-                    state.healthy(healthy.booleanValue());
-                    LOG.info("health flag set to {}", healthy.booleanValue() ? "healthy" : "unhealthy");
-                    Responses.json(ex, 200, Json.object().put("healthy", state.healthy()));
+                    state.healthy(flag.healthy());
+                    LOG.info("health flag set to {}", flag.healthy() ? "healthy" : "unhealthy");
+                    Responses.json(ex, 200, new AdminRequests.HealthFlag(state.healthy()));
                 }))
-                .post(Paths.ADMIN_LATENCY, exchange -> admin(exchange, (ex, body) -> {
-                    var added = body.get("addedMs");
-                    if (added == null || !added.canConvertToLong() || added.asLong() < 0 || added.asLong() > 60_000) {
-                        throw ServiceException.badRequest("expected {\"addedMs\": n} with 0 <= n <= 60000");
+                .post(Paths.ADMIN_LATENCY, exchange -> admin(exchange, AdminRequests.AddedLatency.class, (ex, added) -> {
+                    if (added.addedMs() == null || added.addedMs() < 0 || added.addedMs() > AdminRequests.AddedLatency.MAX_MS) {
+                        throw ServiceException.badRequest("expected {\"addedMs\": n} with 0 <= n <= "
+                                + AdminRequests.AddedLatency.MAX_MS);
                     }
-                    state.addedLatencyMs(added.asLong());
-                    LOG.info("added latency set to {} ms", added.asLong());
-                    Responses.json(ex, 200, Json.object().put("addedMs", state.addedLatencyMs()));
+                    state.addedLatencyMs(added.addedMs());
+                    LOG.info("added latency set to {} ms", added.addedMs());
+                    Responses.json(ex, 200, new AdminRequests.AddedLatency(state.addedLatencyMs()));
                 }))
-                .post(Paths.ADMIN_REGISTER, exchange -> admin(exchange, (ex, body) -> {
-                    gateways.registerNow();
-                    Responses.json(ex, 202, Json.object().put("registering", gateways.started()));
-                }))
+                .post(Paths.ADMIN_REGISTER, exchange -> admin(exchange, com.fasterxml.jackson.databind.node.ObjectNode.class,
+                        (ex, ignored) -> {
+                            gateways.registerNow();
+                            Responses.json(ex, 202, new AdminRequests.Registering(gateways.started()));
+                        }))
                 .get(Paths.METRICS, metrics.handler())
                 .get(Paths.PROFILE, exchange -> {
                     tokens.require(exchange);
@@ -184,18 +182,15 @@ public final class WorkerService extends HttpService {
             gateways.checkedBy(checkedBy);
         }
         boolean up = state.up();
-        // {"status":"UP","name":...,"segment":...,"inFlight":N,"served":N}, written by hand: the gateway asks twice a
-        // second, and an idle worker should spend next to nothing on it.
-        var body = new StringBuilder(healthNames.length() + 64).append("{\"status\":\"").append(up ? "UP" : "DOWN")
-                .append('"').append(healthNames).append(",\"inFlight\":").append(state.inFlight())
-                .append(",\"served\":").append(state.served()).append('}');
-        Responses.json(exchange, up ? 200 : 503, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Responses.json(exchange, up ? 200 : 503, Health.worker(up, config.name(), config.segment(), state.inFlight(),
+                state.served()));
     }
 
-    private void admin(HttpServerExchange exchange,
-                       java.util.function.BiConsumer<HttpServerExchange, com.fasterxml.jackson.databind.node.ObjectNode> action) {
+    /** An admin request: a member's, its body read as the given message (400 when it is not one). */
+    private <T> void admin(HttpServerExchange exchange, Class<T> message,
+                           java.util.function.BiConsumer<HttpServerExchange, T> action) {
         tokens.require(exchange);
-        Bodies.read(exchange, 4096, (ex, body) -> action.accept(ex, Json.requestObject(body)));
+        Bodies.read(exchange, 4096, (ex, body) -> action.accept(ex, Json.request(body, message)));
     }
 
     private String advertisedUrl() {
