@@ -1,8 +1,11 @@
 package io.clusterdeck.http;
 
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Paths;
+import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -29,6 +32,14 @@ public final class Routes {
             throw ServiceException.methodNotAllowed(exchange.getRequestMethod().toString());
         });
         return routes;
+    }
+
+    /**
+     * A service's paths, by Undertow's own path matching: {@code /rpc/*} to {@code rpc}, anything else to
+     * {@code rest}; add exact paths to the result.
+     */
+    public static PathHandler rpcAnd(HttpHandler rpc, HttpHandler rest) {
+        return Handlers.path(rest).addPrefixPath(Paths.RPC, rpc);
     }
 
     /**

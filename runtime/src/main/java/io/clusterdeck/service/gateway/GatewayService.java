@@ -1,6 +1,5 @@
 package io.clusterdeck.service.gateway;
 
-import io.clusterdeck.protocol.Health;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
@@ -13,6 +12,7 @@ import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.json.InvalidValueException;
 import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.protocol.RegistrationAnswer;
@@ -89,13 +89,7 @@ public final class GatewayService extends HttpService {
                 .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
                         Health.gateway(config.name(), registry.all().size())))
                 .get(Paths.METRICS, metrics.handler());
-        return exchange -> {
-            if (exchange.getRequestPath().startsWith(Paths.RPC)) {
-                forwarder.handleRequest(exchange);
-            } else {
-                routes.handleRequest(exchange);
-            }
-        };
+        return Routes.rpcAnd(forwarder, routes);
     }
 
     private void register(io.undertow.server.HttpServerExchange exchange, byte[] body) {

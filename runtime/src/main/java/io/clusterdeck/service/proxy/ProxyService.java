@@ -121,18 +121,10 @@ public final class ProxyService extends HttpService {
     public ProxyService start() {
         var health = Json.bytes(Health.up(config.name()));
         gateways.start();
-        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
-            var path = exchange.getRequestPath();
-            if (path.startsWith(Paths.RPC)) {
-                rpc(exchange);
-            } else if (path.equals(Paths.HEALTH)) {
-                Responses.json(exchange, 200, gateways.size() == 1 ? health : healthWithGateways());
-            } else if (path.equals(Paths.METRICS)) {
-                metrics.handler().handleRequest(exchange);
-            } else {
-                asset(exchange);
-            }
-        }));
+        listen(config.host(), config.port(), Routes.root(config.name(), Routes.rpcAnd(this::rpc, this::asset)
+                .addExactPath(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
+                        gateways.size() == 1 ? health : healthWithGateways()))
+                .addExactPath(Paths.METRICS, metrics.handler())));
         return this;
     }
 

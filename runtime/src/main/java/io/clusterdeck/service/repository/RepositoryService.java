@@ -1,6 +1,5 @@
 package io.clusterdeck.service.repository;
 
-import io.clusterdeck.protocol.Health;
 import io.clusterdeck.http.HttpService;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Json;
@@ -8,10 +7,12 @@ import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.plan.RepositoryConfig;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.time.Clock;
+import io.undertow.Handlers;
 
 /**
  * The repository: serves function bundles and static assets from its folders only (see {@link RepositoryRoutes}),
@@ -38,18 +39,9 @@ public final class RepositoryService extends HttpService {
     @Override
     public RepositoryService start() {
         var health = Json.bytes(Health.up(config.name()));
-        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
-            switch (exchange.getRequestPath()) {
-                case Paths.HEALTH:
-                    Responses.json(exchange, 200, health);
-                    break;
-                case Paths.METRICS:
-                    metrics.handler().handleRequest(exchange);
-                    break;
-                default:
-                    routes.handle(exchange);
-            }
-        }));
+        listen(config.host(), config.port(), Routes.root(config.name(), Handlers.path(routes::handle)
+                .addExactPath(Paths.HEALTH, exchange -> Responses.json(exchange, 200, health))
+                .addExactPath(Paths.METRICS, metrics.handler())));
         return this;
     }
 

@@ -1,12 +1,12 @@
 package io.clusterdeck.service.standalone;
 
-import io.clusterdeck.protocol.Health;
 import io.clusterdeck.http.HttpService;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.plan.StandaloneConfig;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
@@ -83,18 +83,10 @@ public final class StandaloneService extends HttpService {
                     return caller;
                 },
                 scheduler, Clock.SYSTEM, metrics);
-        listen(config.host(), config.port(), Routes.root(config.name(), exchange -> {
-            var path = exchange.getRequestPath();
-            if (path.startsWith(Paths.RPC)) {
-                rpc.handleRequest(exchange);
-            } else if (path.equals(Paths.HEALTH)) {
-                Responses.json(exchange, 200, Health.worker(true, config.name(), "*", state.inFlight(), state.served()));
-            } else if (path.equals(Paths.METRICS)) {
-                metrics.handler().handleRequest(exchange);
-            } else {
-                repository.handle(exchange);
-            }
-        }));
+        listen(config.host(), config.port(), Routes.root(config.name(), Routes.rpcAnd(rpc, repository::handle)
+                .addExactPath(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
+                        Health.worker(true, config.name(), "*", state.inFlight(), state.served())))
+                .addExactPath(Paths.METRICS, metrics.handler())));
         return this;
     }
 
@@ -105,16 +97,7 @@ public final class StandaloneService extends HttpService {
 
     @Override
     public void stop() {
-        state.drain();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (state.inFlight() > 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        state.drainAndWait(Clock.SYSTEM, java.time.Duration.ofSeconds(10));
         stopEngine();
         cpu.shutdownNow();
         javaThreads.shutdownNow();

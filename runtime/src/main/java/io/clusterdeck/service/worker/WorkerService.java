@@ -1,7 +1,5 @@
 package io.clusterdeck.service.worker;
 
-import io.clusterdeck.protocol.Health;
-import io.clusterdeck.protocol.AdminRequests;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.HttpService;
@@ -12,7 +10,9 @@ import io.clusterdeck.http.Routes;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.plan.WorkerConfig;
+import io.clusterdeck.protocol.AdminRequests;
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.security.ClusterKey;
@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerService extends HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
-    private static final long DRAIN_LIMIT_MS = 10_000;
+    /** How long a stop waits for the calls in flight to end. */
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     /** The cores one simulated worker has: see {@link #cpuThreads}. */
     static final int SIMULATED_CORES = 1;
 
@@ -167,13 +168,7 @@ public final class WorkerService extends HttpService {
                     tokens.require(exchange);
                     Responses.json(exchange, 200, Json.bytes(catalog.meters().sample()));
                 });
-        return exchange -> {
-            if (exchange.getRequestPath().startsWith(Paths.RPC)) {
-                rpc.handleRequest(exchange);
-            } else {
-                routes.handleRequest(exchange);
-            }
-        };
+        return Routes.rpcAnd(rpc, routes);
     }
 
     private void health(HttpServerExchange exchange) {
@@ -219,17 +214,8 @@ public final class WorkerService extends HttpService {
     public void stop() {
         state.drain();
         gateways.deregister();
-        long deadline = clock.millis() + DRAIN_LIMIT_MS;
-        while (state.inFlight() > 0 && clock.millis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (state.inFlight() > 0) {
-            LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT_MS);
+        if (!state.drainAndWait(clock, DRAIN_LIMIT)) {
+            LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT.toMillis());
         }
         stopEngine();
         cpu.shutdownNow();

@@ -1,5 +1,6 @@
 package io.clusterdeck.service.worker;
 
+import io.clusterdeck.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,24 @@ public final class WorkerState {
 
     public void drain() {
         draining = true;
+    }
+
+    /**
+     * Drains (no new calls) and waits until the calls in flight have ended, at most {@code limit}; true when none is
+     * left. The one drain every service that hosts functions stops with.
+     */
+    public boolean drainAndWait(Clock clock, java.time.Duration limit) {
+        drain();
+        long deadline = clock.nanos() + limit.toNanos();
+        while (inFlight() > 0 && clock.nanos() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return inFlight() == 0;
     }
 
     public boolean up() {
