@@ -3,7 +3,7 @@ package io.clusterdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.common.Theme;
-import io.clusterdeck.app.experiment.ExperimentView;
+import io.clusterdeck.app.experiment.view.ExperimentView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

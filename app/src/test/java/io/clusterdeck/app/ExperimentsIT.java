@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.common.Theme;
 import io.clusterdeck.app.experiment.ExperimentViewModel;
-import io.clusterdeck.app.experiment.ExperimentView;
+import io.clusterdeck.app.experiment.view.ExperimentView;
 import io.clusterdeck.compare.Comparison.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.clusterdeck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterdeck.app.export.ExportDialog;
 import io.clusterdeck.app.export.ExportViewModel;
+import io.clusterdeck.app.export.view.ExportDialog;
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.export.Target;
 import java.nio.file.Files;

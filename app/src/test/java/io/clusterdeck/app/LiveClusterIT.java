@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.launcher.LaunchState;
 import io.clusterdeck.app.monitor.Health;
-import io.clusterdeck.app.monitor.MonitorView;
 import io.clusterdeck.app.monitor.MonitorViewModel;
 import io.clusterdeck.app.monitor.TimelineEntry;
+import io.clusterdeck.app.monitor.view.MonitorView;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.launch.ProcessStatus;
 import java.io.IOException;

@@ -7,12 +7,12 @@ import io.clusterdeck.design.Segment;
 import java.util.HashMap;
 
 /** Changes to which segment holds which function, and where the cards are drawn. */
-final class Segmentation {
+public final class Segmentation {
     static final double CARD_SPACING_X = 360;
     static final double CARD_SPACING_Y = 360;
-    static final double MARGIN = 40;
+    public static final double MARGIN = 40;
     /** How wide a segment's card is drawn. */
-    static final double CARD_WIDTH = 256;
+    public static final double CARD_WIDTH = 256;
     /** How far down a new card is placed in view: one screenful of rows is enough to find room. */
     private static final int ROWS_IN_VIEW = 12;
 

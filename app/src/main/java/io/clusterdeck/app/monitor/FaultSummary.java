@@ -40,7 +40,7 @@ public record FaultSummary(Instant time, String worker, String what, Duration de
     }
 
     /** When the worker was back, or the fault undone; null while it is not. */
-    Instant closedAt() {
+    public Instant closedAt() {
         if (recovered != null) {
             return time.plus(recovered);
         }

@@ -23,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One process as the health grid and the topology show it. Changed only by {@link MonitorViewModel}. */
 public final class ProcessRow {
-    static final int SERIES = 60;
+    public static final int SERIES = 60;
 
     private final String name;
     private final Role role;

@@ -220,10 +220,10 @@ class DesignerViewModelTest {
         var second = model.addSegment(scrolled);
 
         var one = model.positionOf(first);
-        assertThat(one.x() + SegmentCard.WIDTH).isLessThanOrEqualTo(narrow.maxX());
+        assertThat(one.x() + Segmentation.CARD_WIDTH).isLessThanOrEqualTo(narrow.maxX());
         assertThat(one.y()).isBetween(narrow.y(), narrow.maxY());
         var two = model.positionOf(second);
-        assertThat(two.x()).isBetween(scrolled.x(), scrolled.maxX() - SegmentCard.WIDTH);
+        assertThat(two.x()).isBetween(scrolled.x(), scrolled.maxX() - Segmentation.CARD_WIDTH);
         assertThat(two.y()).isBetween(scrolled.y(), scrolled.maxY());
     }
 

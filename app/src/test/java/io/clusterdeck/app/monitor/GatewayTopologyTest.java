@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.app.Looks;
 import io.clusterdeck.app.common.Theme;
+import io.clusterdeck.app.monitor.view.MonitorView;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

@@ -3,6 +3,8 @@ package io.clusterdeck.app.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import io.clusterdeck.app.monitor.view.MonitorView;
+import io.clusterdeck.app.monitor.view.MonitorWindow;
 import io.clusterdeck.event.EventType;
 import java.io.IOException;
 import java.nio.file.Files;

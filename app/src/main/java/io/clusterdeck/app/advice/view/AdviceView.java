@@ -1,5 +1,7 @@
-package io.clusterdeck.app.advice;
+package io.clusterdeck.app.advice.view;
 
+import io.clusterdeck.app.advice.AdviceViewModel;
+import io.clusterdeck.app.advice.Suggestion;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
-package io.clusterdeck.app.advice;
+package io.clusterdeck.app.advice.view;
 
+import io.clusterdeck.app.advice.Suggestion;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package io.clusterdeck.app.common;
+package io.clusterdeck.app.common.view;
 
 import java.util.Optional;
 import javafx.scene.control.Alert;

@@ -1,5 +1,6 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.Area;
 import java.util.List;
 
 /** Where a call arrow's label goes: on its curve, as near the middle as it can be without covering any card. */

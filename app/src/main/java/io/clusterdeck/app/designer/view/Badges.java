@@ -1,5 +1,6 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.FunctionFacts;
 import io.clusterdeck.design.Function;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;

@@ -1,5 +1,7 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.Area;
+import io.clusterdeck.app.designer.CrossCall;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.control.Label;

@@ -1,12 +1,17 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.Area;
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.FunctionFacts;
+import io.clusterdeck.app.designer.Segmentation;
+import io.clusterdeck.app.designer.Selection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;

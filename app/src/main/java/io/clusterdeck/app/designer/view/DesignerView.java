@@ -1,7 +1,10 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
 import io.clusterdeck.app.common.FileNames;
 import io.clusterdeck.app.common.Theme;
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.Selection;
+import io.clusterdeck.app.designer.Templates;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -275,7 +278,7 @@ public final class DesignerView extends BorderPane {
         themeButton.setId("toggle-theme");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.AppIcons.image(24));
+        var logo = new javafx.scene.image.ImageView(io.clusterdeck.app.common.view.AppIcons.image(24));
         for (var button : new Region[] {undo, redo, save, addSegment, services, importHolder, adviseButton,
                 compareButton, themeButton}) {
             button.setMinWidth(Region.USE_PREF_SIZE);

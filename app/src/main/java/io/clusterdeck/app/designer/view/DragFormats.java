@@ -1,4 +1,4 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
 import javafx.scene.input.DataFormat;
 

@@ -1,6 +1,8 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
-import io.clusterdeck.app.common.Dialogs;
+import io.clusterdeck.app.common.view.Dialogs;
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.Templates;
 import java.util.function.Supplier;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;

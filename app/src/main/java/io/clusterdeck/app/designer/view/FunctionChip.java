@@ -1,5 +1,8 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.FunctionFacts;
+import io.clusterdeck.app.designer.Selection;
 import io.clusterdeck.design.Function;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;

@@ -1,10 +1,12 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.Edits;
+import io.clusterdeck.app.designer.Selection;
 import io.clusterdeck.design.Access;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.design.Mode;
 import io.clusterdeck.design.Segment;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,10 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
 import atlantafx.base.controls.CustomTextField;
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.FunctionFacts;
+import io.clusterdeck.app.designer.PaletteFilter;
+import io.clusterdeck.app.designer.Selection;
 import io.clusterdeck.design.Function;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;

@@ -1,5 +1,7 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.PlanRow;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;

@@ -1,5 +1,8 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.ElementProblem;
+import io.clusterdeck.app.designer.Selection;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

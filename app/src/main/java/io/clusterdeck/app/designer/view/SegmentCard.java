@@ -1,5 +1,9 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
+import io.clusterdeck.app.designer.DesignerViewModel;
+import io.clusterdeck.app.designer.Segmentation;
+import io.clusterdeck.app.designer.Selection;
+import io.clusterdeck.app.designer.Words;
 import io.clusterdeck.design.Balancing;
 import io.clusterdeck.design.Restart;
 import io.clusterdeck.design.Segment;

@@ -1,6 +1,8 @@
-package io.clusterdeck.app.experiment;
+package io.clusterdeck.app.experiment.view;
 
 import io.clusterdeck.app.common.FileNames;
+import io.clusterdeck.app.experiment.ExperimentViewModel;
+import io.clusterdeck.app.experiment.FunctionLatency;
 import io.clusterdeck.design.Access;
 import io.clusterdeck.design.Design;
 import java.io.File;

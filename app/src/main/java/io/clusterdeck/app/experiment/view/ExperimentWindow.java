@@ -1,5 +1,6 @@
-package io.clusterdeck.app.experiment;
+package io.clusterdeck.app.experiment.view;
 
+import io.clusterdeck.app.experiment.ExperimentViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;

@@ -1,5 +1,6 @@
-package io.clusterdeck.app.experiment;
+package io.clusterdeck.app.experiment.view;
 
+import io.clusterdeck.app.experiment.ExperimentViewModel;
 import io.clusterdeck.compare.Comparison.Row;
 import io.clusterdeck.compare.ComparisonReport;
 import java.util.function.Function;

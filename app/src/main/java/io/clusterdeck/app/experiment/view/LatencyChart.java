@@ -1,5 +1,6 @@
-package io.clusterdeck.app.experiment;
+package io.clusterdeck.app.experiment.view;
 
+import io.clusterdeck.app.experiment.FunctionLatency;
 import io.clusterdeck.compare.Comparison;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;

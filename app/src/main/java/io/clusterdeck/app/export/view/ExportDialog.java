@@ -1,5 +1,6 @@
-package io.clusterdeck.app.export;
+package io.clusterdeck.app.export.view;
 
+import io.clusterdeck.app.export.ExportViewModel;
 import io.clusterdeck.export.Target;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package io.clusterdeck.app.launcher;
+package io.clusterdeck.app.launcher.view;
 
+import io.clusterdeck.app.launcher.LaunchState;
+import io.clusterdeck.app.launcher.LaunchViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

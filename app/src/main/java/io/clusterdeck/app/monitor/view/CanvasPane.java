@@ -1,4 +1,4 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
 import java.util.List;
 import javafx.css.CssMetaData;

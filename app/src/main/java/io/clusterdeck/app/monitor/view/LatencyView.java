@@ -1,5 +1,7 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.MonitorViewModel;
+import io.clusterdeck.app.monitor.ProcessRow;
 import io.clusterdeck.load.LoadSecond;
 import java.util.Map;
 import javafx.collections.ListChangeListener;

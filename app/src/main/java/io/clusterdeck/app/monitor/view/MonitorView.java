@@ -1,5 +1,8 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.Health;
+import io.clusterdeck.app.monitor.MonitorViewModel;
+import io.clusterdeck.app.monitor.ProfileRecorder;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

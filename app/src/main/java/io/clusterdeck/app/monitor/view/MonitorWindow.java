@@ -1,5 +1,7 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.ClusterSource;
+import io.clusterdeck.app.monitor.MonitorViewModel;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;

@@ -1,5 +1,6 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.Health;
 import io.clusterdeck.event.EventType;
 import javafx.scene.paint.Color;
 

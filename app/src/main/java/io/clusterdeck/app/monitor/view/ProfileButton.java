@@ -1,5 +1,6 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.ProfileRecorder;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;

@@ -1,5 +1,7 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.ProcessRow;
+import io.clusterdeck.app.monitor.SegmentLoad;
 import javafx.scene.canvas.GraphicsContext;
 
 /** Each worker's calls per second over the last minute, stacked: the band's height is its share of the load. */

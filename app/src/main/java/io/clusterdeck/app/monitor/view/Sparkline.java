@@ -1,5 +1,6 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.BoundedSeries;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 

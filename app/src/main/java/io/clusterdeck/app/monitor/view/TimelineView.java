@@ -1,5 +1,8 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.FaultSummary;
+import io.clusterdeck.app.monitor.MonitorViewModel;
+import io.clusterdeck.app.monitor.TimelineEntry;
 import io.clusterdeck.event.EventType;
 import java.time.Duration;
 import java.time.Instant;

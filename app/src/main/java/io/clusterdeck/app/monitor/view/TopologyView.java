@@ -1,5 +1,9 @@
-package io.clusterdeck.app.monitor;
+package io.clusterdeck.app.monitor.view;
 
+import io.clusterdeck.app.monitor.Health;
+import io.clusterdeck.app.monitor.MonitorViewModel;
+import io.clusterdeck.app.monitor.ProcessRow;
+import io.clusterdeck.app.monitor.SegmentLoad;
 import io.clusterdeck.plan.Role;
 import java.util.LinkedHashMap;
 import java.util.List;

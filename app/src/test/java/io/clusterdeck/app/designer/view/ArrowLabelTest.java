@@ -1,7 +1,8 @@
-package io.clusterdeck.app.designer;
+package io.clusterdeck.app.designer.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.app.designer.Area;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
