@@ -6,6 +6,7 @@ import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.protocol.ClusterState;
 import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -22,9 +23,11 @@ final class GatewayProbe {
     private static final byte[] NO_HEADERS = new byte[0];
 
     private final UpstreamClient client;
+    private final Clock clock;
 
-    GatewayProbe(UpstreamClient client) {
+    GatewayProbe(UpstreamClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     /** {@code GET /cluster} as it came, or empty when the gateway does not answer right now. */
@@ -64,7 +67,7 @@ final class GatewayProbe {
 
     /** Waits until the gateway reports every named worker healthy; the exception names the ones that are not. */
     void awaitHealthy(String gateway, String gatewayUrl, Set<String> workers, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = clock.nanos() + timeout.toNanos();
         while (true) {
             var healthy = new HashSet<String>();
             state(gatewayUrl).ifPresent(cluster -> cluster.workers().stream().filter(ClusterState.Worker::healthy)
@@ -72,7 +75,7 @@ final class GatewayProbe {
             if (healthy.containsAll(workers)) {
                 return;
             }
-            if (System.nanoTime() > deadline) {
+            if (clock.nanos() > deadline) {
                 var missing = new TreeSet<>(workers);
                 missing.removeAll(healthy);
                 throw new LaunchException(gateway + " did not find " + String.join(", ", missing) + " healthy within "

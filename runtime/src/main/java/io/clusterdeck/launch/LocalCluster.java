@@ -100,7 +100,7 @@ public final class LocalCluster implements AutoCloseable {
         var authorization = ClusterAuth.authorization(run.clusterKey());
         io = IoEngine.create("launcher-io", 1, 4);
         admin = new AdminClient(io.client(), authorization);
-        probe = new GatewayProbe(io.client());
+        probe = new GatewayProbe(io.client(), clock);
         for (var gateway : plan.gateways()) {
             gatewayEvents.add(new GatewayEvents(io.client(), io.worker().getIoThread(), gateway::url, authorization,
                     events::publish));

@@ -2,7 +2,7 @@ package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.protocol.ClusterState;
-import java.time.Instant;
+import io.clusterdeck.time.Clock;
 import java.util.ArrayList;
 import java.util.Set;
 
@@ -11,7 +11,7 @@ final class ClusterView {
     private ClusterView() {
     }
 
-    static ClusterState of(GatewayConfig config, WorkerRegistry registry) {
+    static ClusterState of(GatewayConfig config, WorkerRegistry registry, Clock clock) {
         var workers = new ArrayList<ClusterState.Worker>();
         for (var entry : registry.all()) {
             var registration = entry.registration();
@@ -25,6 +25,6 @@ final class ClusterView {
         var routes = config.segments().stream().map(segment -> new ClusterState.Route(segment.name(),
                 segment.balancing().json(), segment.functions(),
                 registry.candidates(segment.name(), Set.of()).stream().map(WorkerEntry::name).toList())).toList();
-        return new ClusterState(config.name(), Instant.now().toString(), workers, routes);
+        return new ClusterState(config.name(), clock.now().toString(), workers, routes);
     }
 }

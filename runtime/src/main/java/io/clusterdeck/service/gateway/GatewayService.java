@@ -36,6 +36,7 @@ import java.io.IOException;
  */
 public final class GatewayService extends HttpService {
     private final GatewayConfig config;
+    private final Clock clock;
     private final ClusterTokens tokens;
     private final EventLog events = new EventLog(2_000);
     private final ServiceMetrics metrics;
@@ -44,6 +45,7 @@ public final class GatewayService extends HttpService {
 
     private GatewayService(GatewayConfig config, ClusterKey key, Clock clock, Scheduler scheduler) {
         super(IoEngine.create(config.name(), Runtime.getRuntime().availableProcessors(), 2));
+        this.clock = clock;
         this.config = config;
         this.tokens = new ClusterTokens(config.name(), key, clock);
         this.metrics = new ServiceMetrics(config.name());
@@ -84,7 +86,7 @@ public final class GatewayService extends HttpService {
                     }
                     Responses.json(exchange, 200, Json.object().put("deregistered", name));
                 })
-                .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry)))
+                .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry, clock)))
                 .get(Paths.EVENTS, new EventStream(events))
                 .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
                         Health.gateway(config.name(), registry.all().size())))

@@ -1,6 +1,7 @@
 package io.clusterdeck.service.gateway;
 
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +19,15 @@ final class StartupHold {
     private final long endNanos;
     private final WorkerRegistry registry;
     private final Map<String, List<Held>> waiting = new HashMap<>();
+    private final Clock clock;
 
     private record Held(Runnable resume, XnioIoThread thread, long sinceNanos) {
     }
 
     /** @param lengthMs how long after now calls may be held */
-    StartupHold(long lengthMs, WorkerRegistry registry, XnioIoThread timer) {
-        this.endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lengthMs);
+    StartupHold(long lengthMs, WorkerRegistry registry, XnioIoThread timer, Clock clock) {
+        this.clock = clock;
+        this.endNanos = clock.nanos() + TimeUnit.MILLISECONDS.toNanos(lengthMs);
         this.registry = registry;
         timer.executeAfter(this::end, lengthMs, TimeUnit.MILLISECONDS);
     }
@@ -39,7 +42,7 @@ final class StartupHold {
      * ends. False when the hold is over: the call must fail now.
      */
     boolean hold(String segment, XnioIoThread thread, Runnable resume) {
-        long now = System.nanoTime();
+        long now = clock.nanos();
         synchronized (this) {
             if (now - endNanos >= 0) {
                 return false;
@@ -73,7 +76,7 @@ final class StartupHold {
     }
 
     private void release(String segment, List<Held> calls, String how) {
-        long now = System.nanoTime();
+        long now = clock.nanos();
         long longestMs = TimeUnit.NANOSECONDS.toMillis(now - calls.get(0).sinceNanos());
         registry.publish(EventType.HELD, null, segment, "held " + calls.size() + (calls.size() == 1 ? " call" : " calls")
                 + " for up to " + longestMs + " ms after the gateway started, " + how);

@@ -1,6 +1,5 @@
 package io.clusterdeck.service.gateway;
 
-import io.clusterdeck.protocol.Health;
 import io.clusterdeck.design.HealthCheck;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
@@ -11,6 +10,7 @@ import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.time.Clock;
@@ -68,7 +68,7 @@ public final class WorkerRegistry {
         this.events = events;
         this.metrics = metrics;
         this.routes = routes;
-        this.startupHold = new StartupHold(StartupHold.lengthMs(policy.intervalMs()), this, checker);
+        this.startupHold = new StartupHold(StartupHold.lengthMs(policy.intervalMs()), this, checker, clock);
     }
 
     /** Registers a worker, or refreshes it (a heartbeat). True when it is new to this gateway. */

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.clusterdeck.design.AuthSettings;
 import io.clusterdeck.function.EndUser;
 import io.clusterdeck.http.ServiceException;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -40,11 +41,13 @@ final class EndUserAuth {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String rolesClaim;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     private record Known(EndUser user, long expiresAtMillis) {
     }
 
-    private EndUserAuth(AuthSettings settings, JWSVerificationKeySelector<SecurityContext> keys) {
+    private EndUserAuth(AuthSettings settings, JWSVerificationKeySelector<SecurityContext> keys, Clock clock) {
+        this.clock = clock;
         this.rolesClaim = settings.rolesClaim();
         processor.setJWSKeySelector(keys);
         var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(settings.audience(),
@@ -59,7 +62,7 @@ final class EndUserAuth {
      *
      * @throws IllegalArgumentException when the secret or keys cannot be had, saying which and why
      */
-    static EndUserAuth of(AuthSettings settings, Map<String, String> environment) {
+    static EndUserAuth of(AuthSettings settings, Map<String, String> environment, Clock clock) {
         if (!settings.sharedSecret()) {
             try {
                 var keys = JWKSet.load(Path.of(settings.jwksFile()).toFile());
@@ -67,7 +70,7 @@ final class EndUserAuth {
                     throw new IllegalArgumentException("the key set " + settings.jwksFile() + " holds no key");
                 }
                 return new EndUserAuth(settings, new JWSVerificationKeySelector<>(PUBLIC_KEY_ALGORITHMS,
-                        new ImmutableJWKSet<>(keys)));
+                        new ImmutableJWKSet<>(keys)), clock);
             } catch (IOException | ParseException e) {
                 throw new IllegalArgumentException("cannot read the key set " + settings.jwksFile() + ": " + e.getMessage(), e);
             }
@@ -76,7 +79,7 @@ final class EndUserAuth {
         if (secret.length < 32) {
             throw new IllegalArgumentException("the HS256 secret must be at least 32 bytes long, has " + secret.length);
         }
-        return new EndUserAuth(settings, new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
+        return new EndUserAuth(settings, new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)), clock);
     }
 
     /** The verified user of an {@code Authorization} header; empty without one; a 401 for a bad one. */
@@ -85,7 +88,7 @@ final class EndUserAuth {
             return Optional.empty();
         }
         var hit = known.get(authorization);
-        if (hit != null && System.currentTimeMillis() < hit.expiresAtMillis()) {
+        if (hit != null && clock.millis() < hit.expiresAtMillis()) {
             return Optional.of(hit.user());
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -1,6 +1,5 @@
 package io.clusterdeck.service.proxy;
 
-import io.clusterdeck.protocol.Health;
 import io.clusterdeck.function.EndUser;
 import io.clusterdeck.http.Bodies;
 import io.clusterdeck.http.ByteBudget;
@@ -17,6 +16,7 @@ import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
@@ -75,7 +75,7 @@ public final class ProxyService extends HttpService {
     record PublicRoute(String name, byte[] requestLine, CallStats unserved, List<String> roles, boolean idempotent) {
     }
 
-    private ProxyService(ProxyConfig config, ClusterKey key, Map<String, String> environment) {
+    private ProxyService(ProxyConfig config, ClusterKey key, Map<String, String> environment, Clock clock) {
         super(IoEngine.create(config.name(), Runtime.getRuntime().availableProcessors(), 2));
         this.config = config;
         this.metrics = new ServiceMetrics(config.name());
@@ -90,12 +90,12 @@ public final class ProxyService extends HttpService {
                     + " the verified user on");
         }
         try {
-            this.auth = config.auth() == null ? null : EndUserAuth.of(config.auth(), environment);
+            this.auth = config.auth() == null ? null : EndUserAuth.of(config.auth(), environment, clock);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
-        this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
+        this.tokens = key == null ? null : new ClusterTokens(config.name(), key, clock);
         this.assets = metrics.calls("asset", "repository");
         this.gateways = new UpstreamPool(engine.client(), config.rpcUrls(), config.rpcUrls());
         this.repository = UpstreamPool.of(engine.client(), config.repositoryUrl(), config.repositoryUrl());
@@ -106,7 +106,7 @@ public final class ProxyService extends HttpService {
 
     /** A proxy whose callers are anonymous, without a cluster key. */
     public static ProxyService create(ProxyConfig config) {
-        return new ProxyService(config, null, Map.of());
+        return new ProxyService(config, null, Map.of(), Clock.SYSTEM);
     }
 
     /**
@@ -114,7 +114,12 @@ public final class ProxyService extends HttpService {
      * @param environment where an HS256 secret named by {@code auth.secretEnv} is read
      */
     public static ProxyService create(ProxyConfig config, ClusterKey key, Map<String, String> environment) {
-        return new ProxyService(config, key, environment);
+        return new ProxyService(config, key, environment, Clock.SYSTEM);
+    }
+
+    /** As {@link #create(ProxyConfig, ClusterKey, Map)}, reading time from the given clock (tokens, their expiry). */
+    public static ProxyService create(ProxyConfig config, ClusterKey key, Map<String, String> environment, Clock clock) {
+        return new ProxyService(config, key, environment, clock);
     }
 
     @Override

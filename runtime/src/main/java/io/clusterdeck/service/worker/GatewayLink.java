@@ -9,6 +9,7 @@ import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.protocol.RegistrationAnswer;
 import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,16 +41,19 @@ final class GatewayLink {
     private final UpstreamClient client;
     private final ClusterTokens tokens;
     private final Scheduler scheduler;
+    private final Clock clock;
     private volatile boolean stopped;
     private volatile boolean connected = true;
-    private volatile long lastCheckedNanos = System.nanoTime();
+    private volatile long lastCheckedNanos;
     private volatile long checkMs = DEFAULT_CHECK_MS;
     private volatile boolean registering;
     /** The name the gateway gave in its answer, which its health checks carry; null until it answered. */
     private volatile String gatewayName;
 
     GatewayLink(String gatewayUrl, String worker, Registration registration, UpstreamClient client,
-                ClusterTokens tokens, Scheduler scheduler) {
+                ClusterTokens tokens, Scheduler scheduler, Clock clock) {
+        this.clock = clock;
+        this.lastCheckedNanos = clock.nanos();
         this.gatewayUrl = gatewayUrl;
         this.worker = worker;
         this.registration = Json.bytes(registration);
@@ -101,7 +105,7 @@ final class GatewayLink {
 
     /** The gateway asked for this worker's health: it knows the worker. */
     void checked() {
-        lastCheckedNanos = System.nanoTime();
+        lastCheckedNanos = clock.nanos();
     }
 
     String url() {
@@ -118,7 +122,7 @@ final class GatewayLink {
      * that counts. A gateway that hangs or restarts stops checking, so calls may go to another one meanwhile.
      */
     boolean reachable() {
-        return connected && gatewayName != null && (System.nanoTime() - lastCheckedNanos) / 1_000_000 <= silenceMs();
+        return connected && gatewayName != null && (clock.nanos() - lastCheckedNanos) / 1_000_000 <= silenceMs();
     }
 
     /** Starts watching for the gateway's silence. */
@@ -139,7 +143,7 @@ final class GatewayLink {
         if (stopped) {
             return;
         }
-        long silentMs = (System.nanoTime() - lastCheckedNanos) / 1_000_000;
+        long silentMs = (clock.nanos() - lastCheckedNanos) / 1_000_000;
         if (silentMs <= silenceMs() || registering) {
             scheduler.schedule(this::watch, watchMs(), TimeUnit.MILLISECONDS);
             return;
@@ -155,7 +159,7 @@ final class GatewayLink {
         if (!stopped && !registering) {
             scheduler.schedule(() -> {
                 if (!registering) {
-                    registerAgain((System.nanoTime() - lastCheckedNanos) / 1_000_000, false);
+                    registerAgain((clock.nanos() - lastCheckedNanos) / 1_000_000, false);
                 }
             }, 0, TimeUnit.MILLISECONDS);
         }
@@ -192,7 +196,7 @@ final class GatewayLink {
     /** The gateway took the registration: it will check this worker from now on, at the interval it says. */
     private void accepted(BufferedResponse response) {
         connected = true;
-        lastCheckedNanos = System.nanoTime();
+        lastCheckedNanos = clock.nanos();
         try {
             var answer = Json.mapper().readValue(response.body(), RegistrationAnswer.class);
             long interval = answer.healthCheckMs() > 0 ? answer.healthCheckMs() : DEFAULT_CHECK_MS;

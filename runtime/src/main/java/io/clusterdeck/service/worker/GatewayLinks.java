@@ -3,6 +3,7 @@ package io.clusterdeck.service.worker;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.security.ClusterTokens;
+import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,10 @@ final class GatewayLinks {
      * the background. A refusal by every gateway is a {@link GatewayLink.RegistrationRefused}.
      */
     void register(String worker, Registration registration, UpstreamClient client, ClusterTokens tokens,
-                  Scheduler scheduler) throws InterruptedException {
+                  Scheduler scheduler, Clock clock) throws InterruptedException {
         var made = new ArrayList<GatewayLink>();
         for (var url : urls) {
-            made.add(new GatewayLink(url, worker, registration, client, tokens, scheduler));
+            made.add(new GatewayLink(url, worker, registration, client, tokens, scheduler, clock));
         }
         links = List.copyOf(made);
         if (made.size() == 1) {

@@ -107,7 +107,7 @@ public final class WorkerService extends HttpService {
         var registration = new Registration(config.name(), config.segment(), advertisedUrl(),
                 ProcessHandle.current().pid(), Math.max(1, config.weight()), catalog.names());
         try {
-            gateways.register(config.name(), registration, engine.client(), tokens, scheduler);
+            gateways.register(config.name(), registration, engine.client(), tokens, scheduler, clock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopEngine();
