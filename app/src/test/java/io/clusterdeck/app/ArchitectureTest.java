@@ -1,40 +1,67 @@
 package io.clusterdeck.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The app's layers, by package and by name. Each feature package ({@code designer}, {@code monitor}, ...) holds a
+ * view-model and the plain classes it works with; its {@code view} subpackage holds what is drawn. The app's own
+ * package is the entry: the {@code Application} and the window that wires every view-model to its view, so it is the
+ * one place outside a view package that may build scenes and stages.
+ */
 class ArchitectureTest {
-    private static final String DESIGNER = "io.clusterdeck.app.designer";
-    private static final Set<String> VIEW_MODEL = Set.of("DesignerViewModel", "Edits", "ElementProblem", "CrossCall",
-            "FunctionFacts", "PaletteFilter", "PlanRow", "Selection", "History", "Templates", "BundleImporter", "Area",
-            "ArrowLabel", "Segmentation", "DesignText");
+    private static final String ENTRY = "io.clusterdeck.app";
+    private static final String VIEWS = "..view..";
+    /** A feature package itself, not its subpackages. */
+    private static final String FEATURE = "io.clusterdeck.app.*";
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.clusterdeck.app");
+            .importPackages(ENTRY);
 
     @Test
-    void theDesignersViewModelWorksWithoutScenesOrStages() {
-        var viewModel = DescribedPredicate.describe("belong to the designer's view-model", (JavaClass c) ->
-                c.getPackageName().equals(DESIGNER)
-                        && VIEW_MODEL.contains(c.getName().substring(DESIGNER.length() + 1).split("\\$")[0]));
-        noClasses().that(viewModel)
+    void onlyViewsAndTheEntryTouchScenesOrStages() {
+        noClasses().that().resideOutsideOfPackages(VIEWS, ENTRY)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("view-models and their models are tested without the toolkit")
                 .check(classes);
     }
 
     @Test
-    void theAdvicePanelsViewModelWorksWithoutScenesOrStages() {
-        noClasses().that().haveFullyQualifiedName("io.clusterdeck.app.advice.AdviceViewModel")
-                .or().haveFullyQualifiedName("io.clusterdeck.app.advice.Suggestion")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+    void viewModelsLiveInTheirFeaturePackageNotInAViewPackage() {
+        classes().that().haveSimpleNameEndingWith("ViewModel")
+                .should().resideInAPackage(FEATURE)
+                .andShould().resideOutsideOfPackage(VIEWS)
+                .check(classes);
+    }
+
+    @Test
+    void viewPackagesAreReachedOnlyFromViewsAndTheEntry() {
+        classes().that().resideInAPackage(VIEWS)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(VIEWS, ENTRY)
+                .check(classes);
+    }
+
+    @Test
+    void nothingInAFeaturePackageDependsOnAView() {
+        noClasses().that().resideInAPackage(FEATURE)
+                .should().dependOnClassesThat().resideInAPackage(VIEWS)
+                .because("a view binds to its view-model, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void aFeaturesViewsUseNoOtherFeaturesViewsButTheCommonOnes() {
+        slices().matching("io.clusterdeck.app.(*).view..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("io.clusterdeck.app.common.view.."))
                 .check(classes);
     }
 
