@@ -2,10 +2,7 @@ package io.clusterdeck.app.monitor;
 
 import io.clusterdeck.design.Access;
 import io.clusterdeck.design.Balancing;
-import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.launch.Fault;
-import io.clusterdeck.launch.ProcessStatus;
-import io.clusterdeck.load.LoadSecond;
 import io.clusterdeck.plan.FunctionRoute;
 import io.clusterdeck.plan.GatewayConfig;
 import io.clusterdeck.plan.Plan;
@@ -14,20 +11,13 @@ import io.clusterdeck.plan.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -50,24 +40,18 @@ public final class MonitorViewModel {
     public static final int TIMELINE_CAPACITY = 2_000;
     public static final Duration TIMELINE_SPAN = Duration.ofSeconds(90);
     public static final int LOG_LINES = 1_000;
-    static final Duration POLL_EVERY = Duration.ofSeconds(1);
-    private static final Logger LOG = Logger.getLogger(MonitorViewModel.class.getName());
 
     private final ClusterSource source;
-    private final Executor executor;
     private final Plan plan;
-    private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean polling = new AtomicBoolean();
-    private final AtomicReference<Runnable> unfollow = new AtomicReference<>(() -> { });
-    private final Map<String, ProcessRow> rowsByName = new LinkedHashMap<>();
-    private final ObservableList<ProcessRow> rows = FXCollections.observableArrayList();
+    private final Queue<MonitorUpdate> inbox = new ConcurrentLinkedQueue<>();
+    private final ClusterWork work;
+    private final ProcessRows rows;
     private final Map<String, SegmentLoad> segmentsByName = new LinkedHashMap<>();
     private final ObservableList<SegmentLoad> segments = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ObservableList<FaultSummary> faults = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     // Made once: an unmodifiable view listens weakly to its list, so a view made per call loses its listeners.
-    private final ObservableList<ProcessRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<SegmentLoad> segmentsView = FXCollections.unmodifiableObservableList(segments);
     private final ObservableList<TimelineEntry> timelineView = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<FaultSummary> faultsView = FXCollections.unmodifiableObservableList(faults);
@@ -83,12 +67,7 @@ public final class MonitorViewModel {
     private final TrafficModel traffic;
     private final SegmentLoad gatewayLoad;
     private final LoadSampler sampler;
-    private Runnable unsubscribe = () -> { };
-    private Instant lastPoll;
-    private double entryCallsPerSecond = Double.NaN;
-    private long lastEntryCalls = -1;
-    private Instant lastEntryTime;
-    private boolean closed;
+    private final EntryRate entryRate = new EntryRate();
     private boolean faultsDirty;
     private Instant lastFaultRefresh;
 
@@ -97,8 +76,8 @@ public final class MonitorViewModel {
      */
     public MonitorViewModel(ClusterSource source, Executor executor) {
         this.source = source;
-        this.executor = executor;
         this.plan = source.plan();
+        this.work = new ClusterWork(source, executor, inbox::add);
         var gateway = gatewayConfig(plan);
         for (var route : gateway.map(GatewayConfig::segments).orElse(List.of())) {
             var segment = new SegmentLoad(route.name(), route.balancing(), route.functions(), route.workers());
@@ -107,13 +86,10 @@ public final class MonitorViewModel {
         segments.setAll(segmentsByName.values());
         traffic = new TrafficModel(gateway.map(GatewayConfig::functions).orElse(List.of()).stream()
                 .filter(f -> f.access() == Access.PUBLIC).map(FunctionRoute::name).toList());
-        for (var process : plan.processes()) {
-            rowsByName.put(process.name(), new ProcessRow(process.name(), process.role(), process.segment()));
-        }
-        rows.setAll(rowsByName.values());
+        rows = new ProcessRows(plan.processes());
         int gateways = plan.gateways().size();
         gatewayLoad = gateways > 1 ? new SegmentLoad("gateways", Balancing.ROUND_ROBIN, List.of(), gateways) : null;
-        sampler = new LoadSampler(rows, segmentsByName, gatewayLoad);
+        sampler = new LoadSampler(rows.view(), segmentsByName, gatewayLoad);
     }
 
     private static Optional<GatewayConfig> gatewayConfig(Plan plan) {
@@ -133,11 +109,11 @@ public final class MonitorViewModel {
 
     /** Every process, in start order (repository, gateway, workers by segment, proxy). */
     public ObservableList<ProcessRow> processes() {
-        return rowsView;
+        return rows.view();
     }
 
     public Optional<ProcessRow> process(String name) {
-        return Optional.ofNullable(rowsByName.get(name));
+        return rows.row(name);
     }
 
     public ObservableList<SegmentLoad> segments() {
@@ -208,7 +184,7 @@ public final class MonitorViewModel {
      * sends them; NaN when neither is known. Calls between segments are not in it; they are in each segment's rate.
      */
     public double entryCallsPerSecond() {
-        return entryCallsPerSecond;
+        return entryRate.perSecond();
     }
 
     public TrafficModel traffic() {
@@ -219,45 +195,24 @@ public final class MonitorViewModel {
 
     /** Starts listening to the cluster's events; the first frame reads its processes. */
     public void start() {
-        unsubscribe = source.subscribe(inbox::add);
+        work.listen();
     }
 
     /** Applies what arrived since the previous frame, at most {@link #MAX_UPDATES_PER_FRAME} updates. */
     public void frame(Instant time) {
-        var added = new ArrayList<TimelineEntry>();
-        var lines = new ArrayList<String>();
-        boolean reportsChanged = false;
+        var batch = new Batch();
         int updates = 0;
-        Object update;
+        MonitorUpdate update;
         while (updates < MAX_UPDATES_PER_FRAME && (update = inbox.poll()) != null) {
             updates++;
-            if (update instanceof ClusterEvent event) {
-                added.add(TimelineEntry.of(event));
-                reportsChanged |= applyEvent(event);
-            } else if (update instanceof Poll poll) {
-                applyPoll(poll);
-            } else if (update instanceof TrafficSecond second) {
-                traffic.second(second.function(), second.second());
-            } else if (update instanceof LogLines more) {
-                if (selected.get() != null && selected.get().name().equals(more.process())) {
-                    if (more.replace()) {
-                        lines.clear();
-                        log.clear();
-                    }
-                    lines.addAll(more.lines());
-                }
-            } else if (update instanceof Notice notice) {
-                message.set(notice.text());
-                if (notice.trafficFailed()) {
-                    traffic.failed();
-                }
-            }
+            apply(update, batch);
         }
-        timeline.addAll(added);
+        timeline.addAll(batch.added);
         trimTimeline(time);
-        appendLog(lines);
-        faultsDirty |= reportsChanged;
-        if (faultsDirty && (lastFaultRefresh == null || !time.isBefore(lastFaultRefresh.plus(POLL_EVERY)))) {
+        appendLog(batch.lines);
+        faultsDirty |= batch.reportsChanged;
+        // Fault reports are worked out again as often as the cluster is read, not on every event.
+        if (faultsDirty && (lastFaultRefresh == null || !time.isBefore(lastFaultRefresh.plus(ClusterWork.POLL_EVERY)))) {
             var fresh = reports.refresh(time);
             if (!fresh.equals(faults)) {
                 faults.setAll(fresh);
@@ -265,41 +220,29 @@ public final class MonitorViewModel {
             faultsDirty = false;
             lastFaultRefresh = time;
         }
-        for (var row : rows) {
+        for (var row : rows.view()) {
             row.tick(time);
         }
         if (traffic.tick(time) && !sampler.counted()) {
             sampler.callerRates(traffic.answeredByWorker());
         }
-        if (lastEntryTime == null) {
-            var sent = traffic.latestProperty().get();
-            entryCallsPerSecond = traffic.runningProperty().get() ? sent.ok() + sent.errors() : Double.NaN;
-        }
+        entryRate.sent(traffic);
         summary.set(summarize());
         now.set(time);
         lastFrameUpdates.set(updates);
         frames.set(frames.get() + 1);
-        pollIfDue(time);
+        work.pollIfDue(time);
     }
 
     /** Shows the log of a process and follows it. */
     public void select(String name) {
-        var row = rowsByName.get(name);
+        var row = rows.row(name).orElse(null);
         if (row == null || row == selected.get()) {
             return;
         }
-        unfollow.getAndSet(() -> { }).run();
         log.clear();
         selected.set(row);
-        executor.execute(() -> {
-            try {
-                inbox.add(new LogLines(name, source.logTail(name, 200), true));
-                unfollow.getAndSet(source.followLog(name, line -> inbox.add(new LogLines(name, List.of(line), false))))
-                        .run();
-            } catch (RuntimeException e) {
-                tell("Cannot read the log of " + name, e);
-            }
-        });
+        work.follow(name);
     }
 
     public void kill(String process) {
@@ -339,22 +282,20 @@ public final class MonitorViewModel {
     }
 
     public void startTraffic() {
-        var problem = traffic.start(source, runningOrTold("Start traffic"),
-                (function, second) -> inbox.add(new TrafficSecond(function, second)));
+        var problem = traffic.start(source, work.trafficWork("Start traffic"),
+                (function, second) -> inbox.add(new MonitorUpdate.TrafficSecond(function, second)));
         if (problem != null) {
             message.set(problem);
         }
     }
 
     public void stopTraffic() {
-        traffic.stop(runningOrTold("Stop traffic"));
+        traffic.stop(work.trafficWork("Stop traffic"));
     }
 
     /** Stops listening and stops the traffic; the cluster itself keeps running. */
     public void close() {
-        closed = true;
-        unsubscribe.run();
-        unfollow.getAndSet(() -> { }).run();
+        work.close();
         if (traffic.runningProperty().get()) {
             stopTraffic();
         }
@@ -362,58 +303,48 @@ public final class MonitorViewModel {
 
     // Applying updates
 
-    private boolean applyEvent(ClusterEvent event) {
-        var row = event.worker() == null ? null : rowsByName.get(event.worker());
-        if (row != null) {
-            row.event(event);
-        }
-        return reports.add(event);
+    /** What a frame's updates add to the timeline and the log, applied together once they are all read. */
+    private static final class Batch {
+        final List<TimelineEntry> added = new ArrayList<>();
+        final List<String> lines = new ArrayList<>();
+        boolean reportsChanged;
     }
 
-    private void applyPoll(Poll poll) {
-        var present = new LinkedHashSet<String>();
-        boolean added = false;
-        for (var status : poll.processes()) {
-            present.add(status.name());
-            var row = rowsByName.get(status.name());
-            if (row == null) {
-                row = new ProcessRow(status.name(), status.role(), status.segment());
-                rowsByName.put(status.name(), row);
-                added = true;
+    /** One branch per kind of {@link MonitorUpdate}; the interface is sealed, so these are all there are. */
+    private void apply(MonitorUpdate update, Batch batch) {
+        if (update instanceof MonitorUpdate.Event e) {
+            batch.added.add(TimelineEntry.of(e.event()));
+            if (e.event().worker() != null) {
+                rows.row(e.event().worker()).ifPresent(row -> row.event(e.event()));
             }
-            row.status(status, poll.memory().getOrDefault(status.name(), OptionalLong.empty()));
-        }
-        if (added || rowsByName.size() != present.size()) {
-            rowsByName.keySet().retainAll(present);
-            var ordered = new ArrayList<>(rowsByName.values());
-            ordered.sort((a, b) -> Integer.compare(a.role().ordinal(), b.role().ordinal()));
-            rows.setAll(ordered);
-        }
-        var running = new HashMap<String, Integer>();
-        for (var row : rows) {
-            if (row.isWorker()) {
-                running.merge(row.segment(), 1, Integer::sum);
+            batch.reportsChanged |= reports.add(e.event());
+        } else if (update instanceof MonitorUpdate.Poll poll) {
+            applyPoll(poll);
+        } else if (update instanceof MonitorUpdate.TrafficSecond second) {
+            traffic.second(second.function(), second.second());
+        } else if (update instanceof MonitorUpdate.LogLines more) {
+            if (selected.get() != null && selected.get().name().equals(more.process())) {
+                if (more.replace()) {
+                    batch.lines.clear();
+                    log.clear();
+                }
+                batch.lines.addAll(more.lines());
+            }
+        } else if (update instanceof MonitorUpdate.Notice notice) {
+            message.set(notice.text());
+            if (notice.trafficFailed()) {
+                traffic.failed();
             }
         }
+    }
+
+    private void applyPoll(MonitorUpdate.Poll poll) {
+        rows.read(poll.processes(), poll.memory());
+        var running = rows.workersBySegment();
         segmentsByName.forEach((name, load) -> load.workers(running.getOrDefault(name, 0)));
         memory.set(ClusterMemory.of(poll.memory().values(), poll.launcherMemory()));
         poll.snapshot().ifPresentOrElse(sampler::snapshot, sampler::silence);
-        applyEntryCalls(poll.taken(), poll.entryCalls());
-    }
-
-    private void applyEntryCalls(Instant taken, OptionalLong calls) {
-        if (calls.isEmpty()) {
-            return;
-        }
-        long now = calls.getAsLong();
-        if (lastEntryTime != null && now >= lastEntryCalls) {
-            double seconds = Math.max(0.05, Duration.between(lastEntryTime, taken).toMillis() / 1000.0);
-            entryCallsPerSecond = (now - lastEntryCalls) / seconds;
-        } else if (lastEntryTime == null) {
-            entryCallsPerSecond = 0;
-        }
-        lastEntryCalls = now;
-        lastEntryTime = taken;
+        entryRate.counted(poll.taken(), poll.entryCalls());
     }
 
     private void trimTimeline(Instant time) {
@@ -440,82 +371,12 @@ public final class MonitorViewModel {
     }
 
     private String summarize() {
-        var byHealth = new java.util.EnumMap<Health, Integer>(Health.class);
-        rows.forEach(r -> byHealth.merge(r.health(), 1, Integer::sum));
-        var text = new StringBuilder().append(byHealth.getOrDefault(Health.UP, 0)).append(" of ").append(rows.size())
-                .append(" processes up");
-        for (var health : Health.values()) {
-            if (health != Health.UP && byHealth.containsKey(health)) {
-                text.append(" · ").append(byHealth.get(health)).append(' ').append(health.label());
-            }
-        }
-        return text.append(" · ").append(Double.isNaN(entryCallsPerSecond) ? "—"
-                : Long.toString(Math.round(entryCallsPerSecond))).append(" calls/s in").toString();
-    }
-
-    private void pollIfDue(Instant time) {
-        if (closed || lastPoll != null && Duration.between(lastPoll, time).compareTo(POLL_EVERY) < 0
-                || !polling.compareAndSet(false, true)) {
-            return;
-        }
-        lastPoll = time;
-        executor.execute(() -> {
-            try {
-                var statuses = source.processes();
-                var memory = new HashMap<String, OptionalLong>();
-                for (var status : statuses) {
-                    memory.put(status.name(), status.pid() > 0 ? source.residentBytes(status.pid()) : OptionalLong.empty());
-                }
-                inbox.add(new Poll(time, statuses, source.snapshot(), memory, source.launcherResidentBytes(),
-                        source.entryCalls()));
-            } catch (RuntimeException e) {
-                tell("Cannot read the cluster", e);
-            } finally {
-                polling.set(false);
-            }
-        });
+        double entry = entryRate.perSecond();
+        return rows.summary() + " · " + (Double.isNaN(entry) ? "—" : Long.toString(Math.round(entry))) + " calls/s in";
     }
 
     private void act(String what, Runnable action) {
         message.set(what + "…");
-        executor.execute(() -> {
-            try {
-                action.run();
-                inbox.add(new Notice(what + ": done.", false));
-            } catch (RuntimeException e) {
-                tell(what + " failed", e);
-            }
-        });
-    }
-
-    private Executor runningOrTold(String what) {
-        return command -> executor.execute(() -> {
-            try {
-                command.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, what + " failed: " + e);
-                LOG.log(Level.FINE, what, e);
-                inbox.add(new Notice(what + " failed: " + e.getMessage(), true));
-            }
-        });
-    }
-
-    private void tell(String what, RuntimeException e) {
-        LOG.log(Level.WARNING, what + ": " + e);
-        LOG.log(Level.FINE, what, e);
-        inbox.add(new Notice(what + ": " + e.getMessage(), false));
-    }
-
-    private record Poll(Instant taken, List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,
-                        Map<String, OptionalLong> memory, OptionalLong launcherMemory, OptionalLong entryCalls) {
-    }
-
-    private record TrafficSecond(String function, LoadSecond second) {
-    }
-
-    private record LogLines(String process, List<String> lines, boolean replace) {
-    }
-
-    private record Notice(String text, boolean trafficFailed) {
+        work.act(what, action);
     }
 }
