@@ -1,5 +1,9 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.plan.Plan;
+import io.clusterdeck.plan.PlannedProcess;
+import io.clusterdeck.plan.Planner;
+import io.clusterdeck.plan.ProxyConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,6 +23,20 @@ public final class DevelopmentSecret {
     }
 
     /** Makes the file when it is missing; true when it made it. */
+    /**
+     * Makes the development secret of a plan whose proxy signs end users in with a secret file that is missing; the
+     * note to tell the user when it made one.
+     */
+    static java.util.Optional<String> ensureFor(Plan plan) {
+        return plan.process(Planner.PROXY).map(PlannedProcess::config)
+                .filter(config -> config instanceof ProxyConfig)
+                .map(config -> ((ProxyConfig) config).auth())
+                .filter(auth -> auth != null && auth.secretFile() != null)
+                .filter(auth -> ensure(Path.of(auth.secretFile())))
+                .map(auth -> "made a development secret for signing in at " + auth.secretFile()
+                        + " (readable by you only); `clusterdeck token --design` mints tokens with it");
+    }
+
     public static boolean ensure(Path file) {
         if (Files.exists(file)) {
             return false;

@@ -1,6 +1,5 @@
 package io.clusterdeck.launch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.json.StrictJson;
@@ -28,17 +27,6 @@ final class GatewayProbe {
     GatewayProbe(UpstreamClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
-    }
-
-    /** {@code GET /cluster} as it came, or empty when the gateway does not answer right now. */
-    Optional<JsonNode> snapshot(String gatewayUrl) {
-        return fetch(gatewayUrl).flatMap(body -> {
-            try {
-                return Optional.of(StrictJson.mapper().readTree(body));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     /** {@code GET /cluster} read into its record, or empty when the gateway does not answer right now. */

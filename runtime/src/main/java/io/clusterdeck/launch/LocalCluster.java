@@ -1,6 +1,5 @@
 package io.clusterdeck.launch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.WorkerCount;
 import io.clusterdeck.event.ClusterEvent;
@@ -12,10 +11,8 @@ import io.clusterdeck.lab.WorkerSample;
 import io.clusterdeck.plan.Plan;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
-import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
 import io.clusterdeck.protocol.ClusterState;
-import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import java.io.IOException;
@@ -23,16 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -49,7 +41,6 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class LocalCluster implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final Clock clock = Clock.SYSTEM;
     private final LaunchOptions options;
     private final RunFolder run;
@@ -60,11 +51,11 @@ public final class LocalCluster implements AutoCloseable {
     private final Supervisor supervisor;
     private final ClassDataArchive archive;
     private final ClusterFaults faults;
+    private final WorkerCalls workerCalls;
     // The launcher's calls into its cluster: made once every process is spawned, off the path to the first spawn.
     private volatile IoEngine io;
     private volatile AdminClient admin;
-    private volatile GatewayProbe probe;
-    private final List<GatewayEvents> gatewayEvents = new ArrayList<>();
+    private volatile Gateways gateways;
     private ControlServer control;
     private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Path designFile;
@@ -89,6 +80,7 @@ public final class LocalCluster implements AutoCloseable {
         this.archive = new ClassDataArchive(jvm);
         this.supervisor = new Supervisor(Supervisor.jvms(run, jvm), options.backoff(), Scheduler.of(scheduler), clock,
                 events::publish, table.lock());
+        this.workerCalls = new WorkerCalls(table, () -> admin);
         this.faults = new ClusterFaults(table, supervisor, () -> admin, events, clock, options.grace(), this::await);
     }
 
@@ -100,11 +92,8 @@ public final class LocalCluster implements AutoCloseable {
         var authorization = ClusterAuth.authorization(run.clusterKey());
         io = IoEngine.create("launcher-io", 1, 4);
         admin = new AdminClient(io.client(), authorization);
-        probe = new GatewayProbe(io.client(), clock);
-        for (var gateway : plan.gateways()) {
-            gatewayEvents.add(new GatewayEvents(io.client(), io.worker().getIoThread(), gateway::url, authorization,
-                    events::publish));
-        }
+        gateways = new Gateways(() -> plan.gateways(), io.client(), io.worker().getIoThread(), authorization,
+                events::publish, clock);
     }
 
     /**
@@ -182,35 +171,12 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * A gateway's view of its workers ({@code GET /cluster}): the first gateway's that answers right now, or empty
-     * when none does.
-     */
-    public Optional<JsonNode> gatewaySnapshot() {
-        return gatewaySnapshots().values().stream().findFirst();
-    }
-
-    /**
      * Every gateway's view of its workers ({@code GET /cluster}) by gateway name, in plan order; a gateway that does
      * not answer right now is left out. With replicas, each counts the calls it forwarded itself.
      */
-    public Map<String, JsonNode> gatewaySnapshots() {
-        return gatewayViews(GatewayProbe::snapshot);
-    }
-
-    /** Every answering gateway's {@link ClusterState} by gateway name, in plan order, as in {@link #gatewaySnapshots()}. */
     public Map<String, ClusterState> gatewayStates() {
-        return gatewayViews(GatewayProbe::state);
-    }
-
-    private <T> Map<String, T> gatewayViews(java.util.function.BiFunction<GatewayProbe, String, Optional<T>> read) {
-        var gatewayProbe = probe;
-        var views = new LinkedHashMap<String, T>();
-        if (gatewayProbe != null) {
-            for (var gateway : plan.gateways()) {
-                read.apply(gatewayProbe, gateway.url()).ifPresent(view -> views.put(gateway.name(), view));
-            }
-        }
-        return views;
+        var current = gateways;
+        return current == null ? Map.of() : current.states();
     }
 
     public ProcessStatus process(String name) {
@@ -263,41 +229,14 @@ public final class LocalCluster implements AutoCloseable {
         faults.restart(name);
     }
 
+
+
     /**
      * The running totals of every running worker ({@code GET /profile}), for profiles; a worker that does not answer
      * is left out.
      */
     public List<WorkerSample> profileSamples() {
-        var samples = new ArrayList<WorkerSample>();
-        for (var worker : table.runningWorkers()) {
-            try {
-                samples.add(StrictJson.mapper().readValue(admin.get(worker.name, worker.planned.url(), Paths.PROFILE),
-                        WorkerSample.class));
-            } catch (LaunchException | IOException e) {
-                LOG.debug("no profile sample from {}: {}", worker.name, e.getMessage());
-            }
-        }
-        return samples;
-    }
-
-    /**
-     * A gateway that was restarted knows no worker: tell every running worker to register again at once, rather than
-     * let each notice the gateway's silence (it would, a second or two later).
-     */
-    private void afterGatewayRestart(ClusterEvent event) {
-        if (event.type() != EventType.READY || event.worker() == null || admin == null) {
-            return;
-        }
-        if (!table.contains(event.worker())) {
-            return;
-        }
-        var gateway = table.get(event.worker());
-        if (gateway.planned.role() != Role.GATEWAY || gateway.restarts == 0) {
-            return;
-        }
-        for (var worker : table.runningWorkers()) {
-            admin.postQuietly(worker.name, worker.planned.url(), Paths.ADMIN_REGISTER, "{}");
-        }
+        return workerCalls.profileSamples();
     }
 
     // Changes
@@ -313,13 +252,13 @@ public final class LocalCluster implements AutoCloseable {
         int before = plan.workersOf(segment).size();
         var scaled = design.withSegment(segment, s -> s.withWorkers(WorkerCount.of(workers)));
         var newPlan = planWithPorts(scaled);
-        var gatewayView = gatewayWorkers();
+        var gatewayView = ScaleDown.seenBy(gatewayStates().values().stream().findFirst());
         List<ManagedProcess> started = new ArrayList<>();
         List<ManagedProcess> removed = new ArrayList<>();
         synchronized (table.lock()) {
             var current = table.withRoles(List.of(Role.WORKER)).stream().filter(m -> segment.equals(m.planned.segment())
                     && !m.retiring).toList();
-            var leaving = new HashSet<>(ScaleDown.choose(current.stream().map(m -> condition(m, gatewayView)).toList(),
+            var leaving = new HashSet<>(ScaleDown.choose(current.stream().map(m -> ScaleDown.condition(m, gatewayView)).toList(),
                     current.size() - workers));
             for (var managed : current) {
                 if (leaving.contains(managed.name)) {
@@ -350,19 +289,7 @@ public final class LocalCluster implements AutoCloseable {
         removed.forEach(m -> supervisor.retire(m, options.grace()).thenRun(() -> table.forget(m)));
     }
 
-    /** The first answering gateway's view of each worker it knows, by name; empty when none answers. */
-    private Map<String, ClusterState.Worker> gatewayWorkers() {
-        var byName = new LinkedHashMap<String, ClusterState.Worker>();
-        gatewayStates().values().stream().findFirst()
-                .ifPresent(state -> state.workers().forEach(w -> byName.put(w.name(), w)));
-        return byName;
-    }
 
-    private static ScaleDown.Worker condition(ManagedProcess managed, Map<String, ClusterState.Worker> gatewayView) {
-        var seen = gatewayView.get(managed.name);
-        return new ScaleDown.Worker(managed.name, managed.planned.instance(), managed.state,
-                seen == null ? null : seen.state(), seen == null ? 0 : seen.inFlight());
-    }
 
 
     /** Stops everything gracefully: proxy first, then workers, then gateway and repository. */
@@ -376,7 +303,9 @@ public final class LocalCluster implements AutoCloseable {
         if (control != null) {
             quietly(control::close);
         }
-        gatewayEvents.forEach(stream -> quietly(stream::close));
+        if (gateways != null) {
+            quietly(gateways::close);
+        }
         quietly(archive::stop);
         quietly(supervisor::close);
         for (var stage : List.of(List.of(Role.PROXY), List.of(Role.WORKER), List.of(Role.GATEWAY, Role.STANDALONE),
@@ -405,7 +334,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startAll() {
         plan = planWithPorts(design);
-        ensureDevelopmentSecret();
+        DevelopmentSecret.ensureFor(plan).ifPresent(notes::add);
         var began = clock.now();
         // Every process starts at once: workers retry their registration and bundle fetch every 100 ms until the
         // gateway and the repository answer, so no process waits for another to be ready before it starts.
@@ -420,8 +349,8 @@ public final class LocalCluster implements AutoCloseable {
         openClient();
         await(all);
         if (!plan.gateways().isEmpty()) {
-            gatewayEvents.forEach(GatewayEvents::start);
-            events.subscribe(this::afterGatewayRestart);
+            gateways.follow();
+            events.subscribe(workerCalls::afterGatewayRestart);
         }
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
         var healthy = clock.now();
@@ -446,16 +375,6 @@ public final class LocalCluster implements AutoCloseable {
     }
 
 
-    /** A design whose end users sign in with a secret file gets a development secret when the file is missing. */
-    private void ensureDevelopmentSecret() {
-        plan.process(Planner.PROXY).map(PlannedProcess::config)
-                .filter(config -> config instanceof io.clusterdeck.plan.ProxyConfig)
-                .map(config -> ((io.clusterdeck.plan.ProxyConfig) config).auth())
-                .filter(auth -> auth != null && auth.secretFile() != null)
-                .filter(auth -> DevelopmentSecret.ensure(Path.of(auth.secretFile())))
-                .ifPresent(auth -> notes.add("made a development secret for signing in at " + auth.secretFile()
-                        + " (readable by you only); `clusterdeck token --design` mints tokens with it"));
-    }
 
     /** The target's plan on this machine: running processes keep their ports, newcomers get free ones. */
     private Plan planWithPorts(Design target) {
@@ -469,34 +388,13 @@ public final class LocalCluster implements AutoCloseable {
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
+
     private void await(List<ManagedProcess> batch) {
-        long deadline = clock.nanos() + options.readyTimeout().toNanos();
-        for (var managed : batch) {
-            try {
-                managed.ready.get(Math.max(0, deadline - clock.nanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                throw new LaunchException(managed.name + " was not ready within " + options.readyTimeout().toSeconds()
-                        + " s. Its last lines:\n  " + String.join("\n  ", managed.log.tail(15)));
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof LaunchException launch ? launch
-                        : new LaunchException(managed.name + " failed: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LaunchException("interrupted while starting " + managed.name, e);
-            }
-        }
+        table.awaitReady(batch, options.readyTimeout(), clock);
     }
 
     /** Ready is not enough: a worker takes calls once every gateway has seen it pass a health check. */
     private void awaitHealthy(List<ManagedProcess> workers) {
-        if (workers.isEmpty()) {
-            return;
-        }
-        var names = workers.stream().map(m -> m.name).collect(Collectors.toSet());
-        long deadline = clock.nanos() + options.readyTimeout().toNanos();
-        for (var gateway : plan.gateways()) {
-            probe.awaitHealthy(gateway.name(), gateway.url(), names,
-                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())));
-        }
+        gateways.awaitHealthy(workers.stream().map(m -> m.name).collect(Collectors.toSet()), options.readyTimeout());
     }
 }

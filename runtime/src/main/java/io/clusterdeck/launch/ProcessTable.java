@@ -2,11 +2,16 @@ package io.clusterdeck.launch;
 
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Role;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The processes of a launch by name, in start order, and the one lock under which their states change. */
 final class ProcessTable {
@@ -112,6 +117,28 @@ final class ProcessTable {
                 managed.state = ProcessState.EXITED;
                 byName.remove(managed.name);
                 managed.log.close();
+            }
+        }
+    }
+
+    /**
+     * Waits until every process of the batch said it is ready, within {@code timeout} in all; a
+     * {@link LaunchException} names the first that was not, with its last lines.
+     */
+    void awaitReady(List<ManagedProcess> batch, Duration timeout, Clock clock) {
+        long deadline = clock.nanos() + timeout.toNanos();
+        for (var managed : batch) {
+            try {
+                managed.ready.get(Math.max(0, deadline - clock.nanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new LaunchException(managed.name + " was not ready within " + timeout.toSeconds()
+                        + " s. Its last lines:\n  " + String.join("\n  ", managed.log.tail(15)));
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof LaunchException launch ? launch
+                        : new LaunchException(managed.name + " failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while starting " + managed.name, e);
             }
         }
     }

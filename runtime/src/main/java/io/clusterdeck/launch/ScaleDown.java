@@ -1,7 +1,11 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.protocol.ClusterState;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which workers leave when a segment is scaled down: those that serve nothing anyway go first (down, paused,
@@ -22,6 +26,20 @@ final class ScaleDown {
     }
 
     /** The {@code count} workers to remove, in the order they should go. */
+    /** A gateway's view of each worker it knows, by name; empty without a view. */
+    static Map<String, ClusterState.Worker> seenBy(Optional<ClusterState> gateway) {
+        var byName = new LinkedHashMap<String, ClusterState.Worker>();
+        gateway.ifPresent(state -> state.workers().forEach(w -> byName.put(w.name(), w)));
+        return byName;
+    }
+
+    /** A running worker as a scale-down weighs it: its process state, and its state and load at the gateway. */
+    static Worker condition(ManagedProcess managed, Map<String, ClusterState.Worker> gatewayView) {
+        var seen = gatewayView.get(managed.name);
+        return new Worker(managed.name, managed.planned.instance(), managed.state,
+                seen == null ? null : seen.state(), seen == null ? 0 : seen.inFlight());
+    }
+
     static List<String> choose(List<Worker> workers, int count) {
         return workers.stream()
                 .sorted(Comparator.comparingInt(ScaleDown::usefulness)

@@ -11,6 +11,7 @@ import io.clusterdeck.load.LoadGenerator;
 import io.clusterdeck.load.LoadReport;
 import io.clusterdeck.load.LoadSpec;
 import io.clusterdeck.plan.Planner;
+import io.clusterdeck.plan.Role;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.Load;
 import io.clusterdeck.service.TestHttp;
@@ -108,9 +109,10 @@ class GatewayReplicasIT {
         assertThat(failover.failedCalls()).isZero();
         Await.until("gateway-1 back in the proxy's rotation", Duration.ofSeconds(20),
                 () -> !proxyHealth().contains("\"up\":false"));
-        Await.until("the new gateway-1 knows every worker", Duration.ofSeconds(20), () -> cluster.gatewaySnapshots()
-                .getOrDefault("gateway-1", com.fasterxml.jackson.databind.node.NullNode.getInstance())
-                .path("workers").size() == cluster.plan().withRole(io.clusterdeck.plan.Role.WORKER).size());
+        Await.until("the new gateway-1 knows every worker", Duration.ofSeconds(20), () -> {
+            var state = cluster.gatewayStates().get("gateway-1");
+            return state != null && state.workers().size() == cluster.plan().withRole(Role.WORKER).size();
+        });
     }
 
     @Test
