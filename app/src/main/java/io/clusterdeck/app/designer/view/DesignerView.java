@@ -85,7 +85,7 @@ public final class DesignerView extends BorderPane {
         inspector.setPrefWidth(INSPECTOR_WIDTH);
         inspector.setMinWidth(260);
         canvas = new CanvasView(model);
-        var center = new VBox(openProblemsBanner(), canvas);
+        var center = new VBox(new OpenProblemsBanner(model), canvas);
         VBox.setVgrow(center.getChildren().get(1), Priority.ALWAYS);
         var centerSplit = new SplitPane(center, previews());
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -318,41 +318,6 @@ public final class DesignerView extends BorderPane {
         return previews;
     }
 
-    private VBox openProblemsBanner() {
-        var banner = new VBox(4);
-        banner.getStyleClass().add("open-problems");
-        banner.setId("open-problems");
-        Runnable fill = () -> {
-            banner.getChildren().clear();
-            if (model.openProblems().isEmpty()) {
-                return;
-            }
-            var shown = model.file().map(f -> f.getFileName().toString()).orElse(model.design().name());
-            var title = new Label(model.openFailureProperty().get() + "; still showing " + shown,
-                    new FontIcon(Feather.X_OCTAGON));
-            title.setId("open-problems-title");
-            title.getStyleClass().add("open-problems-title");
-            var close = new Button(null, new FontIcon(Feather.X));
-            close.getStyleClass().addAll("button-icon", "flat");
-            close.setOnAction(e -> banner.getChildren().clear());
-            var spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            var head = new HBox(8, title, spacer, close);
-            head.setAlignment(Pos.CENTER_LEFT);
-            banner.getChildren().add(head);
-            for (var problem : model.openProblems()) {
-                var line = new Label(problem.toString());
-                line.getStyleClass().add("open-problem");
-                line.setWrapText(true);
-                banner.getChildren().add(line);
-            }
-        };
-        model.openProblems().addListener((ListChangeListener<Object>) c -> fill.run());
-        banner.managedProperty().bind(Bindings.isNotEmpty(banner.getChildren()));
-        banner.visibleProperty().bind(banner.managedProperty());
-        return banner;
-    }
-
     private HBox statusBar() {
         var message = new Label();
         message.setId("status-message");
@@ -400,5 +365,4 @@ public final class DesignerView extends BorderPane {
         button.setOnAction(e -> action.run());
         return button;
     }
-
 }
