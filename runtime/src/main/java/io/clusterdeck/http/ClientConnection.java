@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.conduits.ConduitStreamSinkChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
@@ -17,21 +16,10 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * up pauses this connection's reads (back-pressure) instead of piling bytes up in memory.
  */
 final class ClientConnection {
-    private static final int NONE = 0;
-    private static final int FIXED = 1;
-    private static final int CHUNKED = 2;
-    private static final int UNTIL_CLOSE = 3;
-
-    private static final int CHUNK_SIZE = 0;
-    private static final int CHUNK_DATA = 1;
-    private static final int CHUNK_END = 2;
-    private static final int TRAILER = 3;
-
     private final Lane lane;
     private final StreamConnection connection;
     private final ConduitStreamSourceChannel source;
-    private final ConduitStreamSinkChannel sink;
-    private final ByteBuffer[] out = new ByteBuffer[2];
+    private final RequestWriter writer;
     private final Runnable resume = this::resumed;
     private boolean closed;
     long idleSince;
@@ -42,13 +30,8 @@ final class ClientConnection {
     private byte[] bytes;
     private int parsed;
     private int scanned;
-    private int outCount;
-    private boolean writing;
     private ResponseHead head;
-    private int mode;
-    private long remaining;
-    private int chunkState;
-    private boolean keepAlive;
+    private final BodyFraming framing = new BodyFraming();
     private boolean committed;
     private boolean paused;
     private boolean eof;
@@ -58,7 +41,8 @@ final class ClientConnection {
         this.lane = lane;
         this.connection = connection;
         this.source = connection.getSourceChannel();
-        this.sink = connection.getSinkChannel();
+        var sink = connection.getSinkChannel();
+        this.writer = new RequestWriter(sink);
         source.setReadListener(channel -> readable());
         sink.setWriteListener(channel -> flushRequest());
         connection.setCloseListener(channel -> {
@@ -81,7 +65,7 @@ final class ClientConnection {
         paused = false;
         eof = false;
         body = null;
-        keepAlive = true;
+        framing.keepAlive = true;
         parsed = 0;
         scanned = 0;
         buffers = ThreadBuffers.current(lane.upstream.client().bufferSize());
@@ -120,65 +104,23 @@ final class ClientConnection {
     // Writing the request
 
     private boolean writeRequest(OutboundRequest request) {
-        var head = buffers.out();
-        var hostLine = lane.upstream.hostLine();
-        if (request.headLength(hostLine) > head.capacity()) {
-            failed(Failure.NOT_SENT, new IOException("the request head is over " + head.capacity() + " bytes"));
-            return false;
-        }
-        request.writeHead(head, hostLine);
-        var body = request.body();
-        out[0] = head;
-        outCount = 1;
-        if (body != null && body.length <= head.remaining()) {
-            head.put(body);
-        } else if (body != null) {
-            out[1] = ByteBuffer.wrap(body);
-            outCount = 2;
-        }
-        head.flip();
-        writing = true;
-        if (!flushRequest()) {
-            return false;
-        }
-        if (writing) {
-            // The thread's write buffer serves the next call at once: what is left of it waits in a copy.
-            var rest = ByteBuffer.allocate(out[0].remaining());
-            rest.put(out[0]).flip();
-            out[0] = rest;
-        }
-        return true;
-    }
-
-    private boolean flushRequest() {
-        if (!writing) {
-            sink.suspendWrites();
-            return true;
-        }
         try {
-            long left;
-            do {
-                long written = sink.write(out, 0, outCount);
-                left = out[outCount - 1].remaining() + (outCount == 2 ? out[0].remaining() : 0);
-                if (written == 0 && left > 0) {
-                    sink.resumeWrites();
-                    return true;
-                }
-            } while (left > 0);
-            if (!sink.flush()) {
-                sink.resumeWrites();
-                return true;
-            }
-            if (sink.isWriteResumed()) {
-                sink.suspendWrites();
-            }
-            writing = false;
-            out[0] = null;
-            out[1] = null;
+            writer.write(request, buffers.out(), lane.upstream.hostLine());
             return true;
+        } catch (RequestWriter.HeadTooLarge e) {
+            failed(Failure.NOT_SENT, e);
+            return false;
         } catch (IOException e) {
             failed(e);
             return false;
+        }
+    }
+
+    private void flushRequest() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            failed(e);
         }
     }
 
@@ -225,7 +167,7 @@ final class ClientConnection {
     }
 
     private void ended() throws IOException {
-        if (head != null && mode == UNTIL_CLOSE) {
+        if (head != null && framing.mode == BodyFraming.UNTIL_CLOSE) {
             eof = true;
             if (!committed) {
                 commit();
@@ -257,11 +199,12 @@ final class ClientConnection {
                 head = null;
                 continue;
             }
-            frame();
+            framing.frame(head, call.request.isHead(), lane.upstream);
         }
         if (!committed) {
-            boolean whole = mode == NONE || mode == FIXED && in.position() - parsed >= remaining;
-            if (!whole && in.position() < in.capacity() && mode == FIXED) {
+            boolean whole = framing.mode == BodyFraming.NONE
+                    || framing.mode == BodyFraming.FIXED && in.position() - parsed >= framing.remaining;
+            if (!whole && in.position() < in.capacity() && framing.mode == BodyFraming.FIXED) {
                 return;
             }
             commit();
@@ -277,49 +220,26 @@ final class ClientConnection {
         body = call.handler.onResponse(head);
     }
 
-    private void frame() throws IOException {
-        int status = head.status();
-        var connectionHeader = head.header("Connection");
-        keepAlive = ResponseHeads.keepAlive(head, connectionHeader);
-        var transfer = head.header("Transfer-Encoding");
-        var length = head.header("Content-Length");
-        if (call.request.isHead() || status == 204 || status == 304) {
-            mode = NONE;
-        } else if (transfer != null) {
-            if (!transfer.trim().toLowerCase(java.util.Locale.ROOT).endsWith("chunked")) {
-                throw new ResponseHeads.BadResponse(lane.upstream + " answered an unknown Transfer-Encoding: " + transfer);
-            }
-            mode = CHUNKED;
-            chunkState = CHUNK_SIZE;
-            keepAlive &= length == null;
-        } else if (length != null) {
-            remaining = ResponseHeads.contentLength(head, lane.upstream);
-            mode = remaining == 0 ? NONE : FIXED;
-        } else {
-            mode = UNTIL_CLOSE;
-            keepAlive = false;
-        }
-    }
 
     private void deliverBody() throws IOException {
-        switch (mode) {
-            case NONE:
+        switch (framing.mode) {
+            case BodyFraming.NONE:
                 finish();
                 return;
-            case FIXED: {
-                int take = (int) Math.min(in.position() - parsed, remaining);
+            case BodyFraming.FIXED: {
+                int take = (int) Math.min(in.position() - parsed, framing.remaining);
                 int from = parsed;
                 parsed += take;
-                remaining -= take;
+                framing.remaining -= take;
                 if (take > 0 && !deliver(from, parsed)) {
                     return;
                 }
-                if (remaining == 0) {
+                if (framing.remaining == 0) {
                     finish();
                 }
                 return;
             }
-            case CHUNKED:
+            case BodyFraming.CHUNKED:
                 deliverChunks();
                 return;
             default:
@@ -332,34 +252,34 @@ final class ClientConnection {
     private void deliverChunks() throws IOException {
         while (call != null && !paused) {
             int available = in.position() - parsed;
-            switch (chunkState) {
-                case CHUNK_SIZE: {
+            switch (framing.chunkState) {
+                case BodyFraming.CHUNK_SIZE: {
                     int lineEnd = lineEnd(parsed);
                     if (lineEnd < 0) {
                         return;
                     }
-                    remaining = ResponseHeads.chunkSize(bytes, parsed, lineEnd, lane.upstream);
+                    framing.remaining = ResponseHeads.chunkSize(bytes, parsed, lineEnd, lane.upstream);
                     parsed = lineEnd + 2;
-                    chunkState = remaining == 0 ? TRAILER : CHUNK_DATA;
+                    framing.chunkState = framing.remaining == 0 ? BodyFraming.TRAILER : BodyFraming.CHUNK_DATA;
                     break;
                 }
-                case CHUNK_DATA: {
-                    int take = (int) Math.min(available, remaining);
+                case BodyFraming.CHUNK_DATA: {
+                    int take = (int) Math.min(available, framing.remaining);
                     if (take == 0) {
                         return;
                     }
                     int from = parsed;
                     parsed += take;
-                    remaining -= take;
-                    if (remaining == 0) {
-                        chunkState = CHUNK_END;
+                    framing.remaining -= take;
+                    if (framing.remaining == 0) {
+                        framing.chunkState = BodyFraming.CHUNK_END;
                     }
                     if (!deliver(from, parsed)) {
                         return;
                     }
                     break;
                 }
-                case CHUNK_END:
+                case BodyFraming.CHUNK_END:
                     if (available < 2) {
                         return;
                     }
@@ -367,7 +287,7 @@ final class ClientConnection {
                         throw new ResponseHeads.BadResponse(lane.upstream + " answered a chunk without its CRLF");
                     }
                     parsed += 2;
-                    chunkState = CHUNK_SIZE;
+                    framing.chunkState = BodyFraming.CHUNK_SIZE;
                     break;
                 default: {
                     int lineEnd = lineEnd(parsed);
@@ -407,11 +327,12 @@ final class ClientConnection {
         paused = false;
         var current = call;
         try {
-            if (mode == UNTIL_CLOSE && eof || mode == FIXED && remaining == 0) {
+            if (framing.mode == BodyFraming.UNTIL_CLOSE && eof
+                    || framing.mode == BodyFraming.FIXED && framing.remaining == 0) {
                 finish();
                 return;
             }
-            if (mode != UNTIL_CLOSE) {
+            if (framing.mode != BodyFraming.UNTIL_CLOSE) {
                 deliverBody();
             }
             if (call == current && !paused) {
@@ -438,7 +359,7 @@ final class ClientConnection {
     private void finish() {
         var done = call;
         var sinkOfBody = body;
-        boolean reusable = keepAlive && !writing && in.position() == parsed;
+        boolean reusable = framing.keepAlive && !writer.writing() && in.position() == parsed;
         call = null;
         body = null;
         releaseBuffers();
@@ -457,7 +378,7 @@ final class ClientConnection {
     }
 
     private void failed(IOException cause) {
-        failed(committed ? Failure.CUT : writing ? Failure.NOT_SENT : Failure.NO_RESPONSE, cause);
+        failed(committed ? Failure.CUT : writer.writing() ? Failure.NOT_SENT : Failure.NO_RESPONSE, cause);
     }
 
     private void failed(Failure failure, IOException cause) {
@@ -477,8 +398,7 @@ final class ClientConnection {
             in = null;
             bytes = null;
         }
-        out[0] = null;
-        out[1] = null;
+        writer.release();
     }
 
     private int headEnd() {
