@@ -1,5 +1,6 @@
 package io.clusterdeck.http;
 
+import io.clusterdeck.protocol.ErrorAnswer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
@@ -21,12 +22,7 @@ public final class Responses {
 
     /** The JSON error body for an exception of the family. */
     public static byte[] errorBody(ServiceException e) {
-        var body = Json.object();
-        var error = body.putObject("error");
-        error.put("status", e.status());
-        error.put("code", e.code());
-        error.put("message", e.getMessage());
-        return Json.bytes(body);
+        return Json.bytes(ErrorAnswer.of(e.status(), e.code(), e.getMessage()));
     }
 
     /** Answers from any thread: the exchange is only touched on its own I/O thread. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeck.http.Json;
+import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.service.InProcessCluster;
@@ -104,6 +105,16 @@ class ProtocolTest {
                 .isInstanceOf(ServiceException.class).hasMessageContaining("'healthy' has the wrong type");
         assertThatThrownBy(() -> Json.request("{\"addedMS\": 5}".getBytes(), AdminRequests.AddedLatency.class))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("unknown field 'addedMS'");
+    }
+
+    @Test
+    void aServicesErrorAnswerReadsBackWithItsStatusCodeAndMessage() throws Exception {
+        var failure = ServiceException.unknownFunction("orders/refund");
+
+        var read = StrictJson.mapper().readValue(Responses.errorBody(failure), ErrorAnswer.class);
+
+        assertThat(read).isEqualTo(ErrorAnswer.of(failure.status(), failure.code(), failure.getMessage()));
+        assertThat(read.error().status()).isEqualTo(404);
     }
 
     @Test

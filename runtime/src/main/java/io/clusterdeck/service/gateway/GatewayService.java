@@ -12,6 +12,7 @@ import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.json.InvalidValueException;
 import io.clusterdeck.plan.GatewayConfig;
+import io.clusterdeck.protocol.Deregistered;
 import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
@@ -84,7 +85,7 @@ public final class GatewayService extends HttpService {
                     if (!registry.deregister(name)) {
                         throw ServiceException.notFound("no worker named '" + name + "' is registered");
                     }
-                    Responses.json(exchange, 200, Json.object().put("deregistered", name));
+                    Responses.json(exchange, 200, new Deregistered(name));
                 })
                 .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry, clock)))
                 .get(Paths.EVENTS, new EventStream(events))

@@ -8,6 +8,7 @@ import io.clusterdeck.http.Json;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.protocol.ErrorAnswer;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.security.ClusterTokens;
 import java.io.IOException;
@@ -50,19 +51,29 @@ final class GatewayCaller implements FunctionCaller {
                 throw new ServiceException(502, "gateway_unreachable",
                         "calling '" + function + "' through the gateway failed: " + CallException.describe(failure));
             }
-            JsonNode body;
+            if (response.status() != 200) {
+                throw failureOf(function, response);
+            }
             try {
-                body = Json.mapper().readTree(response.body());
+                return Json.mapper().readTree(response.body());
             } catch (IOException e) {
                 throw new ServiceException(502, "bad_answer", "'" + function + "' answered malformed JSON");
             }
-            if (response.status() != 200) {
-                var error = body == null ? Json.object() : body.path("error");
-                throw new CalleeException(function, response.status(), error.path("code").asText("call_failed"),
-                        error.path("message").asText("status " + response.status()));
-            }
-            return body;
         });
+    }
+
+    /** The callee's failure as its error answer tells it, or as its status alone when the answer says nothing. */
+    private static CalleeException failureOf(String function, BufferedResponse response) {
+        ErrorAnswer.Error error = null;
+        try {
+            var answer = Json.mapper().readValue(response.body(), ErrorAnswer.class);
+            error = answer == null ? null : answer.error();
+        } catch (IOException e) {
+            // Not an error answer of this runtime: the status tells what there is to tell.
+        }
+        return new CalleeException(function, response.status(),
+                error != null && error.code() != null ? error.code() : "call_failed",
+                error != null && error.message() != null ? error.message() : "status " + response.status());
     }
 
     /**
