@@ -1,5 +1,6 @@
 package io.clusterdeck.http;
 
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -47,6 +48,84 @@ final class BodyFraming {
         } else {
             mode = UNTIL_CLOSE;
             keepAlive = false;
+        }
+    }
+
+    /** A connection's receive buffer as the reading of a chunked body walks it. */
+    interface Chunks {
+        /** The buffer's bytes; those before {@link #filled()} were received. */
+        byte[] bytes();
+
+        int filled();
+
+        /** Where reading has got to in the buffer. */
+        int parsed();
+
+        void parsed(int to);
+
+        /** Whether the body still goes somewhere: the call is on and its sink has not paused the connection. */
+        boolean delivering();
+
+        /** Offers bytes {@code from..to} to the call's sink; false when the sink paused the connection. */
+        boolean deliver(int from, int to) throws IOException;
+
+        /** The body ended. */
+        void finish();
+    }
+
+    /** Reads as much of a chunked body as the buffer holds: sizes, data (delivered), CRLFs and the trailer. */
+    void readChunks(Chunks in, Upstream upstream) throws IOException {
+        while (in.delivering()) {
+            int parsed = in.parsed();
+            int available = in.filled() - parsed;
+            switch (chunkState) {
+                case CHUNK_SIZE: {
+                    int lineEnd = ResponseHeads.lineEnd(in.bytes(), parsed, in.filled());
+                    if (lineEnd < 0) {
+                        return;
+                    }
+                    remaining = ResponseHeads.chunkSize(in.bytes(), parsed, lineEnd, upstream);
+                    in.parsed(lineEnd + 2);
+                    chunkState = remaining == 0 ? TRAILER : CHUNK_DATA;
+                    break;
+                }
+                case CHUNK_DATA: {
+                    int take = (int) Math.min(available, remaining);
+                    if (take == 0) {
+                        return;
+                    }
+                    in.parsed(parsed + take);
+                    remaining -= take;
+                    if (remaining == 0) {
+                        chunkState = CHUNK_END;
+                    }
+                    if (!in.deliver(parsed, parsed + take)) {
+                        return;
+                    }
+                    break;
+                }
+                case CHUNK_END:
+                    if (available < 2) {
+                        return;
+                    }
+                    if (in.bytes()[parsed] != '\r' || in.bytes()[parsed + 1] != '\n') {
+                        throw new ResponseHeads.BadResponse(upstream + " answered a chunk without its CRLF");
+                    }
+                    in.parsed(parsed + 2);
+                    chunkState = CHUNK_SIZE;
+                    break;
+                default: {
+                    int lineEnd = ResponseHeads.lineEnd(in.bytes(), parsed, in.filled());
+                    if (lineEnd < 0) {
+                        return;
+                    }
+                    in.parsed(lineEnd + 2);
+                    if (lineEnd == parsed) {
+                        in.finish();
+                        return;
+                    }
+                }
+            }
         }
     }
 }

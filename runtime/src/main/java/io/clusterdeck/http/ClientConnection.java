@@ -15,7 +15,7 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * connection cut before then can still be retried elsewhere; a larger body streams, and a reader that cannot keep
  * up pauses this connection's reads (back-pressure) instead of piling bytes up in memory.
  */
-final class ClientConnection {
+final class ClientConnection implements BodyFraming.Chunks {
     private final Lane lane;
     private final StreamConnection connection;
     private final ConduitStreamSourceChannel source;
@@ -240,7 +240,7 @@ final class ClientConnection {
                 return;
             }
             case BodyFraming.CHUNKED:
-                deliverChunks();
+                framing.readChunks(this, lane.upstream);
                 return;
             default:
                 int from = parsed;
@@ -249,64 +249,36 @@ final class ClientConnection {
         }
     }
 
-    private void deliverChunks() throws IOException {
-        while (call != null && !paused) {
-            int available = in.position() - parsed;
-            switch (framing.chunkState) {
-                case BodyFraming.CHUNK_SIZE: {
-                    int lineEnd = lineEnd(parsed);
-                    if (lineEnd < 0) {
-                        return;
-                    }
-                    framing.remaining = ResponseHeads.chunkSize(bytes, parsed, lineEnd, lane.upstream);
-                    parsed = lineEnd + 2;
-                    framing.chunkState = framing.remaining == 0 ? BodyFraming.TRAILER : BodyFraming.CHUNK_DATA;
-                    break;
-                }
-                case BodyFraming.CHUNK_DATA: {
-                    int take = (int) Math.min(available, framing.remaining);
-                    if (take == 0) {
-                        return;
-                    }
-                    int from = parsed;
-                    parsed += take;
-                    framing.remaining -= take;
-                    if (framing.remaining == 0) {
-                        framing.chunkState = BodyFraming.CHUNK_END;
-                    }
-                    if (!deliver(from, parsed)) {
-                        return;
-                    }
-                    break;
-                }
-                case BodyFraming.CHUNK_END:
-                    if (available < 2) {
-                        return;
-                    }
-                    if (bytes[parsed] != '\r' || bytes[parsed + 1] != '\n') {
-                        throw new ResponseHeads.BadResponse(lane.upstream + " answered a chunk without its CRLF");
-                    }
-                    parsed += 2;
-                    framing.chunkState = BodyFraming.CHUNK_SIZE;
-                    break;
-                default: {
-                    int lineEnd = lineEnd(parsed);
-                    if (lineEnd < 0) {
-                        return;
-                    }
-                    boolean last = lineEnd == parsed;
-                    parsed = lineEnd + 2;
-                    if (last) {
-                        finish();
-                        return;
-                    }
-                }
-            }
-        }
+    // The receive buffer as a chunked body's reading walks it
+
+    @Override
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int filled() {
+        return in.position();
+    }
+
+    @Override
+    public int parsed() {
+        return parsed;
+    }
+
+    @Override
+    public void parsed(int to) {
+        parsed = to;
+    }
+
+    @Override
+    public boolean delivering() {
+        return call != null && !paused;
     }
 
     /** Offers bytes {@code from..to} of the buffer to the sink; false when the sink paused the connection. */
-    private boolean deliver(int from, int to) throws IOException {
+    @Override
+    public boolean deliver(int from, int to) throws IOException {
         if (body == null || from == to) {
             return true;
         }
@@ -356,7 +328,8 @@ final class ClientConnection {
         return true;
     }
 
-    private void finish() {
+    @Override
+    public void finish() {
         var done = call;
         var sinkOfBody = body;
         boolean reusable = framing.keepAlive && !writer.writing() && in.position() == parsed;
@@ -410,18 +383,6 @@ final class ClientConnection {
             }
         }
         scanned = Math.max(parsed, end);
-        return -1;
-    }
-
-    /** The index of the CR of the next CRLF at or after {@code from}, or -1. */
-    private int lineEnd(int from) {
-        int end = in.position() - 1;
-        var b = bytes;
-        for (int i = from; i < end; i++) {
-            if (b[i] == '\r' && b[i + 1] == '\n') {
-                return i;
-            }
-        }
         return -1;
     }
 }

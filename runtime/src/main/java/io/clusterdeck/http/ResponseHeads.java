@@ -119,6 +119,16 @@ final class ResponseHeads {
         return size;
     }
 
+    /** The index of the CR of the next CRLF in {@code in[from..end)}, or -1. */
+    static int lineEnd(byte[] in, int from, int end) {
+        for (int i = from; i < end - 1; i++) {
+            if (in[i] == '\r' && in[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int nextLine(byte[] in, int from, int end) {
         for (int i = from; i < end - 1; i++) {
             if (in[i] == '\r' && in[i + 1] == '\n') {
