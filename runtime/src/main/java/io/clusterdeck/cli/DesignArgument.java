@@ -29,9 +29,4 @@ final class DesignArgument {
         return parsed.ok();
     }
 
-    /** The folder relative paths in the design are resolved against. */
-    static Path folderOf(Path file) {
-        var parent = file.toAbsolutePath().normalize().getParent();
-        return parent == null ? Path.of(".").toAbsolutePath() : parent;
-    }
 }

@@ -1,6 +1,7 @@
 package io.clusterdeck.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.lab.HopCost;
 import io.clusterdeck.plan.PlanOptions;
@@ -45,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
         if (cores != null && cores < 1) {
             throw new UsageException("--cores must be at least 1, was " + cores);
         }
-        var options = PlanOptions.local(DesignArgument.folderOf(design));
+        var options = PlanOptions.local(DesignFiles.folderOf(design));
         var valid = parsed.value().orElseThrow();
         var plan = Planner.plan(valid, cores == null ? options : options.withCores(cores));
         var hops = HopCost.of(valid);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.clusterdeck.design.AuthSettings;
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.launch.DevelopmentSecret;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.service.proxy.SharedSecret;
@@ -117,7 +118,7 @@ final class TokenCommand implements Callable<Integer> {
             if (auth.secretEnv() != null) {
                 return SharedSecret.fromEnvironment(auth.secretEnv(), System.getenv());
             }
-            var file = DesignArgument.folderOf(kind.design).resolve(auth.secretFile()).normalize();
+            var file = DesignFiles.folderOf(kind.design).resolve(auth.secretFile()).normalize();
             DevelopmentSecret.ensure(file);
             return SharedSecret.fromFile(file);
         } catch (IllegalArgumentException e) {

@@ -1,14 +1,15 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code clusterdeck validate DESIGN...}: checks design files and lists every problem. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -31,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
             var parsed = DesignArgument.load(file);
             if (DesignArgument.report(parsed, err)) {
                 var design = parsed.value().orElseThrow();
-                var plan = Planner.plan(design, PlanOptions.local(DesignArgument.folderOf(file)));
+                var plan = Planner.plan(design, PlanOptions.local(DesignFiles.folderOf(file)));
                 out.printf("%s: valid: %s in %s, %s%n", file, count(design.functions().size(), "function"),
                         count(design.segments().size(), "segment"), count(plan.processes().size(), "process"));
             } else {

@@ -29,6 +29,15 @@ public final class DesignFiles {
     }
 
     /** Reads and validates a design file. The design is present when it could be built, even with problems. */
+    /**
+     * The folder a design file's relative paths (bundles, assets, secrets) are resolved against: the file's own,
+     * absolute; the one place it is derived.
+     */
+    public static Path folderOf(Path designFile) {
+        var parent = designFile.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
     public static Parsed<Design> load(Path file) {
         String source = file.toString();
         String text;

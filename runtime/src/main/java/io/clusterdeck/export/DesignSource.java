@@ -1,5 +1,6 @@
 package io.clusterdeck.export;
 
+import io.clusterdeck.design.DesignFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public record DesignSource(String name, String sha256, Path folder) {
     /** Reads a design file's bytes to fingerprint it. */
     public static DesignSource of(String designName, Path designFile) throws IOException {
         var absolute = designFile.toAbsolutePath().normalize();
-        return new DesignSource(designName, sha256(Files.readAllBytes(absolute)), absolute.getParent());
+        return new DesignSource(designName, sha256(Files.readAllBytes(absolute)), DesignFiles.folderOf(absolute));
     }
 
     /** Lower-case hex SHA-256 of some bytes. */

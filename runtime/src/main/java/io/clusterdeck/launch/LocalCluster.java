@@ -1,6 +1,7 @@
 package io.clusterdeck.launch;
 
 import io.clusterdeck.design.Design;
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.design.WorkerCount;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
@@ -378,15 +379,11 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The target's plan on this machine: running processes keep their ports, newcomers get free ones. */
     private Plan planWithPorts(Design target) {
-        var base = new PlanOptions(designFolder(), Runtime.getRuntime().availableProcessors(), PlanOptions.LOOPBACK,
+        var base = new PlanOptions(DesignFiles.folderOf(designFile), Runtime.getRuntime().availableProcessors(), PlanOptions.LOOPBACK,
                 Map.of(), run.clusterKey().toString());
         return Ports.plan(target, base, table.ports(), notes::add);
     }
 
-    private Path designFolder() {
-        var parent = designFile.toAbsolutePath().normalize().getParent();
-        return parent == null ? Path.of("").toAbsolutePath() : parent;
-    }
 
 
     private void await(List<ManagedProcess> batch) {

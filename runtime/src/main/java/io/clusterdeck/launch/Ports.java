@@ -31,6 +31,9 @@ final class Ports {
         var newcomers = new Plan(planned.design(), planned.mode(), planned.processes().stream()
                 .filter(p -> !keep.containsKey(p.name())).toList(), planned.entryUrl());
         var replacements = replacements(newcomers, Set.copyOf(keep.values()));
+        if (replacements.isEmpty()) {
+            return planned;
+        }
         replacements.forEach((name, port) -> notes.accept("port " + newcomers.process(name).orElseThrow().port()
                 + " is taken; " + name + " uses " + port));
         ports.putAll(replacements);

@@ -3,6 +3,7 @@ package io.clusterdeck.app.designer;
 import io.clusterdeck.design.Access;
 import io.clusterdeck.design.Balancing;
 import io.clusterdeck.design.Design;
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.design.Function;
 import io.clusterdeck.design.Latency;
 import io.clusterdeck.design.Position;
@@ -196,7 +197,7 @@ final class DesignEditor {
             return;
         }
         try {
-            var imported = importer.scan(jar, document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null));
+            var imported = importer.scan(jar, document.file().map(DesignFiles::folderOf).orElse(null));
             var bundles = new ArrayList<>(design().bundles());
             bundles.removeIf(b -> b.name().equals(imported.bundle().name()));
             bundles.add(imported.bundle());

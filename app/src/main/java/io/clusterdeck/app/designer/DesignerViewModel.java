@@ -157,7 +157,7 @@ public final class DesignerViewModel {
      */
     public Path suggestedFolder() {
         return file().or(() -> recent.stream().findFirst())
-                .map(p -> p.toAbsolutePath().getParent())
+                .map(DesignFiles::folderOf)
                 .orElse(Path.of(System.getProperty("user.home")));
     }
 

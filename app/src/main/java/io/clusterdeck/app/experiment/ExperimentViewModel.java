@@ -166,12 +166,12 @@ public final class ExperimentViewModel {
 
     /** The folder a chooser for B opens in: A's. */
     public Path folder() {
-        return a.file().toAbsolutePath().getParent();
+        return DesignFiles.folderOf(a.file());
     }
 
     /** Where a report is offered to go: next to A, named after both designs. */
     public Path suggestedReport() {
-        var folder = a.file().toAbsolutePath().getParent();
+        var folder = DesignFiles.folderOf(a.file());
         var bName = b.get() == null ? "other" : b.get().design().name();
         return folder.resolve(a.design().name() + "-vs-" + bName + ".md");
     }

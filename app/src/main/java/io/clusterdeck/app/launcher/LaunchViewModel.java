@@ -1,6 +1,7 @@
 package io.clusterdeck.app.launcher;
 
 import io.clusterdeck.design.Design;
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.launch.LaunchException;
@@ -85,7 +86,7 @@ public final class LaunchViewModel {
                     + " in the design, first " + problems.get(0).path() + ": " + problems.get(0).message());
             return;
         }
-        int total = Planner.plan(design, PlanOptions.local(designFile.toAbsolutePath().getParent())).processes().size();
+        int total = Planner.plan(design, PlanOptions.local(DesignFiles.folderOf(designFile))).processes().size();
         processes.clear();
         state.set(LaunchState.STARTING);
         progress.set(0);
