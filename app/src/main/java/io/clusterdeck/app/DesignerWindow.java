@@ -26,6 +26,7 @@ import io.clusterdeck.app.workspace.Recovery;
 import io.clusterdeck.app.workspace.Workspace;
 import io.clusterdeck.compare.Experiment;
 import io.clusterdeck.launch.LaunchOptions;
+import io.clusterdeck.time.Threads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +51,7 @@ public final class DesignerWindow {
     private final DesignerView view;
     private final Recovery recovery;
     private final ScheduledExecutorService background;
-    private final ExecutorService clusterWork = Executors.newCachedThreadPool(runnable -> {
-        var thread = new Thread(runnable, "clusterdeck-cluster");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService clusterWork = Executors.newCachedThreadPool(Threads.daemon("clusterdeck-cluster"));
     private final LaunchViewModel launch;
     private final Stage stage;
     private final Workspace workspace;
@@ -129,11 +126,8 @@ public final class DesignerWindow {
      * Offers the unsaved work of a previous session first.
      */
     public static DesignerWindow show(Stage stage, Workspace workspace, Optional<Path> design) {
-        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "clusterdeck-autosave");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(
+                Threads.daemon("clusterdeck-autosave"));
         var window = new DesignerWindow(stage, workspace, background);
         stage.show();
         // Looked up before anything is opened: opening a file forgets the previous session's copy.

@@ -16,6 +16,7 @@ import io.clusterdeck.plan.Role;
 import io.clusterdeck.protocol.ClusterState;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.time.Threads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,11 +73,7 @@ public final class LocalCluster implements AutoCloseable {
         this.options = options;
         this.run = RunFolder.create(options.home(), design.name());
         this.table = new ProcessTable(run);
-        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
-            var thread = new Thread(r, "launcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(1, Threads.daemon("launcher"));
         this.jvm = new JvmCommand(options);
         this.archive = new ClassDataArchive(jvm);
         this.supervisor = new Supervisor(Supervisor.jvms(run, jvm), options.backoff(), Scheduler.of(scheduler), clock,

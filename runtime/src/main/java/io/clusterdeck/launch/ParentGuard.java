@@ -1,5 +1,6 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.time.Threads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Executors;
@@ -36,23 +37,17 @@ public final class ParentGuard {
             exit.run();
             return;
         }
-        var watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "parent-guard");
-            thread.setDaemon(true);
-            return thread;
-        });
+        var watcher = Executors.newSingleThreadScheduledExecutor(Threads.daemon("parent-guard"));
         watcher.scheduleWithFixedDelay(() -> {
             if (!parent.get().isAlive()) {
                 exit.run();
             }
         }, 5, 5, TimeUnit.SECONDS);
-        var stdin = new Thread(() -> {
+        Threads.start("parent-guard-stdin", () -> {
             if (drained(System.in)) {
                 exit.run();
             }
-        }, "parent-guard-stdin");
-        stdin.setDaemon(true);
-        stdin.start();
+        });
     }
 
     private static boolean drained(InputStream in) {

@@ -6,6 +6,7 @@ import io.clusterdeck.event.EventType;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.time.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -190,7 +191,7 @@ final class Supervisor {
     }
 
     private void pump(ManagedProcess managed, Process process) {
-        var thread = new Thread(() -> {
+        Threads.start("output-" + managed.name, () -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -211,9 +212,7 @@ final class Supervisor {
             } catch (IOException e) {
                 // The process is gone; its exit is handled by onExit.
             }
-        }, "output-" + managed.name);
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     private void emit(EventType type, ManagedProcess managed, String reason) {

@@ -7,6 +7,7 @@ import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.protocol.ClusterHeaders;
 import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.time.Threads;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,11 +102,7 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         double intervalNanos = 1e9 / spec.ratePerSecond();
         long end = start + spec.duration().toNanos();
-        var reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "load-report");
-            thread.setDaemon(true);
-            return thread;
-        });
+        var reporter = Executors.newSingleThreadScheduledExecutor(Threads.daemon("load-report"));
         var seconds = new SecondCounter(perSecond);
         reporter.scheduleAtFixedRate(seconds::report, 1, 1, TimeUnit.SECONDS);
         long calls = 0;

@@ -16,11 +16,7 @@ public interface Scheduler {
 
     /** A scheduler on daemon threads. */
     static Scheduler threads(String name, int threads) {
-        return of(Executors.newScheduledThreadPool(threads, runnable -> {
-            var thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        }));
+        return of(Executors.newScheduledThreadPool(threads, Threads.daemon(name)));
     }
 
     /** A scheduler on an executor its caller shuts down. */

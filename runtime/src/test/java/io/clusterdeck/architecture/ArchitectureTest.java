@@ -41,7 +41,7 @@ class ArchitectureTest {
             .whereLayer("bundle").mayOnlyAccessLayers("design", "json")
             .whereLayer("lab").mayOnlyAccessLayers("plan", "design", "json")
             .whereLayer("export").mayOnlyAccessLayers("plan", "design", "protocol", "json")
-            .whereLayer("load").mayOnlyAccessLayers("http", "protocol")
+            .whereLayer("load").mayOnlyAccessLayers("http", "protocol", "time")
             .whereLayer("service").mayOnlyAccessLayers("security", "lab", "bundle", "plan", "design", "event", "http",
                     "protocol", "time", "json")
             .whereLayer("launch").mayOnlyAccessLayers("service", "security", "lab", "plan", "design", "event", "http",

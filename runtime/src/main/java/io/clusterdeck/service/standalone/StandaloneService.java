@@ -20,6 +20,7 @@ import io.clusterdeck.service.worker.JavaFunctions;
 import io.clusterdeck.service.worker.WorkerState;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.time.Threads;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,17 +49,11 @@ public final class StandaloneService extends HttpService {
         this.tokens = key == null ? null : new ClusterTokens(config.name(), key, Clock.SYSTEM);
         this.metrics = new ServiceMetrics(config.name());
         this.repository = new RepositoryRoutes(config.bundles(), config.assets(), tokens);
-        this.cpu = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-            var thread = new Thread(r, config.name() + "-cpu");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.cpu = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+                Threads.daemon(config.name() + "-cpu"));
         this.scheduler = Scheduler.threads(config.name() + "-scheduler", 1);
-        this.javaThreads = Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), r -> {
-            var thread = new Thread(r, config.name() + "-java");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.javaThreads = Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()),
+                Threads.daemon(config.name() + "-java"));
         this.bundles = HostedBundles.local(config.bundles());
         try {
             this.catalog = new FunctionCatalog(config.functions(), config.name(), new JavaFunctions(config.functions(),

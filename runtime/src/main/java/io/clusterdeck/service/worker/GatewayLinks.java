@@ -5,6 +5,7 @@ import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.time.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ final class GatewayLinks {
         var first = new CompletableFuture<Void>();
         var refused = new AtomicInteger();
         for (var link : made) {
-            var thread = new Thread(() -> {
+            Threads.start(worker + "-register", () -> {
                 try {
                     if (link.register()) {
                         link.keepAlive();
@@ -65,9 +66,7 @@ final class GatewayLinks {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, worker + "-register");
-            thread.setDaemon(true);
-            thread.start();
+            });
         }
         try {
             first.get();

@@ -19,6 +19,7 @@ import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.security.ClusterTokens;
 import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
+import io.clusterdeck.time.Threads;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetAddress;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,12 +225,8 @@ public final class WorkerService extends HttpService {
 
     /** Java functions block on the calls they make, so they get threads of their own, more than the cores. */
     private static ExecutorService javaThreads(String name) {
-        var count = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), runnable -> {
-            var thread = new Thread(runnable, name + "-java-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(Math.max(16, 4 * Runtime.getRuntime().availableProcessors()),
+                Threads.numbered(name + "-java"));
     }
 
     /**
@@ -240,11 +236,6 @@ public final class WorkerService extends HttpService {
      * one machine.
      */
     private static ExecutorService cpuThreads(String name) {
-        var count = new AtomicInteger();
-        return Executors.newFixedThreadPool(SIMULATED_CORES, runnable -> {
-            var thread = new Thread(runnable, name + "-cpu-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(SIMULATED_CORES, Threads.numbered(name + "-cpu"));
     }
 }
