@@ -135,6 +135,25 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void askingForTwoGatewaysPlansTwoAndTooManyIsRefusedNamingTheField() {
+        assertThat(model.editDesign(Edits.gatewayReplicas("2"))).isEmpty();
+
+        assertThat(model.design().gateway().replicas()).isEqualTo(2);
+        assertThat(model.plan()).extracting(PlanRow::name).contains("gateway-1", "gateway-2").doesNotContain("gateway");
+        assertThat(model.editDesign(Edits.gatewayReplicas("9"))).hasValueSatisfying(message ->
+                assertThat(message).contains("replicas").contains("between 1 and 5"));
+        assertThat(model.design().gateway().replicas()).isEqualTo(2);
+    }
+
+    @Test
+    void aShorterRequestTimeoutShortensAGatewayTryTimeoutThatWouldNoLongerFit() {
+        assertThat(model.editDesign(Edits.requestTimeout("500"))).isEmpty();
+
+        assertThat(model.design().gateway().requestTimeoutMs()).isEqualTo(500);
+        assertThat(model.design().gateway().tryTimeoutMs()).isEqualTo(500);
+    }
+
+    @Test
     void renamingAFunctionRenamesItInItsSegmentAndInCallsAndKeepsItSelected() {
         model.selectionProperty().set(Selection.function("catalog/price"));
 
