@@ -3,6 +3,8 @@ package io.clusterdeck.launch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.ControlAnswer;
+import io.clusterdeck.protocol.Paths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,29 +55,29 @@ public final class ControlClient {
     }
 
     public String processes() {
-        return send("GET", "/processes");
+        return send("GET", Paths.CONTROL_PROCESSES);
     }
 
     /** The design running now, as JSON. */
     public String design() {
-        return send("GET", "/design");
+        return send("GET", Paths.CONTROL_DESIGN);
     }
 
     /** The running totals of every worker, as a JSON array of {@link io.clusterdeck.lab.WorkerSample}. */
     public String profileSamples() {
-        return send("GET", "/profile");
+        return send("GET", Paths.PROFILE);
     }
 
     public String fault(Fault fault, String process, int ms) {
-        return send("POST", "/faults/" + fault.word() + "/" + encode(process) + "?ms=" + ms);
+        return send("POST", Paths.CONTROL_FAULTS + fault.word() + "/" + encode(process) + "?ms=" + ms);
     }
 
     public String scale(String segment, int workers) {
-        return send("POST", "/scale/" + encode(segment) + "/" + workers);
+        return send("POST", Paths.CONTROL_SCALE + encode(segment) + "/" + workers);
     }
 
     public String logs(String process, int lines) {
-        return send("GET", "/logs/" + encode(process) + "?lines=" + lines);
+        return send("GET", Paths.CONTROL_LOGS + encode(process) + "?lines=" + lines);
     }
 
     private String send(String method, String path) {
@@ -87,7 +89,8 @@ public final class ControlClient {
             if (response.statusCode() != 200) {
                 var body = response.body().isBlank() ? "the launcher answered " + response.statusCode() : response.body();
                 try {
-                    body = MAPPER.readTree(body).path("error").asText(body);
+                    var failed = MAPPER.readValue(body, ControlAnswer.Failed.class);
+                    body = failed.error() != null ? failed.error() : body;
                 } catch (IOException e) {
                     // Not JSON: show it as it is.
                 }

@@ -4,6 +4,8 @@ import io.clusterdeck.http.HttpServer;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.protocol.ClusterHeaders;
+import io.clusterdeck.protocol.ControlAnswer;
+import io.clusterdeck.protocol.Paths;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The running launcher's control channel, on loopback, for {@code clusterdeck fault}, {@code scale},
@@ -44,25 +45,25 @@ final class ControlServer implements AutoCloseable {
         new SecureRandom().nextBytes(bytes);
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var routes = new RoutingHandler()
-                .get("/processes", exchange -> json(exchange, 200, cluster.processes()))
-                .get("/design", exchange -> json(exchange, 200, cluster.design()))
-                .get("/profile", exchange -> json(exchange, 200, cluster.profileSamples()))
-                .post("/faults/{action}/{process}", exchange -> {
+                .get(Paths.CONTROL_PROCESSES, exchange -> json(exchange, 200, cluster.processes()))
+                .get(Paths.CONTROL_DESIGN, exchange -> json(exchange, 200, cluster.design()))
+                .get(Paths.PROFILE, exchange -> json(exchange, 200, cluster.profileSamples()))
+                .post(Paths.CONTROL_FAULTS + "{action}/{process}", exchange -> {
                     var fault = Fault.of(param(exchange, "action"));
                     var process = param(exchange, "process");
                     var ms = exchange.getQueryParameters().get("ms");
                     cluster.fault(fault, process, ms == null ? 0 : Integer.parseInt(ms.getFirst()));
-                    json(exchange, 200, Map.of("done", fault.word() + " " + process));
+                    json(exchange, 200, new ControlAnswer.Done(fault.word() + " " + process));
                 })
-                .post("/scale/{segment}/{workers}", exchange -> {
+                .post(Paths.CONTROL_SCALE + "{segment}/{workers}", exchange -> {
                     int workers = Integer.parseInt(param(exchange, "workers"));
                     if (workers < 1 || workers > 256) {
                         throw new LaunchException("a segment has 1 to 256 workers, not " + workers);
                     }
                     cluster.scale(param(exchange, "segment"), workers);
-                    json(exchange, 200, Map.of("done", "scaled " + param(exchange, "segment")));
+                    json(exchange, 200, new ControlAnswer.Done("scaled " + param(exchange, "segment")));
                 })
-                .get("/logs/{process}", exchange -> {
+                .get(Paths.CONTROL_LOGS + "{process}", exchange -> {
                     var lines = exchange.getQueryParameters().get("lines");
                     int count = lines == null ? 200 : Integer.parseInt(lines.getFirst());
                     if (count < 0) {
@@ -76,17 +77,17 @@ final class ControlServer implements AutoCloseable {
             var given = exchange.getRequestHeaders().getFirst(ClusterHeaders.CONTROL_TOKEN);
             if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                     token.getBytes(StandardCharsets.UTF_8))) {
-                json(exchange, 401, Map.of("error", "missing or wrong " + ClusterHeaders.CONTROL_TOKEN));
+                json(exchange, 401, new ControlAnswer.Failed("missing or wrong " + ClusterHeaders.CONTROL_TOKEN));
                 return;
             }
             try {
                 routes.handleRequest(exchange);
             } catch (LaunchException | IllegalArgumentException e) {
-                json(exchange, 400, Map.of("error", e instanceof NumberFormatException
+                json(exchange, 400, new ControlAnswer.Failed(e instanceof NumberFormatException
                         ? "not a number: " + e.getMessage().replaceFirst("^For input string: ", "") : e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.error("the control channel failed on {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
-                json(exchange, 500, Map.of("error", "the launcher failed: " + e));
+                json(exchange, 500, new ControlAnswer.Failed("the launcher failed: " + e));
             }
         };
         return new ControlServer(HttpServer.start(engine, "127.0.0.1", 0, new BlockingHandler(guarded)), token);

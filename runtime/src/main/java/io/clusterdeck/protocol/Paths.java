@@ -23,6 +23,16 @@ public final class Paths {
     /** {@code POST /admin/register}: a worker registers again with every gateway now. */
     public static final String ADMIN_REGISTER = "/admin/register";
 
+    /** A running launch's control channel: its processes, design, workers' figures, faults, scaling and logs. */
+    public static final String CONTROL_PROCESSES = "/processes";
+    public static final String CONTROL_DESIGN = "/design";
+    /** {@code POST /faults/{action}/{process}?ms=N}. */
+    public static final String CONTROL_FAULTS = "/faults/";
+    /** {@code POST /scale/{segment}/{workers}}. */
+    public static final String CONTROL_SCALE = "/scale/";
+    /** {@code GET /logs/{process}?lines=N}. */
+    public static final String CONTROL_LOGS = "/logs/";
+
     private Paths() {
     }
 

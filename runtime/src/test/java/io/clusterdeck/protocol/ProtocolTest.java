@@ -118,6 +118,15 @@ class ProtocolTest {
     }
 
     @Test
+    void theControlChannelsAnswersRoundTrip() throws Exception {
+        var done = new ControlAnswer.Done("kill worker-images-2");
+        var failed = new ControlAnswer.Failed("unknown process 'x'");
+
+        assertThat(StrictJson.mapper().readValue(StrictJson.write(done), ControlAnswer.Done.class)).isEqualTo(done);
+        assertThat(StrictJson.mapper().readValue(StrictJson.write(failed), ControlAnswer.Failed.class)).isEqualTo(failed);
+    }
+
+    @Test
     void anRpcPathNamesItsFunctionAndNoOtherPathDoes() {
         assertThat(Paths.rpc("orders/checkout")).isEqualTo("/rpc/orders/checkout");
         assertThat(Paths.functionOf("/rpc/orders/checkout")).isEqualTo("orders/checkout");

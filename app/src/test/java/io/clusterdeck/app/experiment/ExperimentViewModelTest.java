@@ -158,7 +158,8 @@ class ExperimentViewModelTest {
 
     @Test
     void aCancelledExperimentEndsReadyAndSaysItsProcessesAreStopped() throws Exception {
-        var cancelled = new CountDownLatch(1);
+        // The run ends only once the test has seen the model cancelling: the model must not depend on the order.
+        var released = new CountDownLatch(1);
         var runStarted = new CountDownLatch(1);
         var cancelCalled = new AtomicBoolean();
         ExperimentRunner blocking = (spec, progress) -> new ExperimentRunner.Run() {
@@ -166,7 +167,7 @@ class ExperimentViewModelTest {
             public Comparison run(Experiment.Candidate a, Experiment.Candidate b) {
                 runStarted.countDown();
                 try {
-                    cancelled.await(10, TimeUnit.SECONDS);
+                    released.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -176,7 +177,6 @@ class ExperimentViewModelTest {
             @Override
             public void cancel() {
                 cancelCalled.set(true);
-                cancelled.countDown();
             }
         };
         var background = Executors.newSingleThreadExecutor();
@@ -190,6 +190,7 @@ class ExperimentViewModelTest {
 
             model.cancel();
             assertThat(model.stateProperty().get()).isEqualTo(ExperimentViewModel.State.CANCELLING);
+            released.countDown();
             background.shutdown();
             assertThat(background.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
