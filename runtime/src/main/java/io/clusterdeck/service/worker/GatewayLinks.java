@@ -78,7 +78,7 @@ final class GatewayLinks {
     /** A gateway asked for this worker's health; {@code gateway} is the name it gave, as its check header says. */
     void checkedBy(String gateway) {
         for (var link : links) {
-            if (link.isNamed(gateway) || links.size() == 1) {
+            if (link.isNamed(gateway)) {
                 link.checked();
             }
         }
@@ -105,17 +105,25 @@ final class GatewayLinks {
      */
     String gatewayFor(int start, int attempt) {
         var current = links;
-        if (current.size() <= 1) {
+        int size = current.size();
+        if (size <= 1) {
             return urls.get(0);
         }
-        var reachable = new ArrayList<String>(current.size());
-        var silent = new ArrayList<String>(current.size());
-        for (int i = 0; i < current.size(); i++) {
-            var link = current.get(Math.floorMod(start + i, current.size()));
-            (link.reachable() ? reachable : silent).add(link.url());
+        int reachable = 0;
+        for (var link : current) {
+            reachable += link.reachable() ? 1 : 0;
         }
-        reachable.addAll(silent);
-        return reachable.get((attempt - 1) % reachable.size());
+        // The k-th of the reachable ones in turn, or when k is past them, of the silent ones.
+        int k = (attempt - 1) % size;
+        boolean wanted = k < reachable;
+        int skip = wanted ? k : k - reachable;
+        for (int i = 0; i < size; i++) {
+            var link = current.get(Math.floorMod(start + i, size));
+            if (link.reachable() == wanted && skip-- == 0) {
+                return link.url();
+            }
+        }
+        return current.get(Math.floorMod(start, size)).url();
     }
 
     /** A new call's starting turn. */
