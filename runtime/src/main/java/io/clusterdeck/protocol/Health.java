@@ -3,6 +3,10 @@ package io.clusterdeck.protocol;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clusterdeck.json.StrictJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,6 +39,25 @@ public record Health(String status, String name, String segment, Long inFlight, 
 
     public static Health proxy(String name, List<Member> gateways) {
         return new Health(UP, name, null, null, null, null, List.copyOf(gateways));
+    }
+
+    /** How every answer of a service that is up begins: the record writes {@code status} first. */
+    private static final byte[] UP_PREFIX = "{\"status\":\"UP\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The status a health answer gives ({@code UP}, {@code DOWN}), {@code nothing} or {@code malformed health};
+     * an answer that begins as an up service's does is read no further (gateways ask twice a second).
+     */
+    public static String statusOf(byte[] body) {
+        if (body.length > UP_PREFIX.length && Arrays.equals(body, 0, UP_PREFIX.length, UP_PREFIX, 0, UP_PREFIX.length)) {
+            return UP;
+        }
+        try {
+            var health = StrictJson.mapper().readValue(body, Health.class);
+            return health == null || health.status() == null ? "nothing" : health.status();
+        } catch (IOException e) {
+            return "malformed health";
+        }
     }
 
     @JsonIgnore

@@ -5,7 +5,6 @@ import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.CallException;
-import io.clusterdeck.http.Json;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ServiceMetrics;
 import io.clusterdeck.http.UpstreamClient;
@@ -14,11 +13,8 @@ import io.clusterdeck.protocol.Health;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.time.Clock;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +38,6 @@ public final class WorkerRegistry {
     private final String source;
     private final HealthCheck policy;
     private final Clock clock;
-    private static final byte[] UP = "{\"status\":\"UP\"".getBytes(StandardCharsets.US_ASCII);
 
     private final UpstreamClient client;
     private final EventLog events;
@@ -197,9 +192,9 @@ public final class WorkerRegistry {
                         failed(entry, true, CallException.describe(failure));
                         return null;
                     }
-                    var status = statusOf(response.body());
-                    if (response.status() != 200 || !"UP".equals(status)) {
-                        failed(entry, false, "DOWN".equals(status) ? "reported DOWN"
+                    var status = Health.statusOf(response.body());
+                    if (response.status() != 200 || !Health.UP.equals(status)) {
+                        failed(entry, false, Health.DOWN.equals(status) ? "reported DOWN"
                                 : "health answered " + response.status() + " " + status);
                     } else {
                         entry.health().checkPassed().ifPresent(t -> {
@@ -250,19 +245,5 @@ public final class WorkerRegistry {
     boolean holdUntilAWorkerJoins(String segment, XnioIoThread thread, Runnable resume) {
         var hold = startupHold;
         return hold != null && hold.hold(segment, thread, resume);
-    }
-
-
-    private static String statusOf(byte[] body) {
-        // A worker of this runtime answers {"status":"UP",...}: no need to parse the rest to know.
-        if (body.length > UP.length && Arrays.equals(body, 0, UP.length, UP, 0, UP.length)) {
-            return "UP";
-        }
-        try {
-            var health = Json.mapper().readValue(body, Health.class);
-            return health == null || health.status() == null ? "nothing" : health.status();
-        } catch (IOException e) {
-            return "malformed health";
-        }
     }
 }
