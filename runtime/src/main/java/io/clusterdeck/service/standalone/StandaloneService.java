@@ -92,7 +92,7 @@ public final class StandaloneService extends HttpService {
 
     @Override
     public void stop() {
-        state.drainAndWait(Clock.SYSTEM, java.time.Duration.ofSeconds(10));
+        state.drainAndWait(Clock.SYSTEM);
         stopEngine();
         cpu.shutdownNow();
         javaThreads.shutdownNow();

@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerService extends HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
-    /** How long a stop waits for the calls in flight to end. */
-    static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     /** The cores one simulated worker has: see {@link #cpuThreads}. */
     static final int SIMULATED_CORES = 1;
 
@@ -214,8 +212,9 @@ public final class WorkerService extends HttpService {
     public void stop() {
         state.drain();
         gateways.deregister();
-        if (!state.drainAndWait(clock, DRAIN_LIMIT)) {
-            LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(), DRAIN_LIMIT.toMillis());
+        if (!state.drainAndWait(clock)) {
+            LOG.warn("stopping with {} calls still in flight after {} ms", state.inFlight(),
+                    WorkerState.DRAIN_LIMIT.toMillis());
         }
         stopEngine();
         cpu.shutdownNow();

@@ -36,13 +36,16 @@ public final class WorkerState {
         draining = true;
     }
 
+    /** How long a stop waits for the calls in flight to end. */
+    public static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(10);
+
     /**
-     * Drains (no new calls) and waits until the calls in flight have ended, at most {@code limit}; true when none is
-     * left. The one drain every service that hosts functions stops with.
+     * Drains (no new calls) and waits until the calls in flight have ended, at most {@link #DRAIN_LIMIT}; true when
+     * none is left. The one drain every service that hosts functions stops with.
      */
-    public boolean drainAndWait(Clock clock, java.time.Duration limit) {
+    public boolean drainAndWait(Clock clock) {
         drain();
-        long deadline = clock.nanos() + limit.toNanos();
+        long deadline = clock.nanos() + DRAIN_LIMIT.toNanos();
         while (inFlight() > 0 && clock.nanos() < deadline) {
             try {
                 Thread.sleep(10);
