@@ -42,8 +42,12 @@ final class ProcessTable {
     }
 
     boolean contains(String name) {
+        return find(name).isPresent();
+    }
+
+    java.util.Optional<ManagedProcess> find(String name) {
         synchronized (lock) {
-            return byName.containsKey(name);
+            return java.util.Optional.ofNullable(byName.get(name));
         }
     }
 

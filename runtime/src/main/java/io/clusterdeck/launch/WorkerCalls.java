@@ -44,12 +44,11 @@ final class WorkerCalls {
      */
     void afterGatewayRestart(ClusterEvent event) {
         var client = admin.get();
-        if (event.type() != EventType.READY || event.worker() == null || client == null
-                || !table.contains(event.worker())) {
+        if (event.type() != EventType.READY || event.worker() == null || client == null) {
             return;
         }
-        var gateway = table.get(event.worker());
-        if (gateway.planned.role() != Role.GATEWAY || gateway.restarts == 0) {
+        var gateway = table.find(event.worker());
+        if (gateway.isEmpty() || gateway.get().planned.role() != Role.GATEWAY || gateway.get().restarts == 0) {
             return;
         }
         for (var worker : table.runningWorkers()) {
