@@ -23,9 +23,10 @@ public final class HttpServer {
                 .addHttpListener(port, host)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                 .setSocketOption(Options.REUSE_ADDRESSES, true)
                 .setSocketOption(Options.BACKLOG, 1024)
-                .setHandler(handler)
+                .setHandler(new DateHeader(handler))
                 .build();
         undertow.start();
         return new HttpServer(undertow, host);
