@@ -104,7 +104,7 @@ class BigClusterIT {
         var shown = MEMORY.matcher(memoryText(robot));
         assertThat(shown.matches()).isTrue();
         long shownBytes = bytes(shown.group(2), shown.group(3));
-        long launcherBytes = cluster.residentBytes().orElseThrow();
+        long launcherBytes = cluster.heldBytes().orElseThrow();
         assertThat(Integer.parseInt(shown.group(1))).isEqualTo(processes);
         assertThat(shownBytes).isPositive()
                 .isBetween((long) (launcherBytes * 0.75) - (64L << 20), (long) (launcherBytes * 1.25) + (64L << 20));

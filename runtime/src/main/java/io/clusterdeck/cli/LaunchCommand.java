@@ -76,7 +76,7 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             cluster.notes().forEach(note -> out.println("Note: " + note));
             out.print(table(cluster.processes()));
-            var memory = cluster.residentBytes().stream().mapToObj(bytes -> "; they hold " + ProcessMemory.shown(bytes))
+            var memory = cluster.heldBytes().stream().mapToObj(bytes -> "; they hold " + ProcessMemory.shown(bytes))
                     .findFirst().orElse("");
             out.printf("%nEntry: %s%nAll %d processes ready and every worker healthy %.1f s after the command%s."
                             + "%nRun folder: %s%n", cluster.plan().entryUrl(), cluster.processes().size(),

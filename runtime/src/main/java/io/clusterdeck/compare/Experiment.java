@@ -123,7 +123,7 @@ public final class Experiment {
             long calls = Math.max(1, report.sent());
             double hops = profile.calls().stream().filter(CallProfile::crossesGateway).mapToLong(CallProfile::count).sum()
                     / (double) calls;
-            double memoryMb = cluster.residentBytes().orElse(0) / (1024.0 * 1024.0);
+            double memoryMb = cluster.heldBytes().orElse(0) / (1024.0 * 1024.0);
             double seconds = Math.max(0.001, report.duration().toNanos() / 1e9);
             return new RunFigures(label, name, repeat, report.ok() / seconds, report.ok(), report.failed(),
                     report.percentilesMs().get(50.0), report.percentilesMs().get(99.0), report.percentilesMs().get(99.9),

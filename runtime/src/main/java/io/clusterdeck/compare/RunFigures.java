@@ -10,7 +10,7 @@ import java.util.Map;
  * @param label          "A" or "B"
  * @param hopsPerCall    calls between functions that crossed the gateway, per call the load made
  * @param cpuMsPerCall   CPU time of every process of the cluster over the run, per call the load made
- * @param memoryMb       resident memory of every process of the cluster at the end of the run
+ * @param memoryMb       memory every process of the cluster holds (proportional shares, see ProcessMemory) at the end of the run
  */
 public record RunFigures(String label, String design, int repeat, double answeredPerSecond, long ok, long failed,
                          double p50Ms, double p99Ms, double p999Ms, Map<String, FunctionLatency> byFunction,

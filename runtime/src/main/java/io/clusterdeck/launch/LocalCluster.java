@@ -152,9 +152,9 @@ public final class LocalCluster implements AutoCloseable {
         return sinceCommand;
     }
 
-    /** The memory the cluster's processes hold now (their resident sets), when the system tells it. */
-    public java.util.OptionalLong residentBytes() {
-        return ProcessMemory.residentBytes(processes().stream().map(ProcessStatus::pid).toList());
+    /** The memory the cluster's processes hold now (their proportional shares of resident pages, see {@link ProcessMemory}), when the system tells it. */
+    public java.util.OptionalLong heldBytes() {
+        return ProcessMemory.heldBytes(processes().stream().map(ProcessStatus::pid).toList());
     }
 
     /** What the launcher changed on its own, such as a taken port replaced by a free one. */

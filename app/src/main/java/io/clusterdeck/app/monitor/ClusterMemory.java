@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.OptionalLong;
 
 /**
- * The memory a cluster's processes hold at one poll (their resident sets added up), and what the process that
+ * The memory a cluster's processes hold at one poll (their shares of resident pages added up, see ProcessMemory), and what the process that
  * launched them holds beside them.
  *
- * @param bytes         the resident sets of the processes that could be read, added up; 0 when none could
+ * @param bytes         what the processes that could be read hold, added up; 0 when none could
  * @param processes     how many processes were read
- * @param launcherBytes the launcher's own resident set, empty when it is not this machine's to read
+ * @param launcherBytes what the launcher holds, empty when it is not this machine's to read
  */
 public record ClusterMemory(long bytes, int processes, OptionalLong launcherBytes) {
     public static final ClusterMemory UNKNOWN = new ClusterMemory(0, 0, OptionalLong.empty());

@@ -38,11 +38,11 @@ public interface ClusterSource {
         return OptionalLong.empty();
     }
 
-    /** The resident memory of a process, or empty when it cannot be read cheaply. */
-    OptionalLong residentBytes(long pid);
+    /** The memory a process holds (its share of resident pages), or empty when it cannot be read cheaply. */
+    OptionalLong heldBytes(long pid);
 
-    /** The resident memory of the process that launched the cluster and watches over it; empty when unknown. */
-    default OptionalLong launcherResidentBytes() {
+    /** The memory held by the process that launched the cluster and watches over it; empty when unknown. */
+    default OptionalLong launcherHeldBytes() {
         return OptionalLong.empty();
     }
 

@@ -70,10 +70,10 @@ final class ClusterWork {
                 var statuses = source.processes();
                 var memory = new HashMap<String, OptionalLong>();
                 for (var status : statuses) {
-                    memory.put(status.name(), status.pid() > 0 ? source.residentBytes(status.pid()) : OptionalLong.empty());
+                    memory.put(status.name(), status.pid() > 0 ? source.heldBytes(status.pid()) : OptionalLong.empty());
                 }
                 inbox.accept(new MonitorUpdate.Poll(time, statuses, source.snapshot(), memory,
-                        source.launcherResidentBytes(), source.entryCalls()));
+                        source.launcherHeldBytes(), source.entryCalls()));
             } catch (RuntimeException e) {
                 tell("Cannot read the cluster", e);
             } finally {

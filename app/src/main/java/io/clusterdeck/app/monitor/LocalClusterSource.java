@@ -71,14 +71,14 @@ public final class LocalClusterSource implements ClusterSource {
     }
 
     @Override
-    public OptionalLong residentBytes(long pid) {
-        return ProcessMemory.residentBytes(pid);
+    public OptionalLong heldBytes(long pid) {
+        return ProcessMemory.heldBytes(pid);
     }
 
     /** This application's own: the launcher runs inside it. */
     @Override
-    public OptionalLong launcherResidentBytes() {
-        return ProcessMemory.residentBytes(ProcessHandle.current().pid());
+    public OptionalLong launcherHeldBytes() {
+        return ProcessMemory.heldBytes(ProcessHandle.current().pid());
     }
 
     @Override

@@ -23,7 +23,7 @@ sealed interface MonitorUpdate {
     /**
      * One reading of the cluster.
      *
-     * @param memory     each process's resident memory, by name; empty where it could not be read
+     * @param memory     the memory each process holds, by name; empty where it could not be read
      * @param entryCalls the calls that entered the cluster so far, as its entry counts them; empty when unknown
      */
     record Poll(Instant taken, List<ProcessStatus> processes, Optional<ClusterSnapshot> snapshot,

@@ -135,12 +135,12 @@ public final class ProcessRow {
 
     // Updates from the view-model
 
-    void status(ProcessStatus status, OptionalLong residentBytes) {
+    void status(ProcessStatus status, OptionalLong heldBytes) {
         processState = status.state();
         pid.set(status.pid());
         startedAt = status.startedAt();
         restarts.set(status.restarts());
-        memory.set(residentBytes.isPresent() ? ProcessMemory.shown(residentBytes.getAsLong()) : "");
+        memory.set(heldBytes.isPresent() ? ProcessMemory.shown(heldBytes.getAsLong()) : "");
         if (!serves()) {
             callsPerSecond.set(0);
         }

@@ -76,7 +76,7 @@ final class ScriptedCluster implements ClusterSource {
     }
 
     @Override
-    public OptionalLong residentBytes(long pid) {
+    public OptionalLong heldBytes(long pid) {
         return pid > 0 ? OptionalLong.of((60 + pid % 40) * 1024L * 1024L) : OptionalLong.empty();
     }
 

@@ -141,7 +141,7 @@ public final class MonitorView extends BorderPane {
         memory.managedProperty().bind(memory.visibleProperty());
         memory.getStyleClass().add("summary");
         memory.setMinWidth(Region.USE_PREF_SIZE);
-        memory.setTooltip(new Tooltip("The memory every process of the cluster holds (resident sets added up), "
+        memory.setTooltip(new Tooltip("The memory every process of the cluster holds (pages shared between processes counted once), "
                 + "read every second; this app launched them and holds its own beside them"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
