@@ -2,7 +2,7 @@
 # The launch benchmark: how soon a launched design is healthy, what its processes cost in memory and in idle CPU,
 # and how its first seconds of traffic compare with the following ones.
 #
-#   bench/launch.sh                    # webshop and big: one cold launch and 3 warm ones each, about 12 minutes
+#   bench/launch.sh                    # webshop and big: one cold launch and 3 warm ones each, about 15 minutes
 #   RUNS=1 DESIGNS=webshop SETTLE_SECONDS=0 bench/launch.sh    # a quick look
 #
 # A cold launch has no class-data archive yet (a fresh home folder); warm launches reuse the archive the cold one
