@@ -20,6 +20,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +51,14 @@ final class EndUserAuth {
         this.clock = clock;
         this.rolesClaim = settings.rolesClaim();
         processor.setJWSKeySelector(keys);
+        // The library's checks of exp and nbf read the same clock as the cache of verified tokens.
         var verifier = new DefaultJWTClaimsVerifier<SecurityContext>(settings.audience(),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp"));
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.now());
+            }
+        };
         verifier.setMaxClockSkew(settings.clockSkewSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
     }
@@ -88,7 +95,7 @@ final class EndUserAuth {
             return Optional.empty();
         }
         var hit = known.get(authorization);
-        if (hit != null && clock.millis() < hit.expiresAtMillis()) {
+        if (hit != null && clock.now().toEpochMilli() < hit.expiresAtMillis()) {
             return Optional.of(hit.user());
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

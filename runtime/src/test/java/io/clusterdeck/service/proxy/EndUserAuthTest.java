@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterdeck.design.AuthSettings;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.security.ClusterKey;
+import io.clusterdeck.service.FakeClock;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
+import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +55,13 @@ class EndUserAuthTest {
     }
 
     private static ProxyService proxy(AuthSettings auth) {
+        return proxy(auth, Clock.SYSTEM);
+    }
+
+    private static ProxyService proxy(AuthSettings auth, Clock clock) {
         var config = new ProxyConfig("proxy", "127.0.0.1", 0, null, cluster.gateway.url(), cluster.gateway.url(),
                 64 * 1024, 3_000, List.of("shop/read", "shop/order"), auth, Map.of("shop/read", List.of("admin", "clerk")));
-        var started = ProxyService.create(config, ClusterKey.of(TestConfigs.KEY), Map.of()).start();
+        var started = ProxyService.create(config, ClusterKey.of(TestConfigs.KEY), Map.of(), clock).start();
         proxies.add(started);
         return started;
     }
@@ -101,6 +109,23 @@ class EndUserAuthTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"clusterdeck\"");
         assertThat(response.body()).contains("'shop/read' needs a signed-in caller with one of the roles [admin, clerk]");
+    }
+
+    @Test
+    void aTokenLetInOnceIsRefusedOnceItHasExpired() throws IOException {
+        var clock = new FakeClock();
+        var secretFile = folder.resolve("clocked.secret");
+        Files.writeString(secretFile, SECRET + "\n");
+        var clocked = proxy(new AuthSettings(ISSUER, AUDIENCE, secretFile.toString(), null, null, null, 5), clock);
+        var token = Jose.hs256(SECRET, claims("alice", List.of("clerk")));
+        var now = Duration.between(clock.now(), Instant.now());
+        clock.advance(now);
+
+        assertThat(read(clocked, token).statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(300 + 5 + 1));
+
+        assertRefused(read(clocked, token), "Expired JWT");
     }
 
     @Test
