@@ -28,7 +28,6 @@ public final class DesignFiles {
     private DesignFiles() {
     }
 
-    /** Reads and validates a design file. The design is present when it could be built, even with problems. */
     /**
      * The folder a design file's relative paths (bundles, assets, secrets) are resolved against: the file's own,
      * absolute; the one place it is derived.
@@ -38,6 +37,7 @@ public final class DesignFiles {
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
+    /** Reads and validates a design file. The design is present when it could be built, even with problems. */
     public static Parsed<Design> load(Path file) {
         String source = file.toString();
         String text;

@@ -130,12 +130,8 @@ final class ResponseHeads {
     }
 
     private static int nextLine(byte[] in, int from, int end) {
-        for (int i = from; i < end - 1; i++) {
-            if (in[i] == '\r' && in[i + 1] == '\n') {
-                return i + 2;
-            }
-        }
-        return end;
+        int crlf = lineEnd(in, from, end);
+        return crlf < 0 ? end : crlf + 2;
     }
 
     private static String text(byte[] in, int from, int to) {

@@ -3,6 +3,7 @@ package io.clusterdeck.launch;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
+import io.clusterdeck.protocol.AdminRequests;
 import io.clusterdeck.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -87,8 +88,9 @@ final class ClusterFaults {
     }
 
     void addLatency(String name, int addedMs) {
-        if (addedMs < 0 || addedMs > 600_000) {
-            throw new LaunchException("added latency must be between 0 and 600000 ms, was " + addedMs);
+        if (addedMs < 0 || addedMs > AdminRequests.AddedLatency.MAX_MS) {
+            throw new LaunchException("added latency must be between 0 and " + AdminRequests.AddedLatency.MAX_MS
+                    + " ms, was " + addedMs);
         }
         var managed = table.worker(name);
         admin.get().addLatency(name, managed.planned.url(), addedMs);

@@ -22,7 +22,6 @@ public final class DevelopmentSecret {
     private DevelopmentSecret() {
     }
 
-    /** Makes the file when it is missing; true when it made it. */
     /**
      * Makes the development secret of a plan whose proxy signs end users in with a secret file that is missing; the
      * note to tell the user when it made one.
@@ -37,6 +36,7 @@ public final class DevelopmentSecret {
                         + " (readable by you only); `clusterdeck token --design` mints tokens with it");
     }
 
+    /** Makes the file when it is missing; true when it made it. */
     public static boolean ensure(Path file) {
         if (Files.exists(file)) {
             return false;

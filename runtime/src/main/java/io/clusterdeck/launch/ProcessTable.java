@@ -80,12 +80,6 @@ final class ProcessTable {
         return managed;
     }
 
-    List<ManagedProcess> all() {
-        synchronized (lock) {
-            return List.copyOf(byName.values());
-        }
-    }
-
     List<ManagedProcess> withRoles(List<Role> roles) {
         synchronized (lock) {
             return byName.values().stream().filter(m -> roles.contains(m.planned.role())).toList();

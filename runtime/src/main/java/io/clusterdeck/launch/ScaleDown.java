@@ -25,7 +25,6 @@ final class ScaleDown {
     record Worker(String name, int instance, ProcessState state, String gatewayState, long inFlight) {
     }
 
-    /** The {@code count} workers to remove, in the order they should go. */
     /** A gateway's view of each worker it knows, by name; empty without a view. */
     static Map<String, ClusterState.Worker> seenBy(Optional<ClusterState> gateway) {
         var byName = new LinkedHashMap<String, ClusterState.Worker>();
@@ -40,6 +39,7 @@ final class ScaleDown {
                 seen == null ? null : seen.state(), seen == null ? 0 : seen.inFlight());
     }
 
+    /** The {@code count} workers to remove, in the order they should go. */
     static List<String> choose(List<Worker> workers, int count) {
         return workers.stream()
                 .sorted(Comparator.comparingInt(ScaleDown::usefulness)

@@ -79,7 +79,7 @@ public final class GatewayService extends HttpService {
                     tokens.require(exchange);
                     Bodies.read(exchange, 64 * 1024, (ex, body) -> register(ex, body));
                 })
-                .delete("/workers/{name}", exchange -> {
+                .delete(Paths.WORKERS + "/{name}", exchange -> {
                     tokens.require(exchange);
                     var name = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
                     if (!registry.deregister(name)) {
