@@ -41,6 +41,34 @@ public record Health(String status, String name, String segment, Long inFlight, 
         return new Health(UP, name, null, null, null, null, List.copyOf(gateways));
     }
 
+    /**
+     * A worker's health answers as the record would write them, without going through a JSON library for each: the
+     * gateways ask twice a second each, and a quiet worker should spend next to nothing on it. Its name and segment
+     * are written once.
+     */
+    public static final class WorkerAnswers {
+        private final String upHead;
+        private final String downHead;
+
+        public WorkerAnswers(String name, String segment) {
+            try {
+                var named = ",\"name\":" + StrictJson.mapper().writeValueAsString(name)
+                        + (segment == null ? "" : ",\"segment\":" + StrictJson.mapper().writeValueAsString(segment));
+                this.upHead = "{\"status\":\"" + UP + "\"" + named;
+                this.downHead = "{\"status\":\"" + DOWN + "\"" + named;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("a worker's name and segment are plain text", e);
+            }
+        }
+
+        /** The answer: the bytes of {@link Health#worker}'s record as JSON. */
+        public byte[] of(boolean up, long inFlight, long served) {
+            var head = up ? upHead : downHead;
+            return new StringBuilder(head.length() + 48).append(head).append(",\"inFlight\":").append(inFlight)
+                    .append(",\"served\":").append(served).append('}').toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     /** How every answer of a service that is up begins: the record writes {@code status} first. */
     private static final byte[] UP_PREFIX = "{\"status\":\"UP\"".getBytes(StandardCharsets.US_ASCII);
 

@@ -16,6 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The messages that cross a process boundary read back as the records both ends share. */
 class ProtocolTest {
     @Test
+    void aWorkersHealthAnswerIsTheHealthRecordAsJsonToTheByte() {
+        var answers = new Health.WorkerAnswers("worker-a \"1\"", "orders");
+
+        assertThat(new String(answers.of(true, 2, 40))).isEqualTo(new String(Json.bytes(Health.worker(true, "worker-a \"1\"", "orders", 2, 40))));
+        assertThat(new String(answers.of(false, 0, 7))).isEqualTo(new String(Json.bytes(Health.worker(false, "worker-a \"1\"", "orders", 0, 7))));
+        assertThat(Health.statusOf(answers.of(true, 0, 0))).isEqualTo(Health.UP);
+    }
+
+    @Test
     void aRegistrationRoundTripsThroughItsJson() throws Exception {
         var registration = new Registration("worker-orders-1", "orders", "http://127.0.0.1:7412", 4321, 2,
                 List.of("orders/checkout", "payments/charge"));

@@ -52,6 +52,7 @@ public final class WorkerService extends HttpService {
     private final ExecutorService cpu;
     private final ExecutorService javaThreads;
     private final WorkerState state = new WorkerState();
+    private final Health.WorkerAnswers healthAnswers;
     private final FunctionImplementations implementations;
     private final FunctionCaller remote;
     private HostedBundles bundles = HostedBundles.none();
@@ -71,6 +72,7 @@ public final class WorkerService extends HttpService {
         this.gateways = new GatewayLinks(config.gatewayUrls());
         this.remote = new GatewayCaller(gateways, engine.client(), tokens, Duration.ofSeconds(30));
         this.implementations = implementations;
+        this.healthAnswers = new Health.WorkerAnswers(config.name(), config.segment());
         metrics.gauge("clusterdeck_in_flight", state::inFlight);
     }
 
@@ -175,8 +177,7 @@ public final class WorkerService extends HttpService {
             gateways.checkedBy(checkedBy);
         }
         boolean up = state.up();
-        Responses.json(exchange, up ? 200 : 503, Health.worker(up, config.name(), config.segment(), state.inFlight(),
-                state.served()));
+        Responses.json(exchange, up ? 200 : 503, healthAnswers.of(up, state.inFlight(), state.served()));
     }
 
     /** An admin request: a member's, its body read as the given message (400 when it is not one). */
