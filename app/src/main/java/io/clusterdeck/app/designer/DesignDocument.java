@@ -109,7 +109,7 @@ final class DesignDocument {
 
     /** The folder of the design's file, or the working folder for a design never saved. */
     Path folder() {
-        return file().map(Path::toAbsolutePath).map(Path::getParent).orElse(Path.of("").toAbsolutePath());
+        return file().map(DesignFiles::folderOf).orElse(Path.of("").toAbsolutePath());
     }
 
     /** Starts over with a design as read from {@code path} (null for none): no history, nothing unsaved. */

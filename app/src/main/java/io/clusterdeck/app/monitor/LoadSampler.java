@@ -1,5 +1,6 @@
 package io.clusterdeck.app.monitor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,17 @@ final class LoadSampler {
         var rates = counters.next(snapshot);
         var workerRates = new HashMap<String, Double>();
         var weights = new HashMap<String, Integer>();
+        var gatewayRates = new HashMap<String, Double>();
+        var answering = new ArrayList<String>();
         for (var row : rows) {
             if (row.isGateway()) {
-                snapshot.gateway(row.name()).ifPresentOrElse(row::answered, row::silent);
-                workerRates.put(row.name(), rates.byGateway().getOrDefault(row.name(), 0.0));
+                var seen = snapshot.gateway(row.name());
+                seen.ifPresentOrElse(row::answered, row::silent);
+                row.callsPerSecond(rates.byGateway().getOrDefault(row.name(), 0.0));
+                gatewayRates.put(row.name(), row.callsPerSecondProperty().get());
+                if (seen.isPresent() && row.serves()) {
+                    answering.add(row.name());
+                }
             } else if (row.isWorker()) {
                 var stats = snapshot.worker(row.name());
                 if (stats.isPresent()) {
@@ -57,11 +65,6 @@ final class LoadSampler {
                 .orElse(List.of()), weights);
         if (gateways != null) {
             // The proxy takes turns over the gateways that are up: those are the ones due an even share.
-            var gatewayRates = new HashMap<String, Double>();
-            rows.stream().filter(ProcessRow::isGateway)
-                    .forEach(r -> gatewayRates.put(r.name(), r.callsPerSecondProperty().get()));
-            var answering = rows.stream().filter(r -> r.isGateway() && r.serves() && snapshot.gateway(r.name())
-                    .isPresent()).map(ProcessRow::name).toList();
             gateways.sample(gatewayRates, answering, Map.of(), new TreeSet<>(gatewayRates.keySet()));
         }
         counted = true;
@@ -94,10 +97,8 @@ final class LoadSampler {
             var rate = rates.get(row.name());
             if (rate != null) {
                 row.callsPerSecond(rate);
-                if (row.isWorker()) {
-                    bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>())
-                            .put(row.name(), row.callsPerSecondProperty().get());
-                }
+                bySegment.computeIfAbsent(row.segment(), s -> new HashMap<>())
+                        .put(row.name(), row.callsPerSecondProperty().get());
             }
         }
         for (var load : segments.values()) {
