@@ -43,6 +43,7 @@ public final class ClassDataTraining {
         var folder = Files.createTempDirectory("clusterdeck-training");
         try {
             train(folder);
+            launchCommandLine();
         } finally {
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -80,6 +81,14 @@ public final class ClassDataTraining {
                 services.get(i).stop();
             }
         }
+    }
+
+    /**
+     * What a launch loads before it starts anything: the command line read as {@code clusterdeck launch} reads it, so
+     * that the launcher's own JVM ({@link io.clusterdeck.launch.LauncherJvm}) starts from the archive too.
+     */
+    private static void launchCommandLine() {
+        Main.commandLine().parseArgs("launch", "training.json", "--no-cds");
     }
 
     /** Calls through the proxy and the gateway, well and badly, and reads every kind of answer. */

@@ -5,7 +5,9 @@ import io.clusterdeck.event.EventType;
 import io.clusterdeck.launch.FailoverReport;
 import io.clusterdeck.launch.LaunchException;
 import io.clusterdeck.launch.LaunchOptions;
+import io.clusterdeck.launch.LauncherJvm;
 import io.clusterdeck.launch.LocalCluster;
+import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.launch.ProcessMemory;
 import io.clusterdeck.launch.ProcessStatus;
 import io.clusterdeck.plan.PlanTable;
@@ -73,6 +75,10 @@ final class LaunchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        if (LauncherJvm.isLean()) {
+            // Started by the user's command, which waits for it: when that command is gone, so is the cluster.
+            ParentGuard.installIfLaunched(stop::countDown);
+        }
         try {
             cluster.notes().forEach(note -> out.println("Note: " + note));
             out.print(table(cluster.processes()));

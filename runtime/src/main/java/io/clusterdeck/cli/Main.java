@@ -1,5 +1,6 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.launch.LauncherJvm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,6 +19,13 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("launch") && !LauncherJvm.isLean()) {
+            // A launch runs in a JVM made for it; here only when that JVM cannot start.
+            var code = LauncherJvm.run(Main.class.getName(), args);
+            if (code.isPresent()) {
+                System.exit(code.getAsInt());
+            }
+        }
         logThroughSlf4j();
         withoutPlatformMBeans();
         var commandLine = commandLine(args);

@@ -97,6 +97,27 @@ final class JvmCommand {
         return command;
     }
 
+    /**
+     * The command of a lean JVM for the launcher itself ({@link LauncherJvm}): made as a worker's is, with the
+     * launcher's default heap, the given system properties, and the class-data archive when there is one (the
+     * launcher's own classes outside it load from the jar as usual).
+     */
+    List<String> launcher(List<String> properties, String mainClass, List<String> args) {
+        var command = new ArrayList<String>();
+        command.add(options.java().toString());
+        command.addAll(SMALL_JVM);
+        command.addAll(QUICK_START);
+        if (archive != null && Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(properties);
+        command.add("-cp");
+        command.add(options.classpath());
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
     /** Whether the archive should be made: one is wanted and none exists yet. */
     boolean archiveWanted() {
         return archive != null && !Files.isRegularFile(archive);

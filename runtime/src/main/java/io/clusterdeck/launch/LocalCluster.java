@@ -353,7 +353,7 @@ public final class LocalCluster implements AutoCloseable {
         awaitHealthy(all.stream().filter(m -> m.planned.role() == Role.WORKER).toList());
         var healthy = clock.now();
         timeToReady = Duration.between(began, healthy);
-        sinceCommand = Duration.between(ProcessHandle.current().info().startInstant().orElse(began), healthy);
+        sinceCommand = Duration.between(LauncherJvm.commandStarted(), healthy);
         archive.markUsed();
         try {
             archive.makeIfWanted(run.log("class-data-archive"));

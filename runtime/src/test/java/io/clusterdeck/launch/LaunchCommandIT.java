@@ -60,6 +60,8 @@ class LaunchCommandIT {
     @Test
     void killingTheLauncherWithSigkillTakesEveryChildWithIt() throws Exception {
         startLauncher(WEBSHOP);
+        long lean = leanLauncherPid();
+        children.add(lean);
 
         launcher.destroyForcibly();
         launcher.waitFor(10, TimeUnit.SECONDS);
@@ -67,6 +69,27 @@ class LaunchCommandIT {
 
         System.out.printf("children gone %d ms after kill -9 of the launcher%n", took);
         assertThat(children).noneMatch(this::alive);
+    }
+
+    @Test
+    void theLaunchRunsInALeanJvmThatTheCommandWaitsForAndPassesItsExitCodeTo() throws Exception {
+        startLauncher(WEBSHOP);
+        var lean = ProcessHandle.of(leanLauncherPid()).orElseThrow();
+
+        assertThat(lean.parent().map(ProcessHandle::pid)).contains(launcher.pid());
+        assertThat(lean.info().arguments().map(List::of).orElseThrow())
+                .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dclusterdeck.home=" + home, "--no-cds")
+                .noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"));
+        var missing = cli("launch", "no-such-design.json");
+        assertThat(missing.exitCode()).as(missing.output()).isEqualTo(2);
+        assertThat(missing.output()).contains("no-such-design.json");
+    }
+
+    /** The pid of the JVM the launch runs in, as its run folder names it. */
+    private long leanLauncherPid() throws IOException {
+        var folder = RunFolder.current(home).orElseThrow();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("launcher.json").toFile())
+                .get("pid").asLong();
     }
 
     @Test
