@@ -96,6 +96,7 @@ public final class Bodies {
     }
 
     private static void deliver(HttpServerExchange exchange, BiConsumer<HttpServerExchange, byte[]> then, byte[] body) {
+        KeepReading.whileAnswering(exchange);
         try {
             then.accept(exchange, body);
         } catch (RuntimeException e) {

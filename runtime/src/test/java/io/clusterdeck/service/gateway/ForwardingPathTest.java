@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.Await;
+import io.clusterdeck.service.RawHttp;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;
@@ -219,6 +220,72 @@ class ForwardingPathTest {
         }
 
         assertThat(calls.stream().map(call -> call.join().statusCode())).containsOnly(200);
+    }
+
+    @Test
+    void aCallSentOnAConnectionWhileItsFirstCallIsForwardedIsAnsweredAfterIt() throws IOException {
+        var served = new AtomicInteger();
+        worker("worker-shop-1", (path, socket, out) -> {
+            int n = served.incrementAndGet();
+            sleep(n == 1 ? 500 : 0);
+            respond(out, 200, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8), "");
+        });
+        awaitHealthy(1);
+
+        try (var client = new Socket(InetAddress.getLoopbackAddress(), URI.create(gateway.url()).getPort())) {
+            var out = client.getOutputStream();
+            out.write(RAW_CALL);
+            out.flush();
+            Await.until("the first call at the worker", Duration.ofSeconds(10), () -> served.get() == 1);
+            out.write(RAW_CALL);
+            out.flush();
+
+            var in = client.getInputStream();
+            assertThat(RawHttp.readBody(in)).isEqualTo("{\"n\":1}");
+            assertThat(RawHttp.readBody(in)).isEqualTo("{\"n\":2}");
+        }
+    }
+
+    @Test
+    void aClientThatHangsUpWhileItsCallIsForwardedLeavesTheGatewayIdleAndServing() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var worker = worker("worker-shop-1", (path, socket, out) -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(out, 200, "{}".getBytes(StandardCharsets.UTF_8), "");
+        });
+        awaitHealthy(1);
+        try (var client = new Socket(InetAddress.getLoopbackAddress(), URI.create(gateway.url()).getPort())) {
+            client.getOutputStream().write(RAW_CALL);
+            client.getOutputStream().flush();
+            Await.until("the call at the worker", Duration.ofSeconds(10), () -> worker.calls.get() == 1);
+        }
+
+        long before = ioThreadsCpuNanos();
+        sleep(1_000);
+        long spent = ioThreadsCpuNanos() - before;
+        release.countDown();
+
+        // A connection left readable with nobody to read it would keep an I/O thread busy for the whole second.
+        assertThat(spent / 1_000_000).as("ms of CPU the gateway's I/O threads took in a second of waiting").isLessThan(150);
+        assertThat(call("shop/read").statusCode()).isEqualTo(200);
+    }
+
+    private static final byte[] RAW_CALL = ("POST /rpc/shop/read HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1);
+
+    private static long ioThreadsCpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("gateway I/O-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void sleep(long millis) {
