@@ -112,7 +112,10 @@ measure() {
     echo "$name $kind $round rss $role $(rss_kb "$pid")"
     echo "$name $kind $round pss $role $(pss_kb "$pid")"
   done <"$work/processes.txt" >>"$work/raw.txt"
-  echo "$name $kind $round rss launcher $(rss_kb "$launcher")" >>"$work/raw.txt"
+  # The command and the lean JVM it runs the launch in (LauncherJvm).
+  local launcher_kb=0 pid
+  for pid in "$launcher" $(pgrep -P "$launcher" 2>/dev/null); do launcher_kb=$((launcher_kb + $(rss_kb "$pid"))); done
+  echo "$name $kind $round rss launcher $launcher_kb" >>"$work/raw.txt"
   echo "$name $kind $round healthy - $healthy" >>"$work/raw.txt"
   echo "$name $kind $round first - $(p99 "$work/first.txt")" >>"$work/raw.txt"
   echo "$name $kind $round next - $(p99 "$work/next.txt")" >>"$work/raw.txt"
