@@ -62,13 +62,18 @@ grep -q "processes ready" "$work/launch.log" || { cat "$work/launch.log"; fail "
 entry=$(sed -n 's/^Entry: //p' "$work/launch.log")
 answer=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{}' "$entry/rpc/greeting/hello")
 echo "greeting/hello answered: $answer"
-# The standalone service runs on the installed runtime and jar.
-child=$(pgrep -P "$launch_pid" -f "io.clusterdeck.cli.ServiceRunner standalone") || fail "no standalone process"
-tr '\0' ' ' < "/proc/$child/cmdline" > "$work/child-command.txt"
-grep -q "^/opt/clusterdeck/lib/runtime/bin/java .*-cp /opt/clusterdeck/lib/app/clusterdeck.jar " \
-    "$work/child-command.txt" || fail "the cluster process runs $(cat "$work/child-command.txt")"
+# The launch runs in a lean JVM of its own, and the standalone service under it, both on the installed runtime and jar.
+lean=$(pgrep -P "$launch_pid" -f "io.clusterdeck.cli.Main launch") || fail "the launch runs in no JVM of its own"
+child=$(pgrep -P "$lean" -f "io.clusterdeck.cli.ServiceRunner standalone") || fail "no standalone process"
+for pid in "$lean" "$child"; do
+    tr '\0' ' ' < "/proc/$pid/cmdline" > "$work/child-command.txt"
+    grep -q "^/opt/clusterdeck/lib/runtime/bin/java .*-cp /opt/clusterdeck/lib/app/clusterdeck.jar " \
+        "$work/child-command.txt" || fail "process $pid runs $(cat "$work/child-command.txt")"
+done
 kill -TERM "$launch_pid"; wait "$launch_pid" || true; launch_pid=
-! kill -0 "$child" 2>/dev/null || fail "the launch left its process $child running"
+for pid in "$lean" "$child"; do
+    ! kill -0 "$pid" 2>/dev/null || fail "the launch left its process $pid running"
+done
 
 echo "== The desktop app on a virtual display"
 xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
