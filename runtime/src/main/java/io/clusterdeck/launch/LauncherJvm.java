@@ -64,7 +64,11 @@ public final class LauncherJvm {
         // Ctrl-C reaches both JVMs (they share the terminal's process group); a signal sent to this one alone is passed
         // on. Either way the lean JVM stops its cluster gracefully and this one waits for it.
         for (var name : List.of("INT", "TERM", "HUP")) {
-            Signal.handle(new Signal(name), signal -> lean.destroy());
+            try {
+                Signal.handle(new Signal(name), signal -> lean.destroy());
+            } catch (IllegalArgumentException e) {
+                // A signal this JVM may not handle (SIGHUP under nohup, say) reaches the lean JVM alone, if at all.
+            }
         }
         while (true) {
             try {

@@ -53,6 +53,24 @@ class JvmCommandTest {
         assertThat(new JvmCommand(options).archive()).isEqualTo(new JvmCommand(options).archive());
     }
 
+    @Test
+    void theLaunchersOwnJvmStartsAsAWorkersDoesWithTheArchiveOnceThereIsOneAndTheCommandsArgumentsAfterItsMainClass()
+            throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var jvm = new JvmCommand(LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()));
+        var properties = java.util.List.of("-Dclusterdeck.home=" + temp);
+        var arguments = java.util.List.of("launch", "shop.json");
+
+        var before = jvm.launcher(properties, "io.clusterdeck.cli.Main", arguments);
+        Files.createFile(jvm.archive());
+        var after = jvm.launcher(properties, "io.clusterdeck.cli.Main", arguments);
+
+        assertThat(before).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="))
+                .endsWith("-Dclusterdeck.home=" + temp, "-cp", jar.toString(), "io.clusterdeck.cli.Main", "launch", "shop.json");
+        assertThat(after).contains("-XX:SharedArchiveFile=" + jvm.archive());
+    }
+
     private static PlannedProcess standalone() {
         var file = ExampleDesignFiles.FOLDER.resolve("hello.json");
         var design = DesignFiles.load(file).orThrow();
