@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,19 @@ final class LaunchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("Starting " + parsed.value().orElseThrow().name() + "...");
         out.flush();
+        var stop = new CountDownLatch(1);
+        var running = new AtomicBoolean();
+        if (LauncherJvm.isLean()) {
+            // The user's command waits for this JVM: when that command is gone, so is the launch, however far it got
+            // (while starting, the processes it started follow this JVM on their own).
+            ParentGuard.installIfLaunched(() -> {
+                if (running.get()) {
+                    stop.countDown();
+                } else {
+                    System.exit(Main.INVALID);
+                }
+            });
+        }
         LocalCluster cluster;
         try {
             cluster = LocalCluster.start(parsed.value().orElseThrow(), design,
@@ -70,15 +84,11 @@ final class LaunchCommand implements Callable<Integer> {
             err.flush();
             return Main.INVALID;
         }
-        var stop = new CountDownLatch(1);
         var hook = new Thread(cluster::close, "launch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        if (LauncherJvm.isLean()) {
-            // Started by the user's command, which waits for it: when that command is gone, so is the cluster.
-            ParentGuard.installIfLaunched(stop::countDown);
-        }
+        running.set(true);
         try {
             cluster.notes().forEach(note -> out.println("Note: " + note));
             out.print(table(cluster.processes()));

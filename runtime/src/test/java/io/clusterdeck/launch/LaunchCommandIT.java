@@ -72,6 +72,26 @@ class LaunchCommandIT {
     }
 
     @Test
+    void killingTheCommandWhileItsLaunchIsStillStartingEndsTheLaunchThere() throws Exception {
+        launcher = new ProcessBuilder(java(), "-Dclusterdeck.home=" + home, "-jar", TestDesigns.jar(), "launch",
+                WEBSHOP.toString(), "--no-cds").redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile())
+                .start();
+        Await.until("services starting", Duration.ofSeconds(60), () -> launcher.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("ServiceRunner")).count() >= 3);
+        var started = launcher.descendants().toList();
+        started.forEach(p -> children.add(p.pid()));
+
+        launcher.destroyForcibly();
+        Await.until("every process gone", Duration.ofSeconds(30), () -> started.stream().noneMatch(ProcessHandle::isAlive));
+
+        try (var runs = java.nio.file.Files.list(home.resolve("runs"))) {
+            assertThat(runs.filter(java.nio.file.Files::isDirectory))
+                    .as("run folders; a launch that got ready writes launcher.json into its own")
+                    .isNotEmpty().noneMatch(run -> java.nio.file.Files.exists(run.resolve("launcher.json")));
+        }
+    }
+
+    @Test
     void theLaunchRunsInALeanJvmThatTheCommandWaitsForAndPassesItsExitCodeTo() throws Exception {
         startLauncher(WEBSHOP);
         var lean = ProcessHandle.of(leanLauncherPid()).orElseThrow();
