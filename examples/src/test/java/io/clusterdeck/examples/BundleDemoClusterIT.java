@@ -16,7 +16,6 @@ import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,10 +216,6 @@ class BundleDemoClusterIT {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 }

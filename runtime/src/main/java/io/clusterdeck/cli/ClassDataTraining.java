@@ -14,8 +14,6 @@ import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.protocol.Paths;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,9 +110,7 @@ public final class ClassDataTraining {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 }

@@ -6,7 +6,6 @@ import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.Planner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -48,7 +47,7 @@ final class Ports {
             if (used.contains(process.port()) || !available(process.host(), process.port())) {
                 int free;
                 do {
-                    free = freePort(process.host());
+                    free = FreePorts.on(process.host());
                 } while (used.contains(free));
                 replacements.put(process.name(), free);
                 used.add(free);
@@ -70,16 +69,7 @@ final class Ports {
         }
     }
 
-    static int freePort(String host) {
-        try (var socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(bindable(host)), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
-        }
-    }
-
-    private static String bindable(String host) {
+    static String bindable(String host) {
         return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     }
 }

@@ -10,7 +10,6 @@ import io.clusterdeck.service.Await;
 import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,9 +72,7 @@ class PlannedClusterIT {
         assertThat(standalone.awaitExit(Duration.ofSeconds(15))).isZero();
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 }

@@ -7,8 +7,6 @@ import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.Load;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +34,8 @@ class GatewayRideThroughTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 
     private ProxyService proxyFor(int gatewayPort, int timeoutMs) {

@@ -8,7 +8,6 @@ import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import io.clusterdeck.service.gateway.GatewayService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +43,8 @@ class TwoGatewaysTest {
         return at >= 0 && body.indexOf("\"state\":\"healthy\"", at) > at;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 
     @Test
