@@ -10,7 +10,6 @@ import io.clusterdeck.service.ServiceProcesses;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +53,7 @@ class WorkerLifecycleIT {
 
     @Test
     void workerKeepsTryingAnUnreachableGatewayAndRegistersWhenItComes() throws IOException {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = io.clusterdeck.launch.FreePorts.on("127.0.0.1");
         WorkerConfig config = TestConfigs.worker("worker-shop-1", "shop", "http://127.0.0.1:" + port, processes.keyFile());
         var worker = processes.launch(config);
         Await.until("the worker says why it waits", Duration.ofSeconds(20), () -> worker.printed("cannot reach the gateway"));
