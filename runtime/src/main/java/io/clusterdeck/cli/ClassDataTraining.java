@@ -9,6 +9,7 @@ import io.clusterdeck.design.Simulation;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.Service;
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
@@ -61,7 +62,7 @@ public final class ClassDataTraining {
                 Segment.named("back").withFunctions(List.of("train/back"))));
         var ports = new HashMap<String, Integer>();
         for (var process : Planner.plan(design, PlanOptions.local(folder)).processes()) {
-            ports.put(process.name(), freePort());
+            ports.put(process.name(), FreePorts.on("127.0.0.1"));
         }
         var local = PlanOptions.local(folder);
         var plan = Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports, key.toString()));
@@ -108,9 +109,5 @@ public final class ClassDataTraining {
                 client.get(proxy, path, new byte[0], timeout, 1 << 20).join();
             }
         }
-    }
-
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
     }
 }

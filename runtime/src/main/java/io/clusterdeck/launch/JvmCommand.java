@@ -78,23 +78,12 @@ final class JvmCommand {
             throw new IOException("there is no java launcher at " + options.java()
                     + " (cluster processes run on the Java runtime Clusterdeck itself runs on)");
         }
-        var command = new ArrayList<String>();
-        command.add(options.java().toString());
-        command.addAll(SMALL_JVM);
-        if (process.role() != Role.GATEWAY && process.role() != Role.PROXY) {
-            command.addAll(QUICK_START);
-        }
-        command.add("-Xmx" + process.jvm().heapMb() + "m");
-        if (archive != null && Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
-        command.addAll(process.jvm().options());
-        command.add("-cp");
-        command.add(options.classpath());
-        command.add(MAIN);
-        command.add(process.role().json());
-        command.add(config.toString());
-        return command;
+        var settings = new ArrayList<String>();
+        settings.add("-Xmx" + process.jvm().heapMb() + "m");
+        settings.addAll(sharing());
+        settings.addAll(process.jvm().options());
+        boolean hotPath = process.role() == Role.GATEWAY || process.role() == Role.PROXY;
+        return java(!hotPath, settings, MAIN, List.of(process.role().json(), config.toString()));
     }
 
     /**
@@ -103,19 +92,9 @@ final class JvmCommand {
      * launcher's own classes outside it load from the jar as usual).
      */
     List<String> launcher(List<String> properties, String mainClass, List<String> args) {
-        var command = new ArrayList<String>();
-        command.add(options.java().toString());
-        command.addAll(SMALL_JVM);
-        command.addAll(QUICK_START);
-        if (archive != null && Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-        }
-        command.addAll(properties);
-        command.add("-cp");
-        command.add(options.classpath());
-        command.add(mainClass);
-        command.addAll(args);
-        return command;
+        var settings = new ArrayList<>(sharing());
+        settings.addAll(properties);
+        return java(true, settings, mainClass, args);
     }
 
     /** Whether the archive should be made: one is wanted and none exists yet. */
@@ -132,15 +111,29 @@ final class JvmCommand {
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
+        command.addAll(java(true, List.of("-Xmx64m", "-XX:ArchiveClassesAtExit=" + into), TRAINING, List.of()));
+        return command;
+    }
+
+    /** Every JVM this launcher starts: small, C1 only unless it is a hot path, then its settings, class and arguments. */
+    private List<String> java(boolean quickStart, List<String> settings, String mainClass, List<String> args) {
+        var command = new ArrayList<String>();
         command.add(options.java().toString());
         command.addAll(SMALL_JVM);
-        command.addAll(QUICK_START);
-        command.add("-Xmx64m");
-        command.add("-XX:ArchiveClassesAtExit=" + into);
+        if (quickStart) {
+            command.addAll(QUICK_START);
+        }
+        command.addAll(settings);
         command.add("-cp");
         command.add(options.classpath());
-        command.add(TRAINING);
+        command.add(mainClass);
+        command.addAll(args);
         return command;
+    }
+
+    /** The option that maps the class-data archive, once there is one. */
+    private List<String> sharing() {
+        return archive != null && Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     Path archive() {
