@@ -10,6 +10,7 @@ import io.clusterdeck.design.RepositorySettings;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.design.Simulation;
 import io.clusterdeck.design.WorkerCount;
+import io.clusterdeck.service.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -85,10 +86,21 @@ class HostileClientsIT {
         return cluster.processes().stream().collect(Collectors.toMap(ProcessStatus::name, ProcessStatus::pid));
     }
 
+    /**
+     * No process exited or was replaced, and a normal call is served again. A gateway flooded on a slow machine may
+     * see its health checks time out and take the workers out of rotation for a moment ({@code no_worker}); they are
+     * back by the next check, so a normal call must succeed within a few check intervals, never fail otherwise.
+     */
     private static void assertNothingExitedOrWasReplaced() {
         assertThat(pids()).isEqualTo(pidsAtStart);
         assertThat(cluster.processes()).allSatisfy(p -> assertThat(p.restarts()).as(p.name()).isZero());
-        assertThat(Calls.call(url("proxy"), "shop/search").status()).isEqualTo(200);
+        Await.until("a normal call through the proxy is served", Duration.ofSeconds(10), () -> {
+            var answer = Calls.call(url("proxy"), "shop/search");
+            assertThat(answer.status()).as(answer.body()).isIn(200, 503);
+            assertThat(answer.status() == 200 || answer.body().contains("no_worker")).as(answer.body()).isTrue();
+            return answer.status() == 200;
+        });
+        assertThat(pids()).isEqualTo(pidsAtStart);
     }
 
     /** 180 calls at once, each with a body just under the 1 MiB limit, and no token. */
