@@ -10,6 +10,7 @@ import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.Service;
 import io.clusterdeck.launch.FreePorts;
+import io.clusterdeck.launch.LaunchWarmUp;
 import io.clusterdeck.launch.ParentGuard;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
@@ -88,6 +89,7 @@ public final class ClassDataTraining {
      */
     private static void launchCommandLine() {
         Main.commandLine().parseArgs("launch", "training.json", "--no-cds");
+        LaunchWarmUp.run();
     }
 
     /** Calls through the proxy and the gateway, well and badly, and reads every kind of answer. */

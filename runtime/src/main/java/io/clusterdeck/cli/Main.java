@@ -1,5 +1,6 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.launch.LaunchWarmUp;
 import io.clusterdeck.launch.LauncherJvm;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class Main {
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }
+        }
+        if (args.length > 0 && args[0].equals("launch")) {
+            LaunchWarmUp.begin();
         }
         logThroughSlf4j();
         withoutPlatformMBeans();
