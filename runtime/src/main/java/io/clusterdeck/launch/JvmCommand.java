@@ -36,13 +36,9 @@ final class JvmCommand {
             "-Dorg.jboss.logging.provider=slf4j");
     // C1 only, one compiler thread: on a laptop's few cores, ten processes that start at once each compiling on two
     // threads only take turns; one thread did the same work for 5% less CPU to ready (measured on 2 cores), and
-    // without dynamic compiler threads it no longer reads the cgroup's memory files before each compilation. Methods
-    // are compiled after ten times the usual calls: start-up code that runs a few hundred times is interpreted instead
-    // of compiled once and dropped (webshop, 5 interleaved launches each way: healthy 4.0 s instead of 4.3 s after the
-    // command, 1-2 MB less per worker, the launcher's compiler 90 instead of 190 ms of CPU), while a call path that
-    // serves traffic still gets compiled within its first second.
+    // without dynamic compiler threads it no longer reads the cgroup's memory files before each compilation.
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:-UseDynamicNumberOfCompilerThreads", "-XX:CompileThresholdScaling=10");
+            "-XX:-UseDynamicNumberOfCompilerThreads");
 
     private final LaunchOptions options;
     private final Path archive;

@@ -71,22 +71,6 @@ class JvmCommandTest {
         assertThat(after).contains("-XX:SharedArchiveFile=" + jvm.archive());
     }
 
-    @Test
-    void workersStartWithOneC1CompilerThatWaitsForTenTimesTheCallsWhileTheGatewayKeepsBothCompilersAndTheUsualThresholds()
-            throws IOException {
-        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
-        var jvm = new JvmCommand(LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()).withAppCds(false));
-        var file = ExampleDesignFiles.FOLDER.resolve("webshop.json");
-        var plan = Planner.plan(DesignFiles.load(file).orThrow(), PlanOptions.local(file.getParent()));
-
-        var worker = jvm.build(plan.withRole(io.clusterdeck.plan.Role.WORKER).get(0), temp.resolve("worker.json"));
-        var gateway = jvm.build(plan.gateways().get(0), temp.resolve("gateway.json"));
-
-        assertThat(worker).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=10");
-        assertThat(gateway).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel")
-                || option.startsWith("-XX:CompileThresholdScaling") || option.startsWith("-XX:CICompilerCount"));
-    }
-
     private static PlannedProcess standalone() {
         var file = ExampleDesignFiles.FOLDER.resolve("hello.json");
         var design = DesignFiles.load(file).orThrow();
