@@ -1,11 +1,5 @@
 package io.clusterdeck.cli;
 
-import io.clusterdeck.design.Access;
-import io.clusterdeck.design.Design;
-import io.clusterdeck.design.Function;
-import io.clusterdeck.design.Latency;
-import io.clusterdeck.design.Segment;
-import io.clusterdeck.design.Simulation;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.Service;
@@ -55,12 +49,7 @@ public final class ClassDataTraining {
     private static void train(Path folder) throws Exception {
         var key = folder.resolve("cluster.key");
         Files.writeString(key, "training-" + System.nanoTime());
-        var front = new Function("train/front", null, Access.PUBLIC, true, List.of("train/back"),
-                new Simulation(0.01, Latency.fixed(0.1), 0.0, 128), null);
-        var back = new Function("train/back", null, Access.PRIVATE, true, List.of(), new Simulation(0.0, null, 0.0, 64), null);
-        var design = Design.named("training").withFunctions(List.of(front, back)).withSegments(List.of(
-                Segment.named("front").withFunctions(List.of("train/front")),
-                Segment.named("back").withFunctions(List.of("train/back"))));
+        var design = LaunchWarmUp.design();
         var ports = new HashMap<String, Integer>();
         for (var process : Planner.plan(design, PlanOptions.local(folder)).processes()) {
             ports.put(process.name(), FreePorts.on("127.0.0.1"));

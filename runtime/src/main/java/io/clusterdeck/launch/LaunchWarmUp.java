@@ -3,6 +3,7 @@ package io.clusterdeck.launch;
 import io.clusterdeck.design.Access;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.Function;
+import io.clusterdeck.design.Latency;
 import io.clusterdeck.design.Segment;
 import io.clusterdeck.design.Simulation;
 import io.clusterdeck.http.IoEngine;
@@ -50,13 +51,17 @@ public final class LaunchWarmUp {
         }
     }
 
-    /** Every role: a repository, a gateway, a worker per segment with a call across segments, and a proxy. */
-    static Design design() {
-        var front = new Function("warm/front", null, Access.PUBLIC, true, List.of("warm/back"),
-                new Simulation(0.0, null, 0.0, 64), null);
-        var back = new Function("warm/back", null, Access.PRIVATE, true, List.of(), new Simulation(0.0, null, 0.0, 64), null);
-        return Design.named("warm-up").withFunctions(List.of(front, back)).withSegments(List.of(
-                Segment.named("front").withFunctions(List.of("warm/front")),
-                Segment.named("back").withFunctions(List.of("warm/back"))));
+    /**
+     * Every role: a repository, a gateway, a worker per segment, and a proxy; a public function that calls a private
+     * one across segments, with a little simulated CPU and latency. The class-data archive's training run launches it
+     * too.
+     */
+    public static Design design() {
+        var front = new Function("train/front", null, Access.PUBLIC, true, List.of("train/back"),
+                new Simulation(0.01, Latency.fixed(0.1), 0.0, 128), null);
+        var back = new Function("train/back", null, Access.PRIVATE, true, List.of(), new Simulation(0.0, null, 0.0, 64), null);
+        return Design.named("training").withFunctions(List.of(front, back)).withSegments(List.of(
+                Segment.named("front").withFunctions(List.of("train/front")),
+                Segment.named("back").withFunctions(List.of("train/back"))));
     }
 }
