@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterdeck.design.Design;
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.http.Json;
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.plan.Plan;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
@@ -186,7 +187,7 @@ class BundleDemoClusterIT {
         var local = PlanOptions.local(DESIGN.getParent());
         var ports = new HashMap<String, Integer>();
         for (var process : Planner.plan(design, local).processes()) {
-            ports.put(process.name(), freePort());
+            ports.put(process.name(), FreePorts.onLoopback());
         }
         return Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports,
                 processes.keyFile()));
@@ -215,7 +216,4 @@ class BundleDemoClusterIT {
         }
     }
 
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
-    }
 }

@@ -52,7 +52,7 @@ public final class ClassDataTraining {
         var design = LaunchWarmUp.design();
         var ports = new HashMap<String, Integer>();
         for (var process : Planner.plan(design, PlanOptions.local(folder)).processes()) {
-            ports.put(process.name(), FreePorts.on("127.0.0.1"));
+            ports.put(process.name(), FreePorts.onLoopback());
         }
         var local = PlanOptions.local(folder);
         var plan = Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports, key.toString()));
@@ -78,7 +78,6 @@ public final class ClassDataTraining {
      */
     private static void launchCommandLine() {
         Main.commandLine().parseArgs("launch", "training.json", "--no-cds");
-        LaunchWarmUp.run();
     }
 
     /** Calls through the proxy and the gateway, well and badly, and reads every kind of answer. */

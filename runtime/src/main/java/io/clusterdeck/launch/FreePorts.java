@@ -1,5 +1,6 @@
 package io.clusterdeck.launch;
 
+import io.clusterdeck.plan.PlanOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +19,11 @@ public final class FreePorts {
     private static final int TRIES = 100;
 
     private FreePorts() {
+    }
+
+    /** A port nothing listens on now on loopback, where the launcher's processes and the tests listen. */
+    public static int onLoopback() {
+        return on(PlanOptions.LOOPBACK);
     }
 
     /** A port nothing listens on now on {@code host}: one below the outgoing range, or the system's pick if none is. */

@@ -3,6 +3,7 @@ package io.clusterdeck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.design.DesignFiles;
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.plan.PlanOptions;
 import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.Role;
@@ -33,7 +34,7 @@ class PlannedClusterIT {
         var draft = Planner.plan(design, local);
         var ports = new HashMap<String, Integer>();
         for (var process : draft.processes()) {
-            ports.put(process.name(), freePort());
+            ports.put(process.name(), FreePorts.onLoopback());
         }
         var plan = Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports,
                 processes.keyFile()));
@@ -61,7 +62,7 @@ class PlannedClusterIT {
         var designFile = Path.of("..", "designs", "hello.json").toAbsolutePath().normalize();
         var design = DesignFiles.load(designFile).value().orElseThrow();
         var local = PlanOptions.local(designFile.getParent());
-        var plan = Planner.plan(design, local.withPorts(java.util.Map.of("standalone", freePort())));
+        var plan = Planner.plan(design, local.withPorts(java.util.Map.of("standalone", FreePorts.onLoopback())));
 
         var standalone = processes.start(plan.process("standalone").orElseThrow().config());
         var response = TestHttp.post(standalone.url() + "/rpc/greeting/hello", "{\"name\":\"Ada\"}");
@@ -72,7 +73,4 @@ class PlannedClusterIT {
         assertThat(standalone.awaitExit(Duration.ofSeconds(15))).isZero();
     }
 
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
-    }
 }

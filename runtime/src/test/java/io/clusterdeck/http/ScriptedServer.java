@@ -1,6 +1,5 @@
 package io.clusterdeck.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -114,27 +112,13 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     private Request read(InputStream in) throws IOException {
-        var head = new ByteArrayOutputStream();
-        int last = 0;
-        while (last != 0x0d0a0d0a) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            head.write(b);
-            last = last << 8 | b;
+        var message = WireMessage.read(in);
+        if (message == null) {
+            return null;
         }
-        var lines = List.of(head.toString(StandardCharsets.ISO_8859_1).split("\r\n"));
-        var requestLine = lines.get(0).split(" ");
-        var headers = lines.subList(1, lines.size());
-        int length = 0;
-        for (var line : headers) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        var body = in.readNBytes(length);
-        return new Request(requestLine[0], requestLine[1], headers, body, requests.incrementAndGet());
+        var requestLine = message.head().get(0).split(" ");
+        var headers = message.head().subList(1, message.head().size());
+        return new Request(requestLine[0], requestLine[1], headers, message.body(), requests.incrementAndGet());
     }
 
     @Override

@@ -50,18 +50,11 @@ public final class RawHttp {
 
     /** Reads one response with a {@code Content-Length} from a connection and returns its body. */
     public static String readBody(java.io.InputStream in) throws IOException {
-        var head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the connection ended within a response head: " + head);
-            }
-            head.append((char) b);
+        var message = io.clusterdeck.http.WireMessage.read(in);
+        if (message == null) {
+            throw new IOException("the connection ended within a response head");
         }
-        int length = head.toString().lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-                .mapToInt(line -> Integer.parseInt(line.substring(15).trim())).findFirst()
-                .orElseThrow(() -> new IOException("no Content-Length in " + head));
-        return new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+        return message.bodyText();
     }
 
     public static int status(String answer) {

@@ -2,6 +2,7 @@ package io.clusterdeck.service.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.plan.ProxyConfig;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.Load;
@@ -34,9 +35,6 @@ class GatewayRideThroughTest {
         }
     }
 
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
-    }
 
     private ProxyService proxyFor(int gatewayPort, int timeoutMs) {
         return ProxyService.create(new ProxyConfig("proxy", "127.0.0.1", 0, null, List.of("http://127.0.0.1:" + gatewayPort),
@@ -46,7 +44,7 @@ class GatewayRideThroughTest {
 
     @Test
     void callsWaitForAGatewayThatIsNotUpYetAndAreAnsweredOnceItIs() throws Exception {
-        int port = freePort();
+        int port = FreePorts.onLoopback();
         proxy = proxyFor(port, 3_000);
         CompletableFuture<HttpResponse<String>> read = CompletableFuture.supplyAsync(
                 () -> TestHttp.post(proxy.url() + "/rpc/shop/read", "{}"), callers);
@@ -66,7 +64,7 @@ class GatewayRideThroughTest {
 
     @Test
     void aCallGivesUpWith503OnceTheGatewayStaysAwayPastItsDeadline() throws Exception {
-        proxy = proxyFor(freePort(), 200);
+        proxy = proxyFor(FreePorts.onLoopback(), 200);
 
         var answer = TestHttp.post(proxy.url() + "/rpc/shop/order", "{}");
 

@@ -2,6 +2,7 @@ package io.clusterdeck.service.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
@@ -27,9 +28,6 @@ class RegisterAgainTest {
         }
     }
 
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
-    }
 
     private GatewayService startGateway(int port) {
         return GatewayService.create(TestConfigs.gateway(port, TestConfigs.FAST_CHECKS, 3_000, null),
@@ -42,7 +40,7 @@ class RegisterAgainTest {
 
     @Test
     void aWorkerToldToRegisterAgainJoinsARestartedGateway() throws IOException {
-        int port = freePort();
+        int port = FreePorts.onLoopback();
         gateway = startGateway(port);
         worker = WorkerService.create(TestConfigs.worker("worker-shop-1", "shop", gateway.url(), null),
                 ClusterKey.of(TestConfigs.KEY)).start();
@@ -59,7 +57,7 @@ class RegisterAgainTest {
 
     @Test
     void onlyMembersMayTellAWorkerToRegisterAgain() throws IOException {
-        gateway = startGateway(freePort());
+        gateway = startGateway(FreePorts.onLoopback());
         worker = WorkerService.create(TestConfigs.worker("worker-shop-1", "shop", gateway.url(), null),
                 ClusterKey.of(TestConfigs.KEY)).start();
 

@@ -2,6 +2,7 @@ package io.clusterdeck.service.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.launch.FreePorts;
 import io.clusterdeck.security.ClusterKey;
 import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
@@ -43,14 +44,11 @@ class TwoGatewaysTest {
         return at >= 0 && body.indexOf("\"state\":\"healthy\"", at) > at;
     }
 
-    private static int freePort() {
-        return io.clusterdeck.launch.FreePorts.on("127.0.0.1");
-    }
 
     @Test
     void aCallToAnotherSegmentGoesThroughTheGatewayThatIsThereWhenTheOtherIsGone() throws IOException {
         var two = gateway("gateway-2", 0);
-        var gone = "http://127.0.0.1:" + freePort();
+        var gone = "http://127.0.0.1:" + FreePorts.onLoopback();
         worker("worker-shop-1", "shop", List.of(gone, two.url()));
         worker("worker-stock-1", "stock", List.of(gone, two.url()));
         Await.until("both workers healthy on gateway-2", Duration.ofSeconds(10),
@@ -64,7 +62,7 @@ class TwoGatewaysTest {
 
     @Test
     void aRestartedGatewayLearnsTheWorkerAgainThoughTheOtherGatewayNeverStoppedCheckingIt() throws IOException {
-        int port = freePort();
+        int port = FreePorts.onLoopback();
         var one = gateway("gateway-1", port);
         var two = gateway("gateway-2", 0);
         worker("worker-shop-1", "shop", List.of(one.url(), two.url()));

@@ -53,7 +53,7 @@ class WorkerLifecycleIT {
 
     @Test
     void workerKeepsTryingAnUnreachableGatewayAndRegistersWhenItComes() throws IOException {
-        int port = io.clusterdeck.launch.FreePorts.on("127.0.0.1");
+        int port = io.clusterdeck.launch.FreePorts.onLoopback();
         WorkerConfig config = TestConfigs.worker("worker-shop-1", "shop", "http://127.0.0.1:" + port, processes.keyFile());
         var worker = processes.launch(config);
         Await.until("the worker says why it waits", Duration.ofSeconds(20), () -> worker.printed("cannot reach the gateway"));
