@@ -127,6 +127,11 @@ measure() {
     # shellcheck disable=SC2086
     echo "$name $kind $round settled - $(quiet_cpu $pids)" >>"$work/raw.txt"
   fi
+  # A cold launch makes the class-data archive (a part per role, and the launcher's) once its cluster is up, and
+  # stopping the launch stops that: wait for every part before the warm launches.
+  if [ "$kind" = cold ]; then
+    for _ in $(seq 600); do [ "$(ls "$home"/cds/*.jsa 2>/dev/null | wc -l)" -ge 5 ] && break; sleep 0.2; done
+  fi
   stop_launcher
 }
 
@@ -136,8 +141,6 @@ for name in $DESIGNS; do
   home=$work/home-$name
   say "$name: cold launch"
   measure "$name" "$design" "$home" cold 1
-  # The cold launch makes the class-data archive once its cluster is up; wait for it before the warm ones.
-  for _ in $(seq 300); do ls "$home"/cds/*.jsa >/dev/null 2>&1 && break; sleep 0.2; done
   for round in $(seq "$RUNS"); do
     say "$name: warm launch $round/$RUNS"
     settle=0

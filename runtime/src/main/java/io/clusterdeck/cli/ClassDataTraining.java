@@ -1,74 +1,72 @@
 package io.clusterdeck.cli;
 
+import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.http.IoEngine;
 import io.clusterdeck.http.OutboundRequest;
-import io.clusterdeck.http.Service;
-import io.clusterdeck.launch.FreePorts;
+import io.clusterdeck.launch.ClassDataArchive;
+import io.clusterdeck.launch.LaunchOptions;
 import io.clusterdeck.launch.LaunchWarmUp;
+import io.clusterdeck.launch.LocalCluster;
 import io.clusterdeck.launch.ParentGuard;
-import io.clusterdeck.plan.PlanOptions;
-import io.clusterdeck.plan.Planner;
-import io.clusterdeck.plan.ServiceConfigs;
+import io.clusterdeck.plan.Plan;
 import io.clusterdeck.protocol.Paths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A short run of every service role in one JVM, so that the class-data archive the launcher makes from it holds
- * what each role loads: a repository, a gateway, two workers whose functions call across segments, and a proxy,
- * each of them started from a config file, called through its every kind of endpoint, and stopped. The launcher
- * runs it once, after a launch is up, when no archive matches its Java and class path; every later process then
- * starts from the archive.
+ * A short training launch of every service role, from which the launcher makes the class-data archive: a repository,
+ * a gateway, two workers whose functions call across segments, and a proxy, launched as real processes that each
+ * write the classes they load, called through their every kind of endpoint, and stopped. Each role's archive is then
+ * made from what one of its processes loaded; the launcher's from what this JVM loaded, as it launched and called a
+ * cluster as the launcher does. The launcher runs it once, after a launch is up, when no archive matches its Java and
+ * class path; every later process then starts from its role's archive.
  */
 public final class ClassDataTraining {
     private static final byte[] JSON = OutboundRequest.headers("Content-Type", "application/json");
+    private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(2);
 
     private ClassDataTraining() {
     }
 
+    /** {@code FOLDER}: where each role's archive is written, as {@code <role>.jsa}. */
     public static void main(String[] args) throws Exception {
         ParentGuard.installIfLaunched(() -> System.exit(1));
-        var folder = Files.createTempDirectory("clusterdeck-training");
+        if (args.length != 1) {
+            throw new UsageException("expected the folder the archives go to, got " + args.length + " arguments");
+        }
+        var into = Path.of(args[0]);
+        var work = Files.createTempDirectory("clusterdeck-training");
         try {
-            train(folder);
+            var plan = train(work);
+            for (var role : ClassDataArchive.trainedRoles()) {
+                var first = plan.processes().stream().filter(process -> process.role() == role).findFirst().orElseThrow();
+                ClassDataArchive.dump(work.resolve("classes").resolve(first.name() + ".classlist"),
+                        into.resolve(role.json() + ".jsa"), DUMP_TIMEOUT);
+            }
             launchCommandLine();
         } finally {
-            try (var files = Files.walk(folder)) {
+            try (var files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         System.exit(0);
     }
 
-    private static void train(Path folder) throws Exception {
-        var key = folder.resolve("cluster.key");
-        Files.writeString(key, "training-" + System.nanoTime());
+    /** Launches the training design with every process writing its class list, calls it, and stops it; its plan. */
+    private static Plan train(Path work) throws Exception {
         var design = LaunchWarmUp.design();
-        var ports = new HashMap<String, Integer>();
-        for (var process : Planner.plan(design, PlanOptions.local(folder)).processes()) {
-            ports.put(process.name(), FreePorts.onLoopback());
-        }
-        var local = PlanOptions.local(folder);
-        var plan = Planner.plan(design, new PlanOptions(local.baseDir(), local.cores(), local.host(), ports, key.toString()));
-        var services = new ArrayList<Service>();
-        try {
-            for (var process : plan.processes()) {
-                var file = folder.resolve(process.name() + ".json");
-                Files.writeString(file, ServiceConfigs.toJson(process.config()));
-                var config = ServiceConfigs.load(file, process.role()).value().orElseThrow();
-                services.add(ServiceRunner.create(config, Map.of()).start());
-            }
+        var file = work.resolve("training.json");
+        DesignFiles.writeAtomically(file, DesignFiles.toJson(design));
+        var lists = Files.createDirectories(work.resolve("classes"));
+        var options = LaunchOptions.defaults().withHome(work.resolve("home")).withAppCds(false).withControl(false)
+                .withClassLists(lists);
+        try (var cluster = LocalCluster.start(design, file, options)) {
+            var plan = cluster.plan();
             call(plan.entryUrl(), plan.gateways().get(0).url());
-        } finally {
-            for (int i = services.size() - 1; i >= 0; i--) {
-                services.get(i).stop();
-            }
+            return plan;
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The command line of one runtime process: a small JVM (serial GC, small stacks and heap) running
- * {@code clusterdeck run ROLE --config FILE}, sharing a class-data archive across runs. Workers, the repository and
+ * {@code clusterdeck run ROLE --config FILE}, starting from its role's class-data archive. Workers, the repository and
  * standalone services compile with C1 only, which starts fastest; the gateway and the proxy, which every call
  * crosses for as long as the cluster runs, also get C2, which halves what a forwarded call costs them.
  */
@@ -40,21 +40,29 @@ final class JvmCommand {
     private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:-UseDynamicNumberOfCompilerThreads");
 
+    /**
+     * The roles with an archive of their own, made from what one of their processes loaded in a training launch; a
+     * standalone process, which runs functions as a worker does, starts from the worker's.
+     */
+    static final List<Role> TRAINED = List.of(Role.REPOSITORY, Role.GATEWAY, Role.WORKER, Role.PROXY);
+    /** The part of the archive the launcher's own JVM starts from. */
+    static final String LAUNCHER = "launcher";
+
     private final LaunchOptions options;
-    private final Path archive;
+    private final String archiveName;
 
     JvmCommand(LaunchOptions options) {
         this.options = options;
-        this.archive = options.appCds() && onlyJars(options.classpath()) ? archiveIn(options.home().resolve("cds"),
+        this.archiveName = options.appCds() && onlyJars(options.classpath()) ? archiveNameIn(options.home().resolve("cds"),
                 options.java(), options.classpath()) : null;
     }
 
     /**
-     * The archive's file, its folder made; null (no sharing) when the folder cannot be made. An archive only serves
-     * the java and the class path it was made with: its name holds both and each jar's size and time, so another
-     * runtime or a rebuilt jar gets an archive of its own instead of one the JVM would quietly refuse.
+     * The archives' common name, their folder made; null (no sharing) when the folder cannot be made. An archive only
+     * serves the java and the class path it was made with: its name holds both and each jar's size and time, so
+     * another runtime or a rebuilt jar gets archives of its own instead of ones the JVM would quietly refuse.
      */
-    private static Path archiveIn(Path folder, Path javaLauncher, String classpath) {
+    private static String archiveNameIn(Path folder, Path javaLauncher, String classpath) {
         try {
             Files.createDirectories(folder);
             var key = new StringBuilder(javaLauncher.toString()).append('\n').append(classpath);
@@ -62,7 +70,7 @@ final class JvmCommand {
                 var path = Path.of(jar);
                 key.append('\n').append(Files.size(path)).append(' ').append(Files.getLastModifiedTime(path).toMillis());
             }
-            return folder.resolve("clusterdeck-" + hash(key.toString()) + ".jsa");
+            return folder.resolve("clusterdeck-" + hash(key.toString())).toString();
         } catch (IOException e) {
             return null;
         }
@@ -80,7 +88,10 @@ final class JvmCommand {
         }
         var settings = new ArrayList<String>();
         settings.add("-Xmx" + process.jvm().heapMb() + "m");
-        settings.addAll(sharing());
+        settings.addAll(sharing(partOf(process.role())));
+        if (options.classLists() != null) {
+            settings.add("-XX:DumpLoadedClassList=" + options.classLists().resolve(process.name() + ".classlist"));
+        }
         settings.addAll(process.jvm().options());
         boolean hotPath = process.role() == Role.GATEWAY || process.role() == Role.PROXY;
         return java(!hotPath, settings, MAIN, List.of(process.role().json(), config.toString()));
@@ -92,27 +103,53 @@ final class JvmCommand {
      * launcher's own classes outside it load from the jar as usual).
      */
     List<String> launcher(List<String> properties, String mainClass, List<String> args) {
-        var settings = new ArrayList<>(sharing());
+        var settings = new ArrayList<>(sharing(LAUNCHER));
         settings.addAll(properties);
         return java(true, settings, mainClass, args);
     }
 
-    /** Whether the archive should be made: one is wanted and none exists yet. */
+    /** Whether the archive should be made: one is wanted and a part of it does not exist yet. */
     boolean archiveWanted() {
-        return archive != null && !Files.isRegularFile(archive);
+        return archiveName != null && parts().stream().map(this::archive).anyMatch(file -> !Files.isRegularFile(file));
     }
 
     /**
-     * The command of the run that makes the archive ({@link io.clusterdeck.cli.ClassDataTraining}), writing it to
-     * {@code into}; niced, as it runs beside a cluster that is already serving.
+     * The command of the run that makes the archive ({@link io.clusterdeck.cli.ClassDataTraining}), writing each part
+     * to {@code folder} as {@code <part>.jsa}; niced, as it runs beside a cluster that is already serving. The
+     * launcher's part is the training JVM's own classes, written as it exits: the training launches a cluster as the
+     * launcher does.
      */
-    List<String> training(Path into) {
+    List<String> training(Path folder) {
         var command = new ArrayList<String>();
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
-        command.addAll(java(true, List.of("-Xmx64m", "-XX:ArchiveClassesAtExit=" + into), TRAINING, List.of()));
+        command.addAll(java(true, List.of("-Xmx64m", "-XX:ArchiveClassesAtExit=" + folder.resolve(LAUNCHER + ".jsa")),
+                TRAINING, List.of(folder.toString())));
         return command;
+    }
+
+    /**
+     * The command that makes a role's archive from a class list one of its processes wrote: a static archive, holding
+     * the Java runtime's classes the role loads as well as Clusterdeck's, so that the role maps only what it uses
+     * instead of the runtime's whole default archive and one made for every role.
+     */
+    static List<String> dump(Path java, String classpath, Path classList, Path into) {
+        return List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + into, "-cp", classpath);
+    }
+
+    /** The parts of the archive: each trained role's, and the launcher's. */
+    static List<String> parts() {
+        var parts = new ArrayList<String>();
+        TRAINED.forEach(role -> parts.add(role.json()));
+        parts.add(LAUNCHER);
+        return parts;
+    }
+
+    /** The part a role starts from. */
+    static String partOf(Role role) {
+        return (role == Role.STANDALONE ? Role.WORKER : role).json();
     }
 
     /** Every JVM this launcher starts: small, C1 only unless it is a hot path, then its settings, class and arguments. */
@@ -131,13 +168,14 @@ final class JvmCommand {
         return command;
     }
 
-    /** The option that maps the class-data archive, once there is one. */
-    private List<String> sharing() {
-        return archive != null && Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    /** The option that maps a part of the class-data archive, once the whole archive is there. */
+    private List<String> sharing(String part) {
+        return archiveName != null && !archiveWanted() ? List.of("-XX:SharedArchiveFile=" + archive(part)) : List.of();
     }
 
-    Path archive() {
-        return archive;
+    /** The file of a part of the archive; null when there is no archive to share. */
+    Path archive(String part) {
+        return archiveName == null ? null : Path.of(archiveName + "-" + part + ".jsa");
     }
 
     private static boolean onlyJars(String classpath) {

@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param controlled   whether the launch is the one `clusterdeck status`, `fault`, `scale` and `profile` act on:
  *                     it opens a control channel and names itself in {@code <home>/runs/current}. An experiment's
  *                     launches are not, so that they never hide the user's own.
+ * @param classLists   null, or the folder where each process writes the classes it loads, one
+ *                     {@code <process>.classlist} each: the class-data archive's training launch
+ *                     ({@link ClassDataArchive}) makes each role's archive from them
  */
 public record LaunchOptions(Path home, Path java, String classpath, boolean appCds, Duration readyTimeout,
-                            Duration grace, Backoff backoff, boolean controlled) {
+                            Duration grace, Backoff backoff, boolean controlled, Path classLists) {
     public LaunchOptions {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(java, "java");
@@ -33,10 +36,10 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
         Objects.requireNonNull(backoff, "backoff");
     }
 
-    /** Options of a launch that is controlled, as most are. */
+    /** Options of a launch that is controlled, as most are, and records no classes. */
     public LaunchOptions(Path home, Path java, String classpath, boolean appCds, Duration readyTimeout, Duration grace,
                          Backoff backoff) {
-        this(home, java, classpath, appCds, readyTimeout, grace, backoff, true);
+        this(home, java, classpath, appCds, readyTimeout, grace, backoff, true, null);
     }
 
     /** The system property naming the runtime jar children run; the installed launchers set it. */
@@ -73,22 +76,26 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
     }
 
     public LaunchOptions withHome(Path newHome) {
-        return new LaunchOptions(newHome, java, classpath, appCds, readyTimeout, grace, backoff, controlled);
+        return new LaunchOptions(newHome, java, classpath, appCds, readyTimeout, grace, backoff, controlled, classLists);
     }
 
     public LaunchOptions withAppCds(boolean newAppCds) {
-        return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff, controlled);
+        return new LaunchOptions(home, java, classpath, newAppCds, readyTimeout, grace, backoff, controlled, classLists);
     }
 
     public LaunchOptions withClasspath(String newClasspath) {
-        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff, controlled);
+        return new LaunchOptions(home, java, newClasspath, appCds, readyTimeout, grace, backoff, controlled, classLists);
     }
 
     public LaunchOptions withBackoff(Backoff newBackoff) {
-        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff, controlled);
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, newBackoff, controlled, classLists);
     }
 
     public LaunchOptions withControl(boolean newControlled) {
-        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, backoff, newControlled);
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, backoff, newControlled, classLists);
+    }
+
+    public LaunchOptions withClassLists(Path newClassLists) {
+        return new LaunchOptions(home, java, classpath, appCds, readyTimeout, grace, backoff, controlled, newClassLists);
     }
 }

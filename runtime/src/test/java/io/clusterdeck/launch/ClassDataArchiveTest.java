@@ -17,10 +17,12 @@ class ClassDataArchiveTest {
 
     @Test
     void pruningRemovesArchivesUnusedForAWeekAndAbandonedTemporariesOnly() throws IOException {
-        var stale = file("clusterdeck-aaaa.jsa", Duration.ofDays(8));
-        var recent = file("clusterdeck-bbbb.jsa", Duration.ofDays(6));
-        var abandoned = file("clusterdeck-bbbb.jsa.123.tmp", Duration.ofHours(2));
-        var inProgress = file("clusterdeck-bbbb.jsa.456.tmp", Duration.ofMinutes(1));
+        var stale = file("clusterdeck-aaaa-worker.jsa", Duration.ofDays(8));
+        var recent = file("clusterdeck-bbbb-worker.jsa", Duration.ofDays(6));
+        var abandoned = Files.createDirectories(folder.resolve("clusterdeck-bbbb-launcher.jsa.123.tmp"));
+        Files.writeString(abandoned.resolve("worker.jsa"), "part");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        var inProgress = file("clusterdeck-bbbb-launcher.jsa.456.tmp", Duration.ofMinutes(1));
         var foreign = file("other.jsa", Duration.ofDays(30));
 
         ClassDataArchive.prune(folder);
@@ -33,15 +35,19 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aLaunchMarksTheArchiveItStartsFromAsUsed() throws IOException {
+    void aLaunchMarksEveryPartOfTheArchiveItStartsFromAsUsed() throws IOException {
         var jar = Files.createFile(folder.resolve("clusterdeck.jar"));
         var jvm = new JvmCommand(LaunchOptions.defaults().withHome(folder).withClasspath(jar.toString()));
-        Files.writeString(jvm.archive(), "archive");
-        Files.setLastModifiedTime(jvm.archive(), FileTime.from(Instant.now().minus(Duration.ofDays(6))));
+        for (var part : JvmCommand.parts()) {
+            Files.writeString(jvm.archive(part), "archive");
+            Files.setLastModifiedTime(jvm.archive(part), FileTime.from(Instant.now().minus(Duration.ofDays(6))));
+        }
 
         new ClassDataArchive(jvm).markUsed();
 
-        assertThat(Files.getLastModifiedTime(jvm.archive()).toInstant()).isAfter(Instant.now().minusSeconds(60));
+        for (var part : JvmCommand.parts()) {
+            assertThat(Files.getLastModifiedTime(jvm.archive(part)).toInstant()).isAfter(Instant.now().minusSeconds(60));
+        }
     }
 
     private Path file(String name, Duration age) throws IOException {

@@ -49,8 +49,39 @@ class JvmCommandTest {
         var otherJava = new LaunchOptions(temp, temp.resolve("java"), jar.toString(), true, options.readyTimeout(),
                 options.grace(), options.backoff());
 
-        assertThat(new JvmCommand(options).archive()).isNotEqualTo(new JvmCommand(otherJava).archive());
-        assertThat(new JvmCommand(options).archive()).isEqualTo(new JvmCommand(options).archive());
+        assertThat(new JvmCommand(options).archive("worker")).isNotEqualTo(new JvmCommand(otherJava).archive("worker"));
+        assertThat(new JvmCommand(options).archive("worker")).isEqualTo(new JvmCommand(options).archive("worker"));
+    }
+
+    @Test
+    void eachRoleStartsFromItsOwnPartOfTheArchiveOnceEveryPartIsThereAndAStandaloneFromTheWorkers() throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var jvm = new JvmCommand(LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()));
+        var config = temp.resolve("standalone.json");
+        var parts = JvmCommand.parts();
+
+        for (var part : parts.subList(1, parts.size())) {
+            Files.createFile(jvm.archive(part));
+        }
+        var withOnePartMissing = jvm.build(standalone(), config);
+        Files.createFile(jvm.archive(parts.get(0)));
+
+        assertThat(parts).containsExactly("repository", "gateway", "worker", "proxy", "launcher");
+        assertThat(withOnePartMissing).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
+        assertThat(jvm.archiveWanted()).isFalse();
+        assertThat(jvm.build(standalone(), config)).contains("-XX:SharedArchiveFile=" + jvm.archive("worker"));
+    }
+
+    @Test
+    void aTrainingLaunchHasEachProcessWriteTheClassesItLoadsUnderItsName() throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var lists = temp.resolve("classes");
+        var jvm = new JvmCommand(LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()).withAppCds(false)
+                .withClassLists(lists));
+
+        var command = jvm.build(standalone(), temp.resolve("standalone.json"));
+
+        assertThat(command).contains("-XX:DumpLoadedClassList=" + lists.resolve(standalone().name() + ".classlist"));
     }
 
     @Test
@@ -62,13 +93,15 @@ class JvmCommandTest {
         var arguments = java.util.List.of("launch", "shop.json");
 
         var before = jvm.launcher(properties, "io.clusterdeck.cli.Main", arguments);
-        Files.createFile(jvm.archive());
+        for (var part : JvmCommand.parts()) {
+            Files.createFile(jvm.archive(part));
+        }
         var after = jvm.launcher(properties, "io.clusterdeck.cli.Main", arguments);
 
         assertThat(before).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                 .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="))
                 .endsWith("-Dclusterdeck.home=" + temp, "-cp", jar.toString(), "io.clusterdeck.cli.Main", "launch", "shop.json");
-        assertThat(after).contains("-XX:SharedArchiveFile=" + jvm.archive());
+        assertThat(after).contains("-XX:SharedArchiveFile=" + jvm.archive(JvmCommand.LAUNCHER));
     }
 
     private static PlannedProcess standalone() {
