@@ -71,11 +71,11 @@ public final class ClassDataTraining {
     }
 
     /**
-     * What a launch loads before it starts anything: the command line read as {@code clusterdeck launch} reads it, so
+     * What a launch loads before it starts anything: the command read as {@code clusterdeck launch} reads it, so
      * that the launcher's own JVM ({@link io.clusterdeck.launch.LauncherJvm}) starts from the archive too.
      */
     private static void launchCommandLine() {
-        Main.commandLine().parseArgs("launch", "training.json", "--no-cds");
+        LaunchCommand.plain(new String[] {"launch", "training.json", LaunchCommand.NO_CDS}).orElseThrow();
     }
 
     /** Calls through the proxy and the gateway, well and badly, and reads every kind of answer. */

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +40,8 @@ import sun.misc.Signal;
         exitCodeList = {"0:stopped with Ctrl-C", "1:the design has problems, or a process failed to start",
                 "2:usage error, such as a missing file"})
 final class LaunchCommand implements Callable<Integer> {
+    static final String NO_CDS = "--no-cds";
+    static final String EXIT_WHEN_READY = "--exit-when-ready";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     @Spec
@@ -46,20 +50,48 @@ final class LaunchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DESIGN", description = "A design file (.json).")
     Path design;
 
-    @Option(names = "--no-cds", description = "Do not share a class-data archive between runs (slower start).")
+    @Option(names = NO_CDS, description = "Do not share a class-data archive between runs (slower start).")
     boolean noCds;
 
-    @Option(names = "--exit-when-ready", hidden = true, description = "Stop again as soon as everything is ready.")
+    @Option(names = EXIT_WHEN_READY, hidden = true, description = "Stop again as soon as everything is ready.")
     boolean exitWhenReady;
+
+    /**
+     * A launch read straight from arguments of the plain form {@code launch DESIGN [--no-cds] [--exit-when-ready]},
+     * options in any order; empty for any other form (help, an unknown option, a missing design), which the command
+     * line reads and reports as usual. A launch's JVM reads its command this way: modelling the command line costs
+     * more than a tenth of a second before the first process can start.
+     */
+    static Optional<LaunchCommand> plain(String[] args) {
+        if (args.length < 2 || !args[0].equals("launch")) {
+            return Optional.empty();
+        }
+        var command = new LaunchCommand();
+        for (var arg : Arrays.asList(args).subList(1, args.length)) {
+            if (arg.equals(NO_CDS) && !command.noCds) {
+                command.noCds = true;
+            } else if (arg.equals(EXIT_WHEN_READY) && !command.exitWhenReady) {
+                command.exitWhenReady = true;
+            } else if (command.design == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
+                command.design = Path.of(arg);
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(command.design).map(design -> command);
+    }
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Launches the design and streams its events to {@code out} until stopped; the exit code. */
+    int run(PrintWriter out, PrintWriter err) {
         var parsed = DesignArgument.load(design);
-        var err = spec.commandLine().getErr();
         if (!DesignArgument.report(parsed, err)) {
             return Main.INVALID;
         }
-        var out = spec.commandLine().getOut();
         out.println("Starting " + parsed.value().orElseThrow().name() + "...");
         out.flush();
         var stop = new CountDownLatch(1);

@@ -2,8 +2,12 @@ package io.clusterdeck.cli;
 
 import io.clusterdeck.launch.LaunchWarmUp;
 import io.clusterdeck.launch.LauncherJvm;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +26,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("launch") && !LauncherJvm.isLean()) {
             // A launch runs in a JVM made for it; here only when that JVM cannot start.
-            var code = LauncherJvm.run(Main.class.getName(), args);
+            var code = LauncherJvm.run(Main.class.getName(), args, !Arrays.asList(args).contains(LaunchCommand.NO_CDS));
             if (code.isPresent()) {
                 System.exit(code.getAsInt());
             }
@@ -32,18 +36,32 @@ public final class Main {
         }
         logThroughSlf4j();
         withoutPlatformMBeans();
+        var plainLaunch = LaunchCommand.plain(args);
+        if (plainLaunch.isPresent()) {
+            var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            exitWith(() -> plainLaunch.get().run(out, err), out, err);
+        }
         var commandLine = commandLine(args);
+        exitWith(() -> commandLine.execute(args), commandLine.getOut(), commandLine.getErr());
+    }
+
+    /** Runs a command and exits with its code, however it ends. */
+    private static void exitWith(IntSupplier command, PrintWriter out, PrintWriter err) {
         int code = INVALID;
         try {
-            code = commandLine.execute(args);
+            code = command.getAsInt();
+        } catch (UsageException e) {
+            err.println("clusterdeck: " + e.getMessage());
+            code = USAGE;
         } catch (Throwable e) {
             // Whatever went wrong, the process ends: a launcher that lingered would keep its cluster alive.
-            commandLine.getErr().println("clusterdeck: unexpected failure: " + e);
-            e.printStackTrace(commandLine.getErr());
+            err.println("clusterdeck: unexpected failure: " + e);
+            e.printStackTrace(err);
         } finally {
             // print() does not flush; what a command printed must not be lost on exit.
-            commandLine.getOut().flush();
-            commandLine.getErr().flush();
+            out.flush();
+            err.flush();
             System.exit(code);
         }
     }

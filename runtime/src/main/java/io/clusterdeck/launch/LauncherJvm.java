@@ -3,7 +3,6 @@ package io.clusterdeck.launch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import sun.misc.Signal;
@@ -43,10 +42,10 @@ public final class LauncherJvm {
     /**
      * Runs {@code mainClass} with {@code args} in a lean JVM and waits for it; its exit code, or nothing when it could
      * not start (the caller then runs the command itself). The system properties under {@code clusterdeck.} are passed
-     * on; {@code --no-cds} among the arguments keeps the class-data archive out of the lean JVM too.
+     * on; without {@code appCds} the lean JVM starts without the class-data archive too.
      */
-    public static OptionalInt run(String mainClass, String[] args) {
-        var options = LaunchOptions.defaults().withAppCds(!Arrays.asList(args).contains("--no-cds"));
+    public static OptionalInt run(String mainClass, String[] args, boolean appCds) {
+        var options = LaunchOptions.defaults().withAppCds(appCds);
         var properties = new ArrayList<String>();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PROPERTY_PREFIX)).sorted()
                 .forEach(name -> properties.add("-D" + name + "=" + System.getProperty(name)));
