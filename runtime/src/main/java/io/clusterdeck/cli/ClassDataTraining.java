@@ -31,7 +31,7 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
-    /** {@code FOLDER}: where each role's archive is written, as {@code <role>.jsa}. */
+    /** {@code FOLDER}: where each role's archive is written ({@link ClassDataArchive#made}). */
     public static void main(String[] args) throws Exception {
         ParentGuard.installIfLaunched(() -> System.exit(1));
         if (args.length != 1) {
@@ -44,7 +44,7 @@ public final class ClassDataTraining {
             for (var role : ClassDataArchive.trainedRoles()) {
                 var first = plan.processes().stream().filter(process -> process.role() == role).findFirst().orElseThrow();
                 ClassDataArchive.dump(work.resolve("classes").resolve(first.name() + ".classlist"),
-                        into.resolve(role.json() + ".jsa"), DUMP_TIMEOUT);
+                        ClassDataArchive.made(into, role.json()), DUMP_TIMEOUT);
             }
             launchCommandLine();
         } finally {

@@ -1,7 +1,7 @@
 package io.clusterdeck.launch;
 
-import java.io.IOException;
 import io.clusterdeck.plan.Role;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,8 +106,8 @@ public final class ClassDataArchive {
         }
     }
 
-    /** Where the training writes a part of the archive. */
-    static Path made(Path folder, String part) {
+    /** Where the training writes a part of the archive: a role's ({@link Role#json()}) or the launcher's. */
+    public static Path made(Path folder, String part) {
         return folder.resolve(part + ".jsa");
     }
 

@@ -124,8 +124,9 @@ final class JvmCommand {
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
-        command.addAll(java(true, List.of("-Xmx64m", "-XX:ArchiveClassesAtExit=" + folder.resolve(LAUNCHER + ".jsa")),
-                TRAINING, List.of(folder.toString())));
+        var launcherPart = ClassDataArchive.made(folder, LAUNCHER);
+        command.addAll(java(true, List.of("-Xmx64m", "-XX:ArchiveClassesAtExit=" + launcherPart), TRAINING,
+                List.of(folder.toString())));
         return command;
     }
 
