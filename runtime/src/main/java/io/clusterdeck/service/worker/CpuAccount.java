@@ -1,7 +1,5 @@
 package io.clusterdeck.service.worker;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,8 +9,6 @@ import java.util.concurrent.Executor;
  * {@link #metered} executor is charged to it too.
  */
 final class CpuAccount {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final boolean MEASURED = THREADS.isCurrentThreadCpuTimeSupported();
     private static final ThreadLocal<Current> CURRENT = ThreadLocal.withInitial(Current::new);
 
     /** The function this thread works for, and this thread's CPU time when it started to. */
@@ -27,7 +23,7 @@ final class CpuAccount {
     /** Makes {@code meter} the function this thread works for; returns the one to give it back to. */
     static FunctionMeter enter(FunctionMeter meter) {
         var current = CURRENT.get();
-        long now = cpuNanos();
+        long now = ThreadCpu.nanos();
         var previous = current.meter;
         if (previous != null) {
             previous.addCpu(now - current.since);
@@ -40,7 +36,7 @@ final class CpuAccount {
     /** Charges this thread's time to the current function and gives the thread back to {@code previous}. */
     static void exit(FunctionMeter previous) {
         var current = CURRENT.get();
-        long now = cpuNanos();
+        long now = ThreadCpu.nanos();
         if (current.meter != null) {
             current.meter.addCpu(now - current.since);
         }
@@ -65,9 +61,5 @@ final class CpuAccount {
                 }
             });
         };
-    }
-
-    private static long cpuNanos() {
-        return MEASURED ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 }

@@ -6,8 +6,6 @@ import io.clusterdeck.http.Json;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.service.LatencySampler;
 import io.clusterdeck.time.Scheduler;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  * made once). A function that does none of the first three answers on the thread that called it.
  */
 final class SimulatedFunction implements FunctionImplementation {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private final Function function;
     private final Simulation model;
     private final String worker;
@@ -87,8 +83,8 @@ final class SimulatedFunction implements FunctionImplementation {
             return;
         }
         long cpuNanos = (long) (cpuMs * 1_000_000);
-        boolean measured = THREADS.isCurrentThreadCpuTimeSupported();
-        long cpuStart = measured ? THREADS.getCurrentThreadCpuTime() : 0;
+        boolean measured = ThreadCpu.measured();
+        long cpuStart = ThreadCpu.nanos();
         long wallStart = System.nanoTime();
         long wallLimit = cpuNanos * 20 + 100_000_000L;
         long sink = 0;
@@ -97,7 +93,7 @@ final class SimulatedFunction implements FunctionImplementation {
                 sink += i * 31L ^ sink;
             }
             long wall = System.nanoTime() - wallStart;
-            long used = measured ? THREADS.getCurrentThreadCpuTime() - cpuStart : wall;
+            long used = measured ? ThreadCpu.nanos() - cpuStart : wall;
             if (used >= cpuNanos || wall >= wallLimit) {
                 break;
             }
