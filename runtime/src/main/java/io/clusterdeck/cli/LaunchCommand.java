@@ -110,7 +110,7 @@ final class LaunchCommand implements Callable<Integer> {
         LocalCluster cluster;
         try {
             cluster = LocalCluster.start(parsed.value().orElseThrow(), design,
-                    LaunchOptions.defaults().withAppCds(!noCds));
+                    LaunchOptions.defaults().withAppCdsIf(!noCds));
         } catch (LaunchException e) {
             err.println("clusterdeck: launch failed: " + e.getMessage());
             err.flush();

@@ -45,16 +45,25 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
     /** The system property naming the runtime jar children run; the installed launchers set it. */
     public static final String JAR_PROPERTY = "clusterdeck.jar";
 
+    /** The system property that, set to {@code false}, keeps class-data archives out of every launch. */
+    public static final String CDS_PROPERTY = "clusterdeck.cds";
+
     /**
-     * The defaults: this JVM's own java ({@link #runtimeJava()}), AppCDS on, 60 s to get ready, 5 s to stop, and as
-     * class path the jar named by the system property {@value #JAR_PROPERTY} when it exists, else this JVM's own
-     * class path.
+     * The defaults: this JVM's own java ({@link #runtimeJava()}), AppCDS on unless the system property
+     * {@value #CDS_PROPERTY} is {@code false}, 60 s to get ready, 5 s to stop, and as class path the jar named by the
+     * system property {@value #JAR_PROPERTY} when it exists, else this JVM's own class path.
      */
     public static LaunchOptions defaults() {
         var jar = System.getProperty(JAR_PROPERTY);
         var classpath = jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
-        return new LaunchOptions(defaultHome(), runtimeJava(), classpath, true, Duration.ofSeconds(60),
+        var appCds = !"false".equalsIgnoreCase(System.getProperty(CDS_PROPERTY, "true").trim());
+        return new LaunchOptions(defaultHome(), runtimeJava(), classpath, appCds, Duration.ofSeconds(60),
                 Duration.ofSeconds(5), Backoff.DEFAULT);
+    }
+
+    /** These options with the archive off when {@code wanted} is false; on only if it already was. */
+    public LaunchOptions withAppCdsIf(boolean wanted) {
+        return withAppCds(appCds && wanted);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class LauncherJvm {
      * on; without {@code appCds} the lean JVM starts without the class-data archive too.
      */
     public static OptionalInt run(String mainClass, String[] args, boolean appCds) {
-        var options = LaunchOptions.defaults().withAppCds(appCds);
+        var options = LaunchOptions.defaults().withAppCdsIf(appCds);
         var properties = new ArrayList<String>();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PROPERTY_PREFIX)).sorted()
                 .forEach(name -> properties.add("-D" + name + "=" + System.getProperty(name)));
