@@ -104,6 +104,28 @@ class JvmCommandTest {
         assertThat(after).contains("-XX:SharedArchiveFile=" + jvm.archive(JvmCommand.LAUNCHER));
     }
 
+    @Test
+    void theGatewayAndProxyCompileWithC2AtHigherThresholdsAndWorkersWithC1Only() throws IOException {
+        var jar = Files.createFile(temp.resolve("clusterdeck.jar"));
+        var jvm = new JvmCommand(LaunchOptions.defaults().withHome(temp).withClasspath(jar.toString()).withAppCds(false));
+        var file = ExampleDesignFiles.FOLDER.resolve("webshop.json");
+        var processes = Planner.plan(DesignFiles.load(file).orThrow(), PlanOptions.local(file.getParent())).processes();
+        var config = temp.resolve("config.json");
+
+        for (var process : processes) {
+            var command = jvm.build(process, config);
+            switch (process.role()) {
+                case GATEWAY, PROXY -> assertThat(command).as(process.name())
+                        .contains("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4CompileThreshold=60000")
+                        .noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+                default -> assertThat(command).as(process.name()).contains("-XX:TieredStopAtLevel=1")
+                        .noneMatch(option -> option.startsWith("-XX:Tier4"));
+            }
+        }
+        assertThat(processes).extracting(PlannedProcess::role).contains(io.clusterdeck.plan.Role.GATEWAY,
+                io.clusterdeck.plan.Role.PROXY, io.clusterdeck.plan.Role.WORKER);
+    }
+
     private static PlannedProcess standalone() {
         var file = ExampleDesignFiles.FOLDER.resolve("hello.json");
         var design = DesignFiles.load(file).orThrow();
