@@ -31,36 +31,36 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
-    /** {@code FOLDER}: where each role's archive is written ({@link ClassDataArchive#made}). */
+    /**
+     * {@code FOLDER}: where each role's archive is written ({@link ClassDataArchive#made}); the training's own files
+     * go in a folder inside it, which goes with it (the launcher removes the folder once it has the archive).
+     */
     public static void main(String[] args) throws Exception {
         ParentGuard.installIfLaunched(() -> System.exit(1));
         if (args.length != 1) {
             throw new UsageException("expected the folder the archives go to, got " + args.length + " arguments");
         }
         var into = Path.of(args[0]);
-        var work = Files.createTempDirectory("clusterdeck-training");
-        try {
-            var plan = train(work);
-            for (var role : ClassDataArchive.trainedRoles()) {
-                var first = plan.processes().stream().filter(process -> process.role() == role).findFirst().orElseThrow();
-                ClassDataArchive.dump(work.resolve("classes").resolve(first.name() + ".classlist"),
-                        ClassDataArchive.made(into, role.json()), DUMP_TIMEOUT);
-            }
-            launchCommandLine();
-        } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        var lists = Files.createDirectories(into.resolve("training").resolve("classes"));
+        var plan = train(lists);
+        for (var role : ClassDataArchive.trainedRoles()) {
+            var first = plan.processes().stream().filter(process -> process.role() == role).findFirst().orElseThrow();
+            ClassDataArchive.dump(ClassDataArchive.classList(lists, first.name()), ClassDataArchive.made(into, role.json()),
+                    DUMP_TIMEOUT);
         }
+        launchCommandLine();
         System.exit(0);
     }
 
-    /** Launches the training design with every process writing its class list, calls it, and stops it; its plan. */
-    private static Plan train(Path work) throws Exception {
+    /**
+     * Launches the training design with every process writing its class list to {@code lists}, calls it, and stops
+     * it; its plan.
+     */
+    private static Plan train(Path lists) throws Exception {
         var design = LaunchWarmUp.design();
+        var work = lists.getParent();
         var file = work.resolve("training.json");
         DesignFiles.writeAtomically(file, DesignFiles.toJson(design));
-        var lists = Files.createDirectories(work.resolve("classes"));
         var options = LaunchOptions.defaults().withHome(work.resolve("home")).withAppCds(false).withControl(false)
                 .withClassLists(lists);
         try (var cluster = LocalCluster.start(design, file, options)) {

@@ -106,6 +106,11 @@ public final class ClassDataArchive {
         }
     }
 
+    /** Where a process of a training launch writes the classes it loads ({@link LaunchOptions#classLists()}). */
+    public static Path classList(Path folder, String process) {
+        return folder.resolve(process + ".classlist");
+    }
+
     /** Where the training writes a part of the archive: a role's ({@link Role#json()}) or the launcher's. */
     public static Path made(Path folder, String part) {
         return folder.resolve(part + ".jsa");

@@ -53,9 +53,14 @@ final class JvmCommand {
     static final List<Role> TRAINED = List.of(Role.REPOSITORY, Role.GATEWAY, Role.WORKER, Role.PROXY);
     /** The part of the archive the launcher's own JVM starts from. */
     static final String LAUNCHER = "launcher";
+    private static final List<String> PARTS = java.util.stream.Stream.concat(TRAINED.stream().map(Role::json),
+            java.util.stream.Stream.of(LAUNCHER)).toList();
 
     private final LaunchOptions options;
     private final String archiveName;
+    // Once every part is there it stays (a launch marks the parts it uses, and only parts unused for a week are
+    // pruned): every later spawn skips looking for the files again.
+    private volatile boolean archiveComplete;
 
     JvmCommand(LaunchOptions options) {
         this.options = options;
@@ -96,7 +101,7 @@ final class JvmCommand {
         settings.add("-Xmx" + process.jvm().heapMb() + "m");
         settings.addAll(sharing(partOf(process.role())));
         if (options.classLists() != null) {
-            settings.add("-XX:DumpLoadedClassList=" + options.classLists().resolve(process.name() + ".classlist"));
+            settings.add("-XX:DumpLoadedClassList=" + ClassDataArchive.classList(options.classLists(), process.name()));
         }
         settings.addAll(process.jvm().options());
         boolean hotPath = process.role() == Role.GATEWAY || process.role() == Role.PROXY;
@@ -116,7 +121,14 @@ final class JvmCommand {
 
     /** Whether the archive should be made: one is wanted and a part of it does not exist yet. */
     boolean archiveWanted() {
-        return archiveName != null && parts().stream().map(this::archive).anyMatch(file -> !Files.isRegularFile(file));
+        return archiveName != null && !archiveComplete();
+    }
+
+    private boolean archiveComplete() {
+        if (!archiveComplete) {
+            archiveComplete = PARTS.stream().allMatch(part -> Files.isRegularFile(archive(part)));
+        }
+        return archiveComplete;
     }
 
     /**
@@ -148,10 +160,7 @@ final class JvmCommand {
 
     /** The parts of the archive: each trained role's, and the launcher's. */
     static List<String> parts() {
-        var parts = new ArrayList<String>();
-        TRAINED.forEach(role -> parts.add(role.json()));
-        parts.add(LAUNCHER);
-        return parts;
+        return PARTS;
     }
 
     /** The part a role starts from. */
@@ -175,7 +184,7 @@ final class JvmCommand {
 
     /** The option that maps a part of the class-data archive, once the whole archive is there. */
     private List<String> sharing(String part) {
-        return archiveName != null && !archiveWanted() ? List.of("-XX:SharedArchiveFile=" + archive(part)) : List.of();
+        return archiveName != null && archiveComplete() ? List.of("-XX:SharedArchiveFile=" + archive(part)) : List.of();
     }
 
     /** The file of a part of the archive; null when there is no archive to share. */
