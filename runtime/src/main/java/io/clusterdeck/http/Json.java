@@ -1,28 +1,42 @@
 package io.clusterdeck.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * The services' compact JSON for request and response bodies, with strict reading of request bodies. Documents
- * the product writes to files are {@code json.StrictJson}'s.
+ * the product writes to files are {@code json.StrictJson}'s. Trees (function arguments and results) are read and
+ * written without a mapper ({@link JsonTrees}); the mapper is built when a body is first bound to a record.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Json() {
     }
 
+    /** Built at its first use: a worker that only reads and writes trees never builds it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonTrees.object();
+    }
+
+    /** A body's JSON value as a tree, the missing node when the body is empty; an exception when it is not JSON. */
+    public static JsonNode tree(byte[] body) throws IOException {
+        var tree = JsonTrees.read(body);
+        return tree == null ? MissingNode.getInstance() : tree;
     }
 
     /** A request body that must be one JSON object; an empty body is an empty object. */
@@ -32,15 +46,17 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = JsonTrees.read(body);
+        } catch (JsonTrees.MoreThanOneValue e) {
+            throw ServiceException.badRequest(MORE_THAN_ONE_VALUE);
         } catch (IOException e) {
             throw ServiceException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
         }
-        if (node == null || node.isMissingNode()) {
+        if (node == null) {
             return object();
         }
         if (!node.isObject()) {
-            throw ServiceException.badRequest("expected a JSON object of named arguments, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw ServiceException.badRequest(NOT_AN_OBJECT + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return (ObjectNode) node;
     }
@@ -55,7 +71,7 @@ public final class Json {
             return type.cast(object);
         }
         try {
-            return MAPPER.treeToValue(object, type);
+            return mapper().treeToValue(object, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             throw ServiceException.badRequest("unknown field '" + e.getPropertyName() + "'");
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -75,27 +91,30 @@ public final class Json {
         if (body.length == 0) {
             return;
         }
-        try (var parser = MAPPER.getFactory().createParser(body)) {
+        try (var parser = JsonTrees.factory().createParser(body)) {
             var first = parser.nextToken();
             if (first == null) {
                 return;
             }
-            if (first != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                throw ServiceException.badRequest("expected a JSON object of named arguments, got "
-                        + MAPPER.<com.fasterxml.jackson.databind.JsonNode>readTree(parser).getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            if (first != JsonToken.START_OBJECT) {
+                throw ServiceException.badRequest(NOT_AN_OBJECT + kind(first));
             }
             parser.skipChildren();
             if (parser.nextToken() != null) {
-                throw ServiceException.badRequest("malformed JSON: more than one value in the body");
+                throw ServiceException.badRequest(MORE_THAN_ONE_VALUE);
             }
         } catch (IOException e) {
             throw ServiceException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
         }
     }
 
+    /** A value as compact JSON: a tree without the mapper, anything else with it. */
     public static byte[] bytes(Object value) {
+        if (value instanceof JsonNode tree) {
+            return JsonTrees.bytes(tree);
+        }
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,10 +122,25 @@ public final class Json {
 
     public static String text(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final String NOT_AN_OBJECT = "expected a JSON object of named arguments, got ";
+    private static final String MORE_THAN_ONE_VALUE = "malformed JSON: more than one value in the body";
+
+    /** The kind of value a token starts, as a tree's node type names it. */
+    private static String kind(JsonToken first) {
+        return switch (first) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> first.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String firstLine(String message) {

@@ -22,7 +22,7 @@ public final class Responses {
 
     /** The JSON error body for an exception of the family. */
     public static byte[] errorBody(ServiceException e) {
-        return Json.bytes(ErrorAnswer.of(e.status(), e.code(), e.getMessage()));
+        return Json.bytes(ErrorAnswer.of(e.status(), e.code(), e.getMessage()).tree());
     }
 
     /** Answers from any thread: the exchange is only touched on its own I/O thread. */

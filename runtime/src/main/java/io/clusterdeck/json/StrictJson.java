@@ -31,20 +31,23 @@ import java.util.function.Function;
  * records back as stable, pretty JSON (two-space indent, {@code "key": value}, LF line ends, final newline).
  */
 public final class StrictJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .addModule(instantsAndDurations())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
     private StrictJson() {
+    }
+
+    /** Built at its first use: reading a document needs no mapper, so a process that only reads never builds one. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .addModule(instantsAndDurations())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     }
 
     /**
@@ -76,7 +79,7 @@ public final class StrictJson {
      * {@code service.Json}, function arguments {@code bundle.FunctionJson}, exports {@code export.Yaml}.
      */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     /** Reads a whole document as one type. */
@@ -97,11 +100,11 @@ public final class StrictJson {
         JsonLocations locations;
         JsonNode tree;
         try {
-            locations = JsonLocations.index(MAPPER.getFactory(), text);
-            tree = MAPPER.readTree(text);
+            locations = JsonLocations.index(JsonTrees.factory(), text);
+            tree = JsonTrees.read(text);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            var message = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+            var message = e instanceof JsonTrees.MoreThanOneValue
                     ? "more follows the first JSON value; a file holds exactly one" : e.getOriginalMessage();
             return new Parsed<>(Optional.empty(), List.of(new Problem(source,
                     location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
@@ -109,7 +112,7 @@ public final class StrictJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             return new Parsed<>(Optional.empty(), List.of(new Problem(source, 1, 1, Paths.ROOT, "the file is empty")));
         }
         var problems = new ArrayList<Problem>();
@@ -136,7 +139,7 @@ public final class StrictJson {
     /** Writes a value as pretty, stable JSON with a final newline. */
     public static String write(Object value) {
         try {
-            return WRITER.writeValueAsString(value) + "\n";
+            return Mapper.WRITER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }

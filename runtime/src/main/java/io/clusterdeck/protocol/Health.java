@@ -3,6 +3,7 @@ package io.clusterdeck.protocol;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clusterdeck.json.JsonTrees;
 import io.clusterdeck.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,14 +52,10 @@ public record Health(String status, String name, String segment, Long inFlight, 
         private final String downHead;
 
         public WorkerAnswers(String name, String segment) {
-            try {
-                var named = ",\"name\":" + StrictJson.mapper().writeValueAsString(name)
-                        + (segment == null ? "" : ",\"segment\":" + StrictJson.mapper().writeValueAsString(segment));
-                this.upHead = "{\"status\":\"" + UP + "\"" + named;
-                this.downHead = "{\"status\":\"" + DOWN + "\"" + named;
-            } catch (IOException e) {
-                throw new IllegalArgumentException("a worker's name and segment are plain text", e);
-            }
+            var named = ",\"name\":" + JsonTrees.quoted(name)
+                    + (segment == null ? "" : ",\"segment\":" + JsonTrees.quoted(segment));
+            this.upHead = "{\"status\":\"" + UP + "\"" + named;
+            this.downHead = "{\"status\":\"" + DOWN + "\"" + named;
         }
 
         /** The answer: the bytes of {@link Health#worker}'s record as JSON. */

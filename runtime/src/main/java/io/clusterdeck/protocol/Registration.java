@@ -1,6 +1,8 @@
 package io.clusterdeck.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.json.Checks;
+import io.clusterdeck.json.JsonTrees;
 import java.util.List;
 
 /**
@@ -21,5 +23,13 @@ public record Registration(String name, String segment, String url, long pid, in
             checks.fail("url", "'" + url + "' is not an http://host:port URL");
         }
         checks.throwIfAny();
+    }
+
+    /** The registration as the tree a mapper would write of it: a worker sends it without building a mapper. */
+    public ObjectNode tree() {
+        var tree = JsonTrees.object().put("name", name).put("segment", segment).put("url", url).put("pid", pid)
+                .put("weight", weight);
+        functions.forEach(tree.putArray("functions")::add);
+        return tree;
     }
 }

@@ -33,7 +33,7 @@ class ArchitectureTest {
             .whereLayer("json").mayNotAccessAnyLayer()
             .whereLayer("time").mayNotAccessAnyLayer()
             .whereLayer("protocol").mayOnlyAccessLayers("json")
-            .whereLayer("http").mayOnlyAccessLayers("protocol")
+            .whereLayer("http").mayOnlyAccessLayers("protocol", "json")
             .whereLayer("event").mayNotAccessAnyLayer()
             .whereLayer("design").mayOnlyAccessLayers("json")
             .whereLayer("plan").mayOnlyAccessLayers("design", "json")

@@ -35,6 +35,15 @@ class ProtocolTest {
     }
 
     @Test
+    void aRegistrationsTreeIsWhatTheMapperWritesOfTheRecordToTheByte() throws Exception {
+        var registration = new Registration("worker-\"a\"", "orders", "http://127.0.0.1:7412", 4321, 2,
+                List.of("orders/checkout", "payments/charge"));
+
+        assertThat(new String(Json.bytes(registration.tree())))
+                .isEqualTo(Json.mapper().writeValueAsString(registration));
+    }
+
+    @Test
     void aRegistrationWithoutAUsableUrlIsRefusedWithTheField() {
         assertThatThrownBy(() -> new Registration("w", "s", "not a url", 1, 1, List.of()))
                 .hasMessageContaining("url").hasMessageContaining("not a url");
@@ -124,6 +133,26 @@ class ProtocolTest {
 
         assertThat(read).isEqualTo(ErrorAnswer.of(failure.status(), failure.code(), failure.getMessage()));
         assertThat(read.error().status()).isEqualTo(404);
+    }
+
+    @Test
+    void anErrorAnswersTreeIsWhatTheMapperWritesOfTheRecordToTheByte() throws Exception {
+        var answer = ErrorAnswer.of(502, "bad_answer", "'orders/checkout' answered \"nothing\"");
+        var withoutMessage = ErrorAnswer.of(503, "no_worker", null);
+
+        assertThat(new String(Json.bytes(answer.tree()))).isEqualTo(Json.mapper().writeValueAsString(answer));
+        assertThat(new String(Json.bytes(withoutMessage.tree()))).isEqualTo(Json.mapper().writeValueAsString(withoutMessage));
+    }
+
+    @Test
+    void theErrorOfAnAnswerIsReadIgnoringWhatItDoesNotKnowAndNothingFromAnotherAnswer() throws Exception {
+        var answer = Json.tree("{\"error\":{\"status\":429,\"code\":\"busy\",\"message\":\"later\",\"retry\":1},\"at\":3}".getBytes());
+
+        assertThat(ErrorAnswer.errorOf(answer)).contains(new ErrorAnswer.Error(429, "busy", "later"));
+        assertThat(ErrorAnswer.errorOf(Json.tree("{\"error\":{\"status\":\"x\",\"code\":7}}".getBytes())))
+                .contains(new ErrorAnswer.Error(0, null, null));
+        assertThat(ErrorAnswer.errorOf(Json.tree("{\"function\":\"a/b\"}".getBytes()))).isEmpty();
+        assertThat(ErrorAnswer.errorOf(Json.tree("[]".getBytes()))).isEmpty();
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class FunctionCatalog implements FunctionCaller {
 
     private static JsonNode parse(byte[] body) {
         try {
-            return Json.mapper().readTree(body);
+            return Json.tree(body);
         } catch (IOException e) {
             throw new IllegalStateException("a function returned malformed JSON", e);
         }

@@ -55,7 +55,7 @@ final class GatewayCaller implements FunctionCaller {
                 throw failureOf(function, response);
             }
             try {
-                return Json.mapper().readTree(response.body());
+                return Json.tree(response.body());
             } catch (IOException e) {
                 throw new ServiceException(502, "bad_answer", "'" + function + "' answered malformed JSON");
             }
@@ -66,8 +66,7 @@ final class GatewayCaller implements FunctionCaller {
     private static CalleeException failureOf(String function, BufferedResponse response) {
         ErrorAnswer.Error error = null;
         try {
-            var answer = Json.mapper().readValue(response.body(), ErrorAnswer.class);
-            error = answer == null ? null : answer.error();
+            error = ErrorAnswer.errorOf(Json.tree(response.body())).orElse(null);
         } catch (IOException e) {
             // Not an error answer of this runtime: the status tells what there is to tell.
         }

@@ -5,6 +5,7 @@ import io.clusterdeck.http.CallException;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.protocol.Registration;
 import io.clusterdeck.protocol.RegistrationAnswer;
@@ -56,7 +57,7 @@ final class GatewayLink {
         this.lastCheckedNanos = clock.nanos();
         this.gatewayUrl = gatewayUrl;
         this.worker = worker;
-        this.registration = Json.bytes(registration);
+        this.registration = Json.bytes(registration.tree());
         this.client = client;
         this.tokens = tokens;
         this.scheduler = scheduler;
@@ -198,7 +199,8 @@ final class GatewayLink {
         connected = true;
         lastCheckedNanos = clock.nanos();
         try {
-            var answer = Json.mapper().readValue(response.body(), RegistrationAnswer.class);
+            var answer = (RegistrationAnswer) StrictJson.bind(Json.tree(response.body()), RegistrationAnswer.class, "$")
+                    .value().orElseThrow();
             long interval = answer.healthCheckMs() > 0 ? answer.healthCheckMs() : DEFAULT_CHECK_MS;
             checkMs = Math.max(50, Math.min(600_000, interval));
             gatewayName = answer.gateway() != null ? answer.gateway() : gatewayUrl;
