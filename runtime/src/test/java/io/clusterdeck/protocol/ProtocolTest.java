@@ -44,6 +44,18 @@ class ProtocolTest {
     }
 
     @Test
+    void everyRolesHealthTreeIsWhatTheMapperWritesOfTheRecordToTheByte() throws Exception {
+        var answers = List.of(Health.up("repository"), Health.gateway("gateway-2", 7),
+                Health.worker(false, "worker-\"a\"", "orders", 1, 9),
+                Health.proxy("proxy", List.of(new Health.Member("gateway-1", true, 12), new Health.Member("gateway-2", false, 0))),
+                new Health(null, null, null, null, null, null, null));
+
+        for (var health : answers) {
+            assertThat(new String(Json.bytes(health.tree()))).isEqualTo(Json.mapper().writeValueAsString(health));
+        }
+    }
+
+    @Test
     void aRegistrationWithoutAUsableUrlIsRefusedWithTheField() {
         assertThatThrownBy(() -> new Registration("w", "s", "not a url", 1, 1, List.of()))
                 .hasMessageContaining("url").hasMessageContaining("not a url");

@@ -90,7 +90,7 @@ public final class GatewayService extends HttpService {
                 .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry, clock)))
                 .get(Paths.EVENTS, new EventStream(events))
                 .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
-                        Health.gateway(config.name(), registry.all().size())))
+                        Health.gateway(config.name(), registry.all().size()).tree()))
                 .get(Paths.METRICS, metrics.handler());
         return Routes.rpcAnd(forwarder, routes);
     }

@@ -124,7 +124,7 @@ public final class ProxyService extends HttpService {
 
     @Override
     public ProxyService start() {
-        var health = Json.bytes(Health.up(config.name()));
+        var health = Json.bytes(Health.up(config.name()).tree());
         gateways.start();
         listen(config.host(), config.port(), Routes.root(config.name(), Routes.rpcAnd(this::rpc, this::asset)
                 .addExactPath(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
@@ -160,7 +160,7 @@ public final class ProxyService extends HttpService {
     /** The health answer of a proxy in front of several gateways: which are in rotation and the calls each got. */
     private byte[] healthWithGateways() {
         return Json.bytes(Health.proxy(config.name(), gateways.members().stream()
-                .map(m -> new Health.Member(m.name(), m.up(), m.calls())).toList()));
+                .map(m -> new Health.Member(m.name(), m.up(), m.calls())).toList()).tree());
     }
 
     /**

@@ -38,7 +38,7 @@ public final class RepositoryService extends HttpService {
 
     @Override
     public RepositoryService start() {
-        var health = Json.bytes(Health.up(config.name()));
+        var health = Json.bytes(Health.up(config.name()).tree());
         listen(config.host(), config.port(), Routes.root(config.name(), Handlers.path(routes::handle)
                 .addExactPath(Paths.HEALTH, exchange -> Responses.json(exchange, 200, health))
                 .addExactPath(Paths.METRICS, metrics.handler())));
