@@ -60,7 +60,7 @@ public final class DesignFiles {
             }
             var bound = StrictJson.bind(tree, Design.class, "$");
             var problems = new ArrayList<>(bound.problems());
-            var design = bound.value().map(Design.class::cast);
+            var design = bound.value();
             if (design.isPresent()) {
                 problems.addAll(design.get().validate());
             } else {

@@ -56,7 +56,7 @@ final class PartialRead {
                 var known = new HashSet<String>();
                 readProblems.forEach(p -> known.add(p.path() + ": " + p.message()));
                 var found = new ArrayList<Problem>();
-                for (var problem : ((Design) bound.value().get()).validate()) {
+                for (var problem : bound.value().get().validate()) {
                     var path = original(steps(problem.path()));
                     var located = Problem.at(text(path), problem.message());
                     if (!touchesLeftOut(path) && known.add(located.path() + ": " + located.message())) {

@@ -17,6 +17,9 @@ import java.util.Locale;
  * written without a mapper ({@link JsonTrees}); the mapper is built when a body is first bound to a record.
  */
 public final class Json {
+    private static final String NOT_AN_OBJECT = "expected a JSON object of named arguments, got ";
+    private static final String MORE_THAN_ONE_VALUE = "malformed JSON: more than one value in the body";
+
     private Json() {
     }
 
@@ -127,9 +130,6 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final String NOT_AN_OBJECT = "expected a JSON object of named arguments, got ";
-    private static final String MORE_THAN_ONE_VALUE = "malformed JSON: more than one value in the body";
 
     /** The kind of value a token starts, as a tree's node type names it. */
     private static String kind(JsonToken first) {

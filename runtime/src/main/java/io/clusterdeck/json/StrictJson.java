@@ -136,6 +136,12 @@ public final class StrictJson {
         return new Parsed<>(Optional.ofNullable(value), binder.problems());
     }
 
+    /** As {@link #bind(JsonNode, Type, String)}, to a class. */
+    public static <T> Parsed<T> bind(JsonNode node, Class<T> type, String path) {
+        var bound = bind(node, (Type) type, path);
+        return new Parsed<>(bound.value().map(type::cast), bound.problems());
+    }
+
     /** Writes a value as pretty, stable JSON with a final newline. */
     public static String write(Object value) {
         try {

@@ -199,8 +199,7 @@ final class GatewayLink {
         connected = true;
         lastCheckedNanos = clock.nanos();
         try {
-            var answer = (RegistrationAnswer) StrictJson.bind(Json.tree(response.body()), RegistrationAnswer.class, "$")
-                    .value().orElseThrow();
+            var answer = StrictJson.bind(Json.tree(response.body()), RegistrationAnswer.class, "$").value().orElseThrow();
             long interval = answer.healthCheckMs() > 0 ? answer.healthCheckMs() : DEFAULT_CHECK_MS;
             checkMs = Math.max(50, Math.min(600_000, interval));
             gatewayName = answer.gateway() != null ? answer.gateway() : gatewayUrl;
