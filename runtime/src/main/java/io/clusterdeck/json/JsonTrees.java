@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
@@ -39,6 +40,20 @@ public final class JsonTrees {
     /** An empty object. */
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    /**
+     * The object without its fields whose value is null, as a mapper writes a record marked to include non-null
+     * values only (a nested object keeps its nulls).
+     */
+    public static ObjectNode withoutNulls(ObjectNode object) {
+        var nulls = new ArrayList<String>();
+        object.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                nulls.add(field.getKey());
+            }
+        });
+        return object.remove(nulls);
     }
 
     /**

@@ -48,30 +48,13 @@ public record Health(String status, String name, String segment, Long inFlight, 
      * from the first second of their life and need no mapper for it.
      */
     public ObjectNode tree() {
-        var tree = JsonTrees.object();
-        if (status != null) {
-            tree.put("status", status);
-        }
-        if (name != null) {
-            tree.put("name", name);
-        }
-        if (segment != null) {
-            tree.put("segment", segment);
-        }
-        if (inFlight != null) {
-            tree.put("inFlight", inFlight);
-        }
-        if (served != null) {
-            tree.put("served", served);
-        }
-        if (workers != null) {
-            tree.put("workers", workers);
-        }
+        var tree = JsonTrees.object().put("status", status).put("name", name).put("segment", segment)
+                .put("inFlight", inFlight).put("served", served).put("workers", workers);
         if (gateways != null) {
             var members = tree.putArray("gateways");
             gateways.forEach(m -> members.addObject().put("url", m.url()).put("up", m.up()).put("calls", m.calls()));
         }
-        return tree;
+        return JsonTrees.withoutNulls(tree);
     }
 
     /**

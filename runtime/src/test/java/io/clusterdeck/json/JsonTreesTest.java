@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +88,14 @@ class JsonTreesTest {
             node = node.get(0);
         }
         assertThat(node.intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectWithoutNullsLosesItsNullFieldsButNotThoseOfWhatItHolds() throws Exception {
+        var object = (ObjectNode) JsonTrees.read("{\"a\":null,\"b\":1,\"c\":{\"d\":null},\"e\":null}");
+
+        assertThat(new String(JsonTrees.bytes(JsonTrees.withoutNulls(object)), StandardCharsets.UTF_8))
+                .isEqualTo("{\"b\":1,\"c\":{\"d\":null}}");
     }
 
     @Test
