@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * broken server answers: a reset, a close in the middle of an answer, no answer at all. A thread per connection,
  * keep-alive, every socket closed by {@link #close()}.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
     /** What the server does with one request. */
-    interface Script {
+    public interface Script {
         void answer(Request request, Socket socket, OutputStream out) throws IOException;
     }
 
     /** A request as the server read it. */
-    record Request(String method, String path, List<String> headerLines, byte[] body, int number) {
+    public record Request(String method, String path, List<String> headerLines, byte[] body, int number) {
         String header(String name) {
             for (var line : headerLines) {
                 int colon = line.indexOf(':');
@@ -42,7 +42,7 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
 
-    ScriptedServer(Script script) throws IOException {
+    public ScriptedServer(Script script) throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.script = script;
         var acceptor = new Thread(this::accept, "scripted-server");
@@ -50,11 +50,11 @@ final class ScriptedServer implements AutoCloseable {
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
@@ -70,7 +70,7 @@ final class ScriptedServer implements AutoCloseable {
         out.flush();
     }
 
-    static void respond(OutputStream out, int status, String body) throws IOException {
+    public static void respond(OutputStream out, int status, String body) throws IOException {
         respond(out, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -39,6 +39,17 @@ public final class WorkerHealth {
     }
 
     /**
+     * How long a check may wait for its answer: the policy's timeout, or twice the interval while the worker has not
+     * passed a check yet. A worker that has just registered answers its first checks from a JVM that has just started
+     * (its code still interpreted, its cores shared with every process starting beside it): on two cores its first
+     * answer took longer than 250 ms in most launches, so it failed, and the worker waited for the next tick to join
+     * the rotation. Failing a starting worker's check only puts its rotation off; it never makes it unhealthy.
+     */
+    public synchronized long checkTimeoutMs() {
+        return state == HealthState.STARTING ? Math.max(policy.timeoutMs(), 2L * policy.intervalMs()) : policy.timeoutMs();
+    }
+
+    /**
      * A health check passed. A new or suspect worker is healthy at once; an unhealthy one after the policy's
      * healthy threshold of passes in a row.
      */

@@ -185,7 +185,8 @@ public final class WorkerRegistry {
         if (stopped || entry.removed() || !entry.startCheck()) {
             return;
         }
-        client.get(entry.url(), Paths.HEALTH, checkHeaders, Duration.ofMillis(policy.timeoutMs()), 64 * 1024)
+        var timeout = Duration.ofMillis(entry.health().checkTimeoutMs());
+        client.get(entry.url(), Paths.HEALTH, checkHeaders, timeout, 64 * 1024)
                 .handle((response, failure) -> {
                     entry.checkDone();
                     if (failure != null) {

@@ -29,6 +29,20 @@ class WorkerHealthTest {
     }
 
     @Test
+    void aStartingWorkersCheckWaitsTwoIntervalsAndOnceItPassedThePolicysTimeout() {
+        assertThat(health.checkTimeoutMs()).isEqualTo(1_000);
+        failedAfterInterval();
+        assertThat(health.checkTimeoutMs()).as("still starting").isEqualTo(1_000);
+
+        passed();
+        assertThat(health.checkTimeoutMs()).isEqualTo(250);
+        failedAfterInterval();
+        failedAfterInterval();
+        assertThat(health.state()).isEqualTo(HealthState.UNHEALTHY);
+        assertThat(health.checkTimeoutMs()).as("unhealthy, not starting").isEqualTo(250);
+    }
+
+    @Test
     void workerTurnsUnhealthyAfterThresholdFailuresInARow() {
         passed();
         failedAfterInterval();
