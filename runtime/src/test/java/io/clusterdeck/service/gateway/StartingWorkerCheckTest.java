@@ -11,7 +11,9 @@ import io.clusterdeck.service.Await;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,10 @@ class StartingWorkerCheckTest {
         // Only the first, late answer says UP: a gateway that gave up on it would never see the worker up.
         try (var worker = new ScriptedServer((request, socket, out) -> {
             if (checks.incrementAndGet() == 1) {
-                sleep(FIRST_ANSWER_LATE_MS);
+                long late = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_ANSWER_LATE_MS);
+                while (System.nanoTime() < late) {
+                    LockSupport.parkNanos(late - System.nanoTime());
+                }
                 ScriptedServer.respond(out, 200, "{\"status\":\"UP\",\"name\":\"slow-starter\"}");
             } else {
                 ScriptedServer.respond(out, 503, "{\"status\":\"DOWN\",\"name\":\"slow-starter\"}");
@@ -58,14 +63,6 @@ class StartingWorkerCheckTest {
             return cluster.workers().stream().anyMatch(w -> w.name().equals(worker) && w.healthy());
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
