@@ -1,6 +1,5 @@
 package io.clusterdeck.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,9 +29,9 @@ final class JsonLocations {
     }
 
     /** Indexes the text; throws Jackson's own exception, with its location, when the text is not JSON. */
-    static JsonLocations index(JsonFactory factory, String text) throws IOException {
+    static JsonLocations index(String text) throws IOException {
         var index = new JsonLocations();
-        try (JsonParser parser = factory.createParser(text)) {
+        try (JsonParser parser = JsonTrees.factory().createParser(text)) {
             index.walk(parser);
         }
         return index;

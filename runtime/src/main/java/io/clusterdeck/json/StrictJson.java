@@ -100,7 +100,7 @@ public final class StrictJson {
         JsonLocations locations;
         JsonNode tree;
         try {
-            locations = JsonLocations.index(JsonTrees.factory(), text);
+            locations = JsonLocations.index(text);
             tree = JsonTrees.read(text);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();

@@ -25,6 +25,20 @@ class ProtocolTest {
     }
 
     @Test
+    void theStatusOfAHealthAnswerIsReadWithoutAMapperAndItsAbsenceOrMalformationNamed() {
+        var answers = new Health.WorkerAnswers("worker-a", "orders");
+
+        assertThat(Health.statusOf(answers.of(false, 0, 0))).isEqualTo(Health.DOWN);
+        assertThat(Health.statusOf(Json.bytes(Health.gateway("gateway", 3).tree()))).isEqualTo(Health.UP);
+        assertThat(Health.statusOf("{\"name\":\"w\",\"status\":\"UP\",\"extra\":1}".getBytes())).isEqualTo(Health.UP);
+        assertThat(Health.statusOf("{\"name\":\"w\"}".getBytes())).isEqualTo("nothing");
+        assertThat(Health.statusOf("null".getBytes())).isEqualTo("nothing");
+        assertThat(Health.statusOf("<html>".getBytes())).isEqualTo("malformed health");
+        assertThat(Health.statusOf("[1]".getBytes())).isEqualTo("malformed health");
+        assertThat(Health.statusOf(new byte[0])).isEqualTo("malformed health");
+    }
+
+    @Test
     void aRegistrationRoundTripsThroughItsJson() throws Exception {
         var registration = new Registration("worker-orders-1", "orders", "http://127.0.0.1:7412", 4321, 2,
                 List.of("orders/checkout", "payments/charge"));
