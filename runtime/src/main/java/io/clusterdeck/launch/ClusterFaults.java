@@ -63,28 +63,29 @@ final class ClusterFaults {
 
     void pause(String name) {
         var managed = table.running(name);
+        told(managed, "pause (SIGSTOP) of pid " + managed.pid());
         supervisor.signal(managed, "STOP");
         synchronized (table.lock()) {
             managed.state = ProcessState.PAUSED;
         }
-        told(managed, "pause (SIGSTOP) of pid " + managed.pid());
     }
 
     void resume(String name) {
         var managed = table.get(name);
+        told(managed, "resume (SIGCONT) of pid " + managed.pid());
         supervisor.signal(managed, "CONT");
         synchronized (table.lock()) {
             if (managed.state == ProcessState.PAUSED) {
                 managed.state = ProcessState.RUNNING;
             }
         }
-        told(managed, "resume (SIGCONT) of pid " + managed.pid());
     }
 
     void setHealthy(String name, boolean healthy) {
         var managed = table.worker(name);
-        admin.get().setHealthy(name, managed.planned.url(), healthy);
+        // Told first, as every fault is: the gateway may see the worker's new answer before this call returns.
         told(managed, healthy ? "made healthy" : "made unhealthy");
+        admin.get().setHealthy(name, managed.planned.url(), healthy);
     }
 
     void addLatency(String name, int addedMs) {
@@ -93,8 +94,8 @@ final class ClusterFaults {
                     + " ms, was " + addedMs);
         }
         var managed = table.worker(name);
-        admin.get().addLatency(name, managed.planned.url(), addedMs);
         told(managed, addedMs == 0 ? "latency removed" : "latency +" + addedMs + " ms");
+        admin.get().addLatency(name, managed.planned.url(), addedMs);
     }
 
     void restart(String name) {
