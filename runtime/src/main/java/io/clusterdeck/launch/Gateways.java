@@ -1,6 +1,7 @@
 package io.clusterdeck.launch;
 
 import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.protocol.ClusterState;
@@ -24,6 +25,7 @@ final class Gateways implements AutoCloseable {
     private final GatewayProbe probe;
     private final Clock clock;
     private final List<GatewayEvents> streams = new ArrayList<>();
+    private final HealthChanges changes = new HealthChanges();
 
     /** @param gateways the plan's gateways now (the plan changes when the cluster scales) */
     Gateways(Supplier<List<PlannedProcess>> gateways, UpstreamClient client, XnioIoThread thread,
@@ -32,7 +34,12 @@ final class Gateways implements AutoCloseable {
         this.probe = new GatewayProbe(client, clock);
         this.clock = clock;
         for (var gateway : gateways.get()) {
-            streams.add(new GatewayEvents(client, thread, gateway::url, authorization, sink));
+            streams.add(new GatewayEvents(client, thread, gateway::url, authorization, event -> {
+                sink.accept(event);
+                if (event.type() == EventType.HEALTHY) {
+                    changes.healthy();
+                }
+            }));
         }
     }
 
@@ -58,7 +65,7 @@ final class Gateways implements AutoCloseable {
         long deadline = clock.nanos() + timeout.toNanos();
         for (var gateway : gateways.get()) {
             probe.awaitHealthy(gateway.name(), gateway.url(), workers,
-                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())));
+                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())), changes);
         }
     }
 
