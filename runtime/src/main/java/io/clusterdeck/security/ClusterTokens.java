@@ -3,8 +3,6 @@ package io.clusterdeck.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.clusterdeck.function.EndUser;
@@ -53,8 +51,7 @@ public final class ClusterTokens {
     private static final String BEARER = "Bearer ";
 
     private final String issuer;
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final Hs256 signature;
     private final Clock clock;
     private static final int KNOWN_TOKENS = 1_024;
     private static final byte[] JSON_LINE = "Content-Type: application/json\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -65,12 +62,7 @@ public final class ClusterTokens {
     public ClusterTokens(String issuer, ClusterKey key, Clock clock) {
         this.issuer = issuer;
         this.clock = clock;
-        try {
-            this.signer = new MACSigner(key.signingKey());
-            this.verifier = new MACVerifier(key.signingKey());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot use the cluster key: " + e.getMessage(), e);
-        }
+        this.signature = new Hs256(key.signingKey());
     }
 
     /** The {@code Authorization} header value for a call by this service, on behalf of a function or not (null). */
@@ -136,7 +128,7 @@ public final class ClusterTokens {
         }
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
-            jwt.sign(signer);
+            jwt.sign(signature);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a cluster token: " + e.getMessage(), e);
         }
@@ -173,7 +165,7 @@ public final class ClusterTokens {
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
                 throw ServiceException.unauthorized("cluster tokens are signed with HS256");
             }
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(signature)) {
                 throw ServiceException.unauthorized("the cluster token's signature does not match the cluster key");
             }
             var claims = jwt.getJWTClaimsSet();
