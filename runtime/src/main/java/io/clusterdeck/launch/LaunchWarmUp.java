@@ -12,6 +12,7 @@ import io.clusterdeck.plan.Planner;
 import io.clusterdeck.plan.ServiceConfigs;
 import io.clusterdeck.time.Threads;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -37,9 +38,15 @@ public final class LaunchWarmUp {
         return thread;
     }
 
-    /** Plans {@link #design()}, writes each config to a string and opens and closes an I/O engine, here and now. */
+    /**
+     * Draws from a {@code SecureRandom}, plans {@link #design()}, writes each config to a string and opens and closes
+     * an I/O engine, here and now.
+     */
     public static void run() {
         try {
+            // First, as the launch needs it first: the run folder's cluster key comes from a SecureRandom, whose
+            // first use sets up the security providers.
+            new SecureRandom().nextBytes(new byte[1]);
             for (var process : Planner.plan(design(), PlanOptions.local(Path.of("."))).processes()) {
                 ServiceConfigs.toJson(process.config());
             }
