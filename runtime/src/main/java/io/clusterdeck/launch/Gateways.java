@@ -1,7 +1,6 @@
 package io.clusterdeck.launch;
 
 import io.clusterdeck.event.ClusterEvent;
-import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.UpstreamClient;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.protocol.ClusterState;
@@ -25,7 +24,6 @@ final class Gateways implements AutoCloseable {
     private final GatewayProbe probe;
     private final Clock clock;
     private final List<GatewayEvents> streams = new ArrayList<>();
-    private final HealthChanges changes = new HealthChanges();
 
     /** @param gateways the plan's gateways now (the plan changes when the cluster scales) */
     Gateways(Supplier<List<PlannedProcess>> gateways, UpstreamClient client, XnioIoThread thread,
@@ -34,12 +32,7 @@ final class Gateways implements AutoCloseable {
         this.probe = new GatewayProbe(client, clock);
         this.clock = clock;
         for (var gateway : gateways.get()) {
-            streams.add(new GatewayEvents(client, thread, gateway::url, authorization, event -> {
-                sink.accept(event);
-                if (event.type() == EventType.HEALTHY) {
-                    changes.healthy();
-                }
-            }));
+            streams.add(new GatewayEvents(client, thread, gateway::url, authorization, sink));
         }
     }
 
@@ -65,7 +58,7 @@ final class Gateways implements AutoCloseable {
         long deadline = clock.nanos() + timeout.toNanos();
         for (var gateway : gateways.get()) {
             probe.awaitHealthy(gateway.name(), gateway.url(), workers,
-                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())), changes);
+                    Duration.ofNanos(Math.max(0, deadline - clock.nanos())));
         }
     }
 
