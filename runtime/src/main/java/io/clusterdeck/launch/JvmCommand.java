@@ -122,13 +122,14 @@ final class JvmCommand {
 
     private boolean archiveComplete() {
         if (!archiveComplete) {
-            boolean all = true;
             for (var part : PARTS) {
-                all &= Files.isRegularFile(archive(part));
+                if (!Files.isRegularFile(archive(part))) {
+                    return false;
+                }
             }
-            archiveComplete = all;
+            archiveComplete = true;
         }
-        return archiveComplete;
+        return true;
     }
 
     /**
