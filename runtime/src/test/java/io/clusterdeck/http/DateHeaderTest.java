@@ -2,6 +2,7 @@ package io.clusterdeck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.undertow.util.DateUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,29 @@ class DateHeaderTest {
         millis.addAndGet(100);
 
         assertThat(date.now()).isEqualTo("Mon, 30 Nov 2026 01:00:01 GMT");
+    }
+
+    @Test
+    void theTextIsWhatUndertowsOwnFormatWritesForAnySecondOfFourCenturies() {
+        var random = new SplittableRandom(11);
+        long from = ZonedDateTime.parse("1900-01-01T00:00:00Z").toEpochSecond();
+        long to = ZonedDateTime.parse("2299-12-31T23:59:59Z").toEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            long second = i < 4 ? new long[] {0, -1, from, to}[i] : random.nextLong(from, to + 1);
+
+            assertThat(DateHeader.httpDate(second)).as("second %d", second)
+                    .isEqualTo(DateUtils.toDateString(new Date(second * 1000)));
+        }
+    }
+
+    @Test
+    void leapDaysAndTheLastSecondOfAYearAreWrittenAsTheCalendarHasThem() {
+        assertThat(DateHeader.httpDate(ZonedDateTime.parse("2028-02-29T12:00:00Z").toEpochSecond()))
+                .isEqualTo("Tue, 29 Feb 2028 12:00:00 GMT");
+        assertThat(DateHeader.httpDate(ZonedDateTime.parse("2026-12-31T23:59:59Z").toEpochSecond()))
+                .isEqualTo("Thu, 31 Dec 2026 23:59:59 GMT");
+        assertThat(DateHeader.httpDate(ZonedDateTime.parse("2027-01-01T00:00:00Z").toEpochSecond()))
+                .isEqualTo("Fri, 01 Jan 2027 00:00:00 GMT");
     }
 
     @Test
