@@ -62,23 +62,30 @@ public final class JsonTrees {
      */
     public static JsonNode read(byte[] json) throws IOException {
         try (var parser = FACTORY.createParser(json)) {
-            return read(parser);
+            return read(parser, false);
         }
     }
 
-    /** As {@link #read(byte[])}, from text. */
+    /** As {@link #read(byte[])}, from text; an object's key given twice keeps its last value. */
     public static JsonNode read(String json) throws IOException {
         try (var parser = FACTORY.createParser(json)) {
-            return read(parser);
+            return read(parser, false);
         }
     }
 
-    private static JsonNode read(JsonParser parser) throws IOException {
+    /** As {@link #read(String)}, but a key given twice in one object throws {@link DuplicateKey}. */
+    public static JsonNode readUniqueKeys(String json) throws IOException {
+        try (var parser = FACTORY.createParser(json)) {
+            return read(parser, true);
+        }
+    }
+
+    private static JsonNode read(JsonParser parser, boolean uniqueKeys) throws IOException {
         var first = parser.nextToken();
         if (first == null) {
             return null;
         }
-        var value = first.isStructStart() ? container(parser, first) : scalar(parser, first);
+        var value = first.isStructStart() ? container(parser, first, uniqueKeys) : scalar(parser, first);
         if (parser.nextToken() != null) {
             throw new MoreThanOneValue(parser);
         }
@@ -86,7 +93,7 @@ public final class JsonTrees {
     }
 
     /** Builds a container without recursion: a hostile body nested a thousand deep needs no deep stack. */
-    private static JsonNode container(JsonParser parser, JsonToken first) throws IOException {
+    private static JsonNode container(JsonParser parser, JsonToken first, boolean uniqueKeys) throws IOException {
         var open = new ArrayDeque<ContainerNode<?>>();
         var root = empty(first);
         open.push(root);
@@ -103,7 +110,9 @@ public final class JsonTrees {
             }
             var node = token.isStructStart() ? empty(token) : scalar(parser, token);
             if (open.peek() instanceof ObjectNode object) {
-                object.set(name, node);
+                if (object.replace(name, node) != null && uniqueKeys) {
+                    throw new DuplicateKey(parser, name);
+                }
             } else {
                 ((ArrayNode) open.peek()).add(node);
             }
@@ -186,6 +195,15 @@ public final class JsonTrees {
     /** Text as a JSON string literal, quotes included. */
     public static String quoted(String text) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    }
+
+    /** A key given twice in one object, where keys must be unique. */
+    public static final class DuplicateKey extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKey(JsonParser parser, String name) {
+            super(parser, "duplicate key '" + name + "'", parser.currentTokenLocation());
+        }
     }
 
     /** More follows the first JSON value of a text; located at the start of what follows. */

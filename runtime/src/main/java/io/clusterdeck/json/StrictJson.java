@@ -97,11 +97,17 @@ public final class StrictJson {
      * only by path; this method places them in the text.
      */
     public static <T> Parsed<T> read(String text, String source, Function<JsonNode, Parsed<T>> binding) {
-        JsonLocations locations;
+        // Where values and keys start is only needed to place problems: a document without any is read in one pass
+        // (every process reads its config at start); one with duplicate keys or other problems is indexed as well.
+        JsonLocations locations = null;
         JsonNode tree;
         try {
-            locations = JsonLocations.index(text);
-            tree = JsonTrees.read(text);
+            try {
+                tree = JsonTrees.readUniqueKeys(text);
+            } catch (JsonTrees.DuplicateKey e) {
+                locations = JsonLocations.index(text);
+                tree = JsonTrees.read(text);
+            }
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             var message = e instanceof JsonTrees.MoreThanOneValue
@@ -115,19 +121,33 @@ public final class StrictJson {
         if (tree == null) {
             return new Parsed<>(Optional.empty(), List.of(new Problem(source, 1, 1, Paths.ROOT, "the file is empty")));
         }
+        Parsed<T> bound = binding.apply(tree);
+        if (locations == null && bound.problems().isEmpty()) {
+            return new Parsed<>(bound.value(), List.of());
+        }
+        return located(bound, locations == null ? index(text) : locations, source);
+    }
+
+    private static JsonLocations index(String text) {
+        try {
+            return JsonLocations.index(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> Parsed<T> located(Parsed<T> bound, JsonLocations locations, String source) {
         var problems = new ArrayList<Problem>();
         for (var duplicate : locations.duplicates()) {
             problems.add(duplicate.locatedIn(source, duplicate.line(), duplicate.column()));
         }
-        Parsed<T> bound = binding.apply(tree);
         for (var problem : bound.problems()) {
             var position = problem.message().startsWith("unknown key")
                     ? locations.keyAt(problem.path()) : locations.valueAt(problem.path());
             problems.add(problem.locatedIn(source, position.line(), position.column()));
         }
         if (problems.size() > 1) {
-            // Only then: the comparator's lambdas are spun at run time (3-7 ms), which a config without problems
-            // would cost every process at its start.
+            // Only then: the comparator's lambdas are spun at run time (3-7 ms).
             problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         }
         return new Parsed<>(problems.isEmpty() || bound.value().isPresent() ? bound.value() : Optional.empty(), problems);

@@ -59,6 +59,20 @@ class JsonTreesTest {
     }
 
     @Test
+    void aKeyGivenTwiceKeepsItsLastValueOrIsRefusedWhereKeysMustBeUnique() throws Exception {
+        var text = "{\"a\": {\"b\": 1,\n  \"b\": 2}}";
+
+        assertThat(JsonTrees.read(text)).isEqualTo(MAPPER.readTree(text));
+        assertThat(JsonTrees.readUniqueKeys("{\"a\": {\"b\": 1, \"c\": {\"b\": 2}}}"))
+                .isEqualTo(MAPPER.readTree("{\"a\": {\"b\": 1, \"c\": {\"b\": 2}}}"));
+        assertThatThrownBy(() -> JsonTrees.readUniqueKeys(text))
+                .isInstanceOfSatisfying(JsonTrees.DuplicateKey.class, e -> {
+                    assertThat(e.getOriginalMessage()).isEqualTo("duplicate key 'b'");
+                    assertThat(e.getLocation().getLineNr()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void malformedTextIsRefusedWithTheParsersMessageAndLocation() {
         assertThatThrownBy(() -> JsonTrees.read("{\"a\":\n tru}"))
                 .isInstanceOf(JsonParseException.class).isNotInstanceOf(JsonTrees.MoreThanOneValue.class)
