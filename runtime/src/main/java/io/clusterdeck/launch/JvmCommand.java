@@ -24,11 +24,15 @@ final class JvmCommand {
     // second), no safepoint every second for nothing, idle monitors deflated every 10 s instead of four times a second
     // (options a later Java may drop: ignored then, not fatal). No decay of the compilers' counters: code that runs
     // twice a second (a health check) gets compiled in the end instead of staying interpreted while the cluster idles.
+    // Numbers formatted as in en-US whatever the machine's locale: the same output everywhere, and String.format, which
+    // the I/O library calls to name its threads, then needs no locale data (a tenth of a worker's start where the
+    // locale names no country, as the C locale does).
     private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-XX:-UsePerfData",
             "-XX:-UseCounterDecay", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
             "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=10000",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError",
-            "-Dfile.encoding=UTF-8", "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName(),
+            "-Dfile.encoding=UTF-8", "-Duser.language.format=en", "-Duser.country.format=US",
+            "-Djavax.management.builder.initial=" + NoPlatformMBeans.class.getName(),
             "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", "-Dslf4j.internal.verbosity=WARN",
             "-Dorg.jboss.logging.provider=slf4j");
     // C1 only, one compiler thread: on a laptop's few cores, ten processes that start at once each compiling on two
