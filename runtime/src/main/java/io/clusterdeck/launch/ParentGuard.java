@@ -3,8 +3,6 @@ package io.clusterdeck.launch;
 import io.clusterdeck.time.Threads;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ParentGuard {
     /** Set by the launcher to its own pid in every child's environment. */
     public static final String PARENT_PID_ENV = "CLUSTERDECK_PARENT_PID";
+    private static final long CHECK_INTERVAL_MS = 5_000;
 
     private ParentGuard() {
     }
@@ -32,20 +31,22 @@ public final class ParentGuard {
         if (pid == null || pid.isBlank()) {
             return;
         }
-        var parent = ProcessHandle.of(Long.parseLong(pid.strip()));
-        if (parent.isEmpty() || !parent.get().isAlive()) {
-            exit.run();
-            return;
-        }
-        var watcher = Executors.newSingleThreadScheduledExecutor(Threads.daemon("parent-guard"));
-        watcher.scheduleWithFixedDelay(() -> {
-            if (!parent.get().isAlive()) {
-                exit.run();
-            }
-        }, 5, 5, TimeUnit.SECONDS);
+        long parent = Long.parseLong(pid.strip());
         Threads.start("parent-guard-stdin", () -> {
             if (drained(System.in)) {
                 exit.run();
+            }
+        });
+        // The fallback looks first after one interval: a launcher already gone has closed the pipe, which the thread
+        // above finds at once, and the process handles' set-up stays off this process's start.
+        Threads.start("parent-guard", () -> {
+            try {
+                do {
+                    Thread.sleep(CHECK_INTERVAL_MS);
+                } while (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false));
+                exit.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
