@@ -25,7 +25,7 @@ final class JvmCommand {
     // (options a later Java may drop: ignored then, not fatal). No decay of the compilers' counters: code that runs
     // twice a second (a health check) gets compiled in the end instead of staying interpreted while the cluster idles.
     // Numbers formatted as in en-US whatever the machine's locale: the same output everywhere, and String.format, which
-    // the I/O library calls to name its threads, then needs no locale data (a tenth of a worker's start where the
+    // the I/O library calls to name its threads, then needs no locale data (about 5% of a worker's start where the
     // locale names no country, as the C locale does).
     private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss256k", "-Xms8m", "-XX:-UsePerfData",
             "-XX:-UseCounterDecay", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
