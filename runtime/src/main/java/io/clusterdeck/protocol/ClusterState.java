@@ -1,5 +1,7 @@
 package io.clusterdeck.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.json.JsonTrees;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,29 @@ public record ClusterState(String gateway, String time, List<Worker> workers, Li
             functions = functions == null ? List.of() : List.copyOf(functions);
             workers = workers == null ? List.of() : List.copyOf(workers);
         }
+    }
+
+    /**
+     * The view as the tree a mapper writes of the record: a gateway answers {@code GET /cluster} without building
+     * one (its readers, the launcher and the desktop application, read it into the record).
+     */
+    public ObjectNode tree() {
+        var tree = JsonTrees.object().put("gateway", gateway).put("time", time);
+        var workerTrees = tree.putArray("workers");
+        for (var w : workers) {
+            var worker = workerTrees.addObject().put("name", w.name).put("segment", w.segment).put("url", w.url)
+                    .put("pid", w.pid).put("weight", w.weight).put("state", w.state).put("since", w.since)
+                    .put("inFlight", w.inFlight).put("served", w.served).put("errors", w.errors);
+            worker.putObject("latencyMs").put("p50", w.latencyMs.p50).put("p90", w.latencyMs.p90)
+                    .put("p99", w.latencyMs.p99).put("max", w.latencyMs.max);
+        }
+        var routeTrees = tree.putArray("routes");
+        for (var r : routes) {
+            var route = routeTrees.addObject().put("segment", r.segment).put("balancing", r.balancing);
+            r.functions.forEach(route.putArray("functions")::add);
+            r.workers.forEach(route.putArray("workers")::add);
+        }
+        return tree;
     }
 
     public Optional<Worker> worker(String name) {

@@ -1,9 +1,13 @@
 package io.clusterdeck.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.json.Checks;
+import io.clusterdeck.json.InvalidValueException;
 import io.clusterdeck.json.JsonTrees;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a worker tells the gateway on {@code POST /workers}; it sends the same body as its heartbeat.
@@ -23,6 +27,66 @@ public record Registration(String name, String segment, String url, long pid, in
             checks.fail("url", "'" + url + "' is not an http://host:port URL");
         }
         checks.throwIfAny();
+    }
+
+    private static final Set<String> FIELDS = Set.of("name", "segment", "url", "pid", "weight", "functions");
+
+    /**
+     * A registration read from its JSON tree as a mapper binds the record, without one: no field it does not know,
+     * each of its type; a missing one is null (0 for the numbers). The gateway reads every worker's this way.
+     *
+     * @throws InvalidValueException naming the field that is wrong
+     */
+    public static Registration of(JsonNode tree) {
+        if (!tree.isObject()) {
+            throw new InvalidValueException("", "expected an object");
+        }
+        for (var names = tree.fieldNames(); names.hasNext(); ) {
+            var name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidValueException(name, "is not a field of a registration");
+            }
+        }
+        return new Registration(text(tree, "name"), text(tree, "segment"), text(tree, "url"), whole(tree, "pid"),
+                Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(tree, "weight")))),
+                texts(tree, "functions"));
+    }
+
+    private static String text(JsonNode tree, String field) {
+        var value = tree.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidValueException(field, "must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static long whole(JsonNode tree, String field) {
+        var value = tree.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidValueException(field, "must be a whole number");
+        }
+        return value.longValue();
+    }
+
+    private static List<String> texts(JsonNode tree, String field) {
+        var value = tree.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        var texts = new ArrayList<String>();
+        for (var element : value.isArray() ? value : List.<JsonNode>of(value)) {
+            if (!value.isArray() || !element.isTextual()) {
+                throw new InvalidValueException(field, "must be a list of strings");
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
     }
 
     /** The registration as the tree a mapper would write of it: a worker sends it without building a mapper. */

@@ -1,10 +1,13 @@
 package io.clusterdeck.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
-import io.clusterdeck.http.Json;
+import io.clusterdeck.json.JsonTrees;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /events}: a Server-Sent Events stream of a service's cluster events, one JSON object per
@@ -15,9 +18,20 @@ public final class EventStream implements HttpHandler {
 
     public EventStream(EventLog events) {
         this.sse = new ServerSentEventHandler((connection, lastEventId) -> {
-            var unsubscribe = events.subscribe(event -> connection.send(Json.text(event)));
+            var unsubscribe = events.subscribe(event -> connection.send(
+                    new String(JsonTrees.bytes(tree(event)), StandardCharsets.UTF_8)));
             connection.addCloseTask(closed -> unsubscribe.run());
         });
+    }
+
+    /**
+     * An event as the tree a mapper writes of the record (what is null left out): a gateway streams its events without
+     * building one.
+     */
+    public static ObjectNode tree(ClusterEvent event) {
+        return JsonTrees.withoutNulls(JsonTrees.object().put("time", event.time()).put("type", event.type().json())
+                .put("source", event.source()).put("worker", event.worker()).put("segment", event.segment())
+                .put("reason", event.reason()));
     }
 
     @Override

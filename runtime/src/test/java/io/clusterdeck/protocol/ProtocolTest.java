@@ -3,10 +3,14 @@ package io.clusterdeck.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterdeck.event.ClusterEvent;
+import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.Json;
 import io.clusterdeck.http.Responses;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.json.StrictJson;
+import io.clusterdeck.json.InvalidValueException;
+import io.clusterdeck.service.EventStream;
 import io.clusterdeck.service.InProcessCluster;
 import io.clusterdeck.service.TestConfigs;
 import io.clusterdeck.service.TestHttp;
@@ -55,6 +59,64 @@ class ProtocolTest {
 
         assertThat(new String(Json.bytes(registration.tree())))
                 .isEqualTo(Json.mapper().writeValueAsString(registration));
+    }
+
+    @Test
+    void aRegistrationIsReadFromItsTreeAsTheMapperReadsItAndMissingNumbersAreZero() throws Exception {
+        var full = "{\"name\":\"worker-orders-1\",\"segment\":\"orders\",\"url\":\"http://127.0.0.1:7412\","
+                + "\"pid\":4321,\"weight\":2,\"functions\":[\"orders/checkout\",\"payments/charge\"]}";
+        var bare = "{\"name\":\"worker-orders-1\",\"segment\":\"orders\",\"url\":\"http://127.0.0.1:7412\"}";
+
+        for (var text : List.of(full, bare)) {
+            assertThat(Registration.of(Json.tree(text.getBytes())))
+                    .isEqualTo(Json.mapper().readValue(text, Registration.class));
+        }
+        assertThat(Registration.of(Json.tree(bare.getBytes())).weight()).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationTreeWithAnUnknownFieldOrAValueOfTheWrongTypeIsRefusedWithTheField() {
+        var cases = List.of(
+                List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"colour\":\"red\"}", "colour"),
+                List.of("{\"name\":7,\"segment\":\"s\",\"url\":\"http://h:1\"}", "name: must be a string"),
+                List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"pid\":1.5}", "pid: must be a whole number"),
+                List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"functions\":\"a\"}",
+                        "functions: must be a list of strings"),
+                List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"functions\":[1]}",
+                        "functions: must be a list of strings"),
+                List.of("{\"segment\":\"s\",\"url\":\"http://h:1\"}", "name: is required"),
+                List.of("[1]", "expected an object"));
+
+        for (var c : cases) {
+            assertThatThrownBy(() -> Registration.of(Json.tree(c.get(0).getBytes()))).as(c.get(0))
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining(c.get(1));
+        }
+    }
+
+    @Test
+    void theGatewaysAnswersViewsAndEventsAreWhatTheMapperWritesOfTheirRecordsToTheByte() throws Exception {
+        var answer = new RegistrationAnswer(true, "worker-\"a\"", "gateway", 500);
+        var goodbye = new Deregistered("worker-a");
+        var view = new ClusterState("gateway", "2026-12-01T06:00:00.125Z", List.of(
+                new ClusterState.Worker("worker-orders-1", "orders", "http://127.0.0.1:7412", 4321, 2, "healthy",
+                        "2026-12-01T06:00:00Z", 1, 250, 3, new ClusterState.Latency(0.25, 1.5, 12.125, 40)),
+                new ClusterState.Worker("worker-orders-2", null, "http://127.0.0.1:7413", 0, 1, "starting",
+                        "2026-12-01T06:00:00Z", 0, 0, 0, null)),
+                List.of(new ClusterState.Route("orders", "round-robin", List.of("orders/checkout"),
+                        List.of("worker-orders-1")), new ClusterState.Route("empty", "sticky", List.of(), List.of())));
+        var events = List.of(ClusterEvent.of(java.time.Instant.parse("2026-12-01T06:00:00.125Z"), EventType.UNHEALTHY,
+                "gateway", "worker-orders-1", "orders", "2 failed \"health\" checks"),
+                ClusterEvent.of(java.time.Instant.parse("2026-12-01T06:00:01Z"), EventType.SCALED, "launcher", null,
+                        "orders", null));
+
+        assertThat(new String(Json.bytes(answer.tree()))).isEqualTo(Json.mapper().writeValueAsString(answer));
+        assertThat(new String(Json.bytes(goodbye.tree()))).isEqualTo(Json.mapper().writeValueAsString(goodbye));
+        assertThat(new String(Json.bytes(view.tree()))).isEqualTo(Json.mapper().writeValueAsString(view));
+        assertThat(new ClusterState(null, null, null, null).tree().toString())
+                .isEqualTo(Json.mapper().writeValueAsString(new ClusterState(null, null, null, null)));
+        for (var event : events) {
+            assertThat(new String(Json.bytes(EventStream.tree(event)))).isEqualTo(Json.mapper().writeValueAsString(event));
+        }
     }
 
     @Test

@@ -24,7 +24,6 @@ import io.clusterdeck.time.Clock;
 import io.clusterdeck.time.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.PathTemplateMatch;
-import java.io.IOException;
 
 /**
  * The gateway: workers register with it, it checks their health and forwards {@code POST /rpc/{function}} to a
@@ -85,9 +84,9 @@ public final class GatewayService extends HttpService {
                     if (!registry.deregister(name)) {
                         throw ServiceException.notFound("no worker named '" + name + "' is registered");
                     }
-                    Responses.json(exchange, 200, new Deregistered(name));
+                    Responses.json(exchange, 200, new Deregistered(name).tree());
                 })
-                .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry, clock)))
+                .get(Paths.CLUSTER, exchange -> Responses.json(exchange, 200, ClusterView.of(config, registry, clock).tree()))
                 .get(Paths.EVENTS, new EventStream(events))
                 .get(Paths.HEALTH, exchange -> Responses.json(exchange, 200,
                         Health.gateway(config.name(), registry.all().size()).tree()))
@@ -98,10 +97,9 @@ public final class GatewayService extends HttpService {
     private void register(io.undertow.server.HttpServerExchange exchange, byte[] body) {
         Registration registration;
         try {
-            registration = Json.mapper().readValue(body, Registration.class);
-        } catch (IOException | InvalidValueException e) {
-            var cause = e.getCause() instanceof InvalidValueException ? e.getCause() : e;
-            throw ServiceException.badRequest("not a worker registration: " + cause.getMessage().lines().findFirst().orElse(""));
+            registration = Registration.of(Json.requestObject(body));
+        } catch (InvalidValueException e) {
+            throw ServiceException.badRequest("not a worker registration: " + e.getMessage());
         }
         if (config.segments().stream().noneMatch(s -> s.name().equals(registration.segment()))) {
             throw ServiceException.badRequest("this gateway routes no segment '" + registration.segment() + "'");
@@ -109,7 +107,7 @@ public final class GatewayService extends HttpService {
         boolean created = registry.register(registration);
         // The interval of the health checks tells the worker how long a silence means this gateway forgot it.
         Responses.json(exchange, created ? 201 : 200, new RegistrationAnswer(created, registration.name(), config.name(),
-                config.healthCheck().intervalMs()));
+                config.healthCheck().intervalMs()).tree());
     }
 
     /** The events this gateway has seen, for in-process use. */
