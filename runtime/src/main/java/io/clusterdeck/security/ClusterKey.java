@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +17,7 @@ public final class ClusterKey {
     private final byte[] signingKey;
 
     private ClusterKey(String secret) {
-        try {
-            this.signingKey = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.signingKey = Sha256Digest.of(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public static ClusterKey of(String secret) {

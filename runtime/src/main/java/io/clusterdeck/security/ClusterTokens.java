@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.clusterdeck.function.EndUser;
+import io.clusterdeck.http.RequestIds;
 import io.clusterdeck.http.ServiceException;
 import io.clusterdeck.time.Clock;
 import io.undertow.server.HttpServerExchange;
@@ -16,7 +17,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code iat} and {@code exp}: issued now, valid for {@value #LIFETIME_SECONDS} seconds (a
  *       {@value #SKEW_SECONDS} second clock skew is tolerated); a token issued in the future, not valid yet
  *       ({@code nbf}), or living longer than {@value #MAX_LIFETIME_SECONDS} seconds is refused;</li>
- *   <li>{@code jti}: a random id;</li>
+ *   <li>{@code jti}: a random id, unique but not secret (the MAC is what a token is trusted by), drawn as a request
+ *       id is: a {@code UUID.randomUUID()} would set up the security providers and a {@code SecureRandom} in every
+ *       process as it registers;</li>
  *   <li>{@code fn} (optional): the function on whose behalf the call is made. Private functions accept only
  *       calls that carry it.</li>
  *   <li>{@code sub} and {@code roles} (optional): the end user the call is made for, as the proxy verified them.</li>
@@ -119,7 +121,7 @@ public final class ClusterTokens {
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(RequestIds.newId());
         if (function != null) {
             claims.claim(FUNCTION_CLAIM, function);
         }
