@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,6 +155,18 @@ public final class JsonTrees {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A tree as text, laid out by the given printer. */
+    static String text(JsonNode tree, PrettyPrinter printer) {
+        var out = new StringWriter();
+        try (var generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(printer);
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {

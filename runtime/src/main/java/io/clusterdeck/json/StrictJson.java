@@ -43,12 +43,13 @@ public final class StrictJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
-        static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+        static final ObjectWriter WRITER = MAPPER.writer(PRINTER);
     }
+
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     /**
      * Instants and durations as ISO-8601 text, the only times the product writes: what the whole java.time module
@@ -166,8 +167,11 @@ public final class StrictJson {
         return new Parsed<>(bound.value().map(type::cast), bound.problems());
     }
 
-    /** Writes a value as pretty, stable JSON with a final newline. */
+    /** Writes a value as pretty, stable JSON with a final newline; a tree is written without building the mapper. */
     public static String write(Object value) {
+        if (value instanceof JsonNode tree) {
+            return JsonTrees.text(tree, PRINTER.createInstance()) + "\n";
+        }
         try {
             return Mapper.WRITER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {

@@ -8,8 +8,8 @@ import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.ResponseHandler;
 import io.clusterdeck.http.ResponseHead;
 import io.clusterdeck.http.UpstreamClient;
-import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.protocol.Paths;
+import io.clusterdeck.service.EventStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -122,7 +122,7 @@ final class GatewayEvents implements AutoCloseable {
             return;
         }
         try {
-            var event = StrictJson.mapper().readValue(line.substring(5).strip(), ClusterEvent.class);
+            var event = EventStream.event(line.substring(5).strip());
             var key = event.time() + event.type() + event.worker() + event.reason();
             if (!seen.add(key)) {
                 return;

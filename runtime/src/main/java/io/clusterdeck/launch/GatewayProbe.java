@@ -2,13 +2,13 @@ package io.clusterdeck.launch;
 
 import io.clusterdeck.http.OutboundRequest;
 import io.clusterdeck.http.UpstreamClient;
+import io.clusterdeck.json.JsonTrees;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.protocol.ClusterState;
 import io.clusterdeck.protocol.Paths;
 import io.clusterdeck.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,9 +57,7 @@ final class GatewayProbe {
     void awaitHealthy(String gateway, String gatewayUrl, Set<String> workers, Duration timeout) {
         long deadline = clock.nanos() + timeout.toNanos();
         while (true) {
-            var healthy = new HashSet<String>();
-            state(gatewayUrl).ifPresent(cluster -> cluster.workers().stream().filter(ClusterState.Worker::healthy)
-                    .forEach(w -> healthy.add(w.name())));
+            var healthy = healthyWorkers(gatewayUrl);
             if (healthy.containsAll(workers)) {
                 return;
             }
@@ -76,5 +74,17 @@ final class GatewayProbe {
                 throw new LaunchException("interrupted while waiting for healthy workers", e);
             }
         }
+    }
+
+    /** The workers the gateway finds healthy now, none when it does not answer: read from the view's tree. */
+    private Set<String> healthyWorkers(String gatewayUrl) {
+        return fetch(gatewayUrl).map(body -> {
+            try {
+                var tree = JsonTrees.read(body);
+                return tree == null ? Set.<String>of() : ClusterState.healthyWorkers(tree);
+            } catch (IOException e) {
+                return Set.<String>of();
+            }
+        }).orElse(Set.of());
     }
 }

@@ -7,6 +7,7 @@ import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
 import io.clusterdeck.event.EventType;
 import io.clusterdeck.http.IoEngine;
+import io.clusterdeck.json.RecordTrees;
 import io.clusterdeck.json.StrictJson;
 import io.clusterdeck.lab.WorkerSample;
 import io.clusterdeck.plan.Plan;
@@ -365,8 +366,9 @@ public final class LocalCluster implements AutoCloseable {
         }
         control = ControlServer.start(this, io);
         try {
-            run.markCurrent(StrictJson.write(Map.of("pid", ProcessHandle.current().pid(), "control", control.url(),
-                    "token", control.token(), "design", design.name(), "entry", plan.entryUrl())));
+            run.markCurrent(StrictJson.write(RecordTrees.tree(Map.of("pid", ProcessHandle.current().pid(),
+                    "control", control.url(), "token", control.token(), "design", design.name(),
+                    "entry", plan.entryUrl()))));
         } catch (IOException e) {
             notes.add("could not write launcher.json (fault and logs commands will not find this launch): " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.clusterdeck.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.json.Parsed;
 import io.clusterdeck.json.Problem;
+import io.clusterdeck.json.RecordTrees;
 import io.clusterdeck.json.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public final class ServiceConfigs {
 
     /** A config as JSON text, its role first. */
     public static String toJson(ServiceConfig config) {
-        return StrictJson.write(config);
+        return StrictJson.write(RecordTrees.tree(config));
     }
 
     /** Reads a config file, checking that it is for the expected role. */

@@ -1,9 +1,12 @@
 package io.clusterdeck.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.json.JsonTrees;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A gateway's view of its workers at one moment, {@code GET /cluster}: every worker it knows with its health and
@@ -72,6 +75,20 @@ public record ClusterState(String gateway, String time, List<Worker> workers, Li
             r.workers.forEach(route.putArray("workers")::add);
         }
         return tree;
+    }
+
+    /**
+     * The names of the workers a view's tree finds healthy, read without binding the whole view: what a launch waits
+     * on, every few milliseconds while its processes start.
+     */
+    public static Set<String> healthyWorkers(JsonNode tree) {
+        var healthy = new HashSet<String>();
+        for (var worker : tree.path("workers")) {
+            if ("healthy".equals(worker.path("state").textValue()) && worker.path("name").isTextual()) {
+                healthy.add(worker.path("name").textValue());
+            }
+        }
+        return healthy;
     }
 
     public Optional<Worker> worker(String name) {

@@ -1,12 +1,15 @@
 package io.clusterdeck.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterdeck.event.ClusterEvent;
 import io.clusterdeck.event.EventLog;
+import io.clusterdeck.event.EventType;
 import io.clusterdeck.json.JsonTrees;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,6 +35,24 @@ public final class EventStream implements HttpHandler {
         return JsonTrees.withoutNulls(JsonTrees.object().put("time", event.time()).put("type", event.type().json())
                 .put("source", event.source()).put("worker", event.worker()).put("segment", event.segment())
                 .put("reason", event.reason()));
+    }
+
+    /**
+     * An event read back from the JSON of its {@code data:} line, without a mapper (the launcher follows its gateways'
+     * streams while its processes start); an exception when the text is not an event.
+     */
+    public static ClusterEvent event(String json) throws IOException {
+        var tree = JsonTrees.read(json);
+        if (tree == null || !tree.isObject()) {
+            throw new IOException("not an event: " + json);
+        }
+        return new ClusterEvent(text(tree, "time"), EventType.of(text(tree, "type")), text(tree, "source"),
+                text(tree, "worker"), text(tree, "segment"), text(tree, "reason"));
+    }
+
+    private static String text(JsonNode tree, String field) {
+        var value = tree.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.json.Problem;
+import io.clusterdeck.json.StrictJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,24 @@ class ServiceConfigsTest {
             assertThat(read.orThrow()).as(process.name()).isEqualTo(process.config());
             assertThat(json).as(process.name()).startsWith("{\n  \"role\": \"" + process.role().json() + "\"");
         }
+    }
+
+    @Test
+    void everyConfigOfEveryShippedDesignIsWrittenAsTheMapperWritesItToTheByte() throws IOException {
+        int configs = 0;
+        try (var files = Files.list(Path.of("..", "designs"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("schema.json"))
+                    .sorted().toList()) {
+                var design = DesignFiles.load(file).orThrow();
+                var options = PlanOptions.local(file.toAbsolutePath().getParent()).withCores(2);
+                for (var process : Planner.plan(design, options).processes()) {
+                    assertThat(ServiceConfigs.toJson(process.config())).as(file + ": " + process.name())
+                            .isEqualTo(StrictJson.write(process.config()));
+                    configs++;
+                }
+            }
+        }
+        assertThat(configs).as("configs compared").isGreaterThan(60);
     }
 
     @Test

@@ -120,6 +120,41 @@ class ProtocolTest {
     }
 
     @Test
+    void anEventReadsBackFromItsStreamLineAsTheMapperReadsItAndAnythingElseIsRefused() throws Exception {
+        var events = List.of(ClusterEvent.of(java.time.Instant.parse("2026-12-01T06:00:00.125Z"), EventType.HEALTHY,
+                "gateway", "worker-orders-1", "orders", "passed its first \"health\" check"),
+                ClusterEvent.of(java.time.Instant.parse("2026-12-01T06:00:01Z"), EventType.SCALED, "launcher", null,
+                        "orders", null));
+
+        for (var event : events) {
+            var line = new String(Json.bytes(EventStream.tree(event)));
+
+            assertThat(EventStream.event(line)).isEqualTo(event)
+                    .isEqualTo(StrictJson.mapper().readValue(line, ClusterEvent.class));
+        }
+        for (var notAnEvent : List.of("[1]", "", "{\"time\":\"2026-12-01T06:00:00Z\",\"type\":\"nonsense\",\"source\":\"g\"}",
+                "{\"type\":\"healthy\",\"source\":\"g\"}", "{\"time\":")) {
+            assertThatThrownBy(() -> EventStream.event(notAnEvent)).as(notAnEvent).isInstanceOfAny(
+                    java.io.IOException.class, IllegalArgumentException.class, NullPointerException.class);
+        }
+    }
+
+    @Test
+    void theHealthyWorkersOfAViewAreReadFromItsTreeAlone() throws Exception {
+        var view = new ClusterState("gateway", "2026-12-01T06:00:00Z", List.of(
+                new ClusterState.Worker("worker-a", "s", "http://127.0.0.1:1", 1, 1, "healthy", "2026-12-01T06:00:00Z",
+                        0, 0, 0, null),
+                new ClusterState.Worker("worker-b", "s", "http://127.0.0.1:2", 2, 1, "starting", "2026-12-01T06:00:00Z",
+                        0, 0, 0, null),
+                new ClusterState.Worker("worker-c", "s", "http://127.0.0.1:3", 3, 1, "healthy", "2026-12-01T06:00:00Z",
+                        0, 0, 0, null)), List.of());
+
+        assertThat(ClusterState.healthyWorkers(Json.tree(Json.bytes(view.tree()))))
+                .containsExactlyInAnyOrder("worker-a", "worker-c");
+        assertThat(ClusterState.healthyWorkers(Json.tree("{}".getBytes()))).isEmpty();
+    }
+
+    @Test
     void everyRolesHealthTreeIsWhatTheMapperWritesOfTheRecordToTheByte() throws Exception {
         var answers = List.of(Health.up("repository"), Health.gateway("gateway-2", 7),
                 Health.worker(false, "worker-\"a\"", "orders", 1, 9),
