@@ -47,9 +47,12 @@ public record Registration(String name, String segment, String url, long pid, in
                 throw new InvalidValueException(name, "is not a field of a registration");
             }
         }
+        long weight = whole(tree, "weight");
+        if (weight != (int) weight) {
+            throw new InvalidValueException("weight", "must be a whole number of at most " + Integer.MAX_VALUE);
+        }
         return new Registration(text(tree, "name"), text(tree, "segment"), text(tree, "url"), whole(tree, "pid"),
-                Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(tree, "weight")))),
-                texts(tree, "functions"));
+                (int) weight, texts(tree, "functions"));
     }
 
     private static String text(JsonNode tree, String field) {
@@ -79,9 +82,12 @@ public record Registration(String name, String segment, String url, long pid, in
         if (value == null || value.isNull()) {
             return null;
         }
+        if (!value.isArray()) {
+            throw new InvalidValueException(field, "must be a list of strings");
+        }
         var texts = new ArrayList<String>();
-        for (var element : value.isArray() ? value : List.<JsonNode>of(value)) {
-            if (!value.isArray() || !element.isTextual()) {
+        for (var element : value) {
+            if (!element.isTextual()) {
                 throw new InvalidValueException(field, "must be a list of strings");
             }
             texts.add(element.textValue());

@@ -85,6 +85,8 @@ class ProtocolTest {
                 List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"functions\":[1]}",
                         "functions: must be a list of strings"),
                 List.of("{\"segment\":\"s\",\"url\":\"http://h:1\"}", "name: is required"),
+                List.of("{\"name\":\"w\",\"segment\":\"s\",\"url\":\"http://h:1\",\"weight\":4294967296}",
+                        "weight: must be a whole number of at most"),
                 List.of("[1]", "expected an object"));
 
         for (var c : cases) {
