@@ -97,6 +97,20 @@ public final class DesignFiles {
      * a secret. With {@code permissions} null it behaves as {@link #writeAtomically(Path, String)}.
      */
     public static void writeAtomically(Path file, String text, Set<PosixFilePermission> permissions) throws IOException {
+        write(file, text, permissions, true);
+    }
+
+    /**
+     * Writes text to a file whole, as {@link #writeAtomically(Path, String)} does (a reader sees the old text or the
+     * new, never part of it), without forcing it to disk: for a file that lives only as long as a run, such as a
+     * process's config, whose writer should not wait for the disk.
+     */
+    public static void writeWhole(Path file, String text) throws IOException {
+        write(file, text, null, false);
+    }
+
+    private static void write(Path file, String text, Set<PosixFilePermission> permissions, boolean durable)
+            throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Files.createDirectories(folder);
@@ -118,7 +132,9 @@ public final class DesignFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             keepPermissions(temporary, target, permissions);
             try {

@@ -157,11 +157,18 @@ public final class JsonTrees {
         return out.toByteArray();
     }
 
-    /** A tree as text, laid out by the given printer. */
+    /** A tree as compact text: what {@link #bytes} writes, as a string. */
+    public static String text(JsonNode tree) {
+        return text(tree, null);
+    }
+
+    /** A tree as text, laid out by the given printer (compact when it is null). */
     static String text(JsonNode tree, PrettyPrinter printer) {
         var out = new StringWriter();
         try (var generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(printer);
+            if (printer != null) {
+                generator.setPrettyPrinter(printer);
+            }
             write(generator, tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -227,7 +228,6 @@ final class JvmCommand {
     private static String hash(String text) {
         var crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
-        var hex = Long.toHexString(crc.getValue());
-        return "0".repeat(8 - hex.length()) + hex;
+        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 }

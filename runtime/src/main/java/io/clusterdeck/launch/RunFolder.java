@@ -4,10 +4,8 @@ import io.clusterdeck.design.DesignFiles;
 import io.clusterdeck.plan.PlannedProcess;
 import io.clusterdeck.plan.ServiceConfigs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
@@ -66,16 +64,10 @@ public final class RunFolder {
         return folder.resolve("logs").resolve(process + ".log");
     }
 
-    /**
-     * Writes a process's config whole (a temporary file renamed: the process never reads half of one) but does not
-     * force it to disk, as the design and export files are: it lives as long as the run, and each spawn waited for
-     * the disk.
-     */
+    /** A process's config, written whole but not forced to disk: it lives as long as the run. */
     Path writeConfig(PlannedProcess process) throws IOException {
         var file = folder.resolve("configs").resolve(process.name() + ".json");
-        var temporary = file.resolveSibling("." + process.name() + "." + Thread.currentThread().getId() + ".tmp");
-        Files.writeString(temporary, ServiceConfigs.toJson(process.config()), StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DesignFiles.writeWhole(file, ServiceConfigs.toJson(process.config()));
         return file;
     }
 

@@ -35,9 +35,12 @@ public record ClusterState(String gateway, String time, List<Worker> workers, Li
             latencyMs = latencyMs == null ? Latency.NONE : latencyMs;
         }
 
+        /** The {@code state} of a worker that takes calls. */
+        public static final String HEALTHY = "healthy";
+
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean healthy() {
-            return "healthy".equals(state);
+            return HEALTHY.equals(state);
         }
     }
 
@@ -84,7 +87,7 @@ public record ClusterState(String gateway, String time, List<Worker> workers, Li
     public static Set<String> healthyWorkers(JsonNode tree) {
         var healthy = new HashSet<String>();
         for (var worker : tree.path("workers")) {
-            if ("healthy".equals(worker.path("state").textValue()) && worker.path("name").isTextual()) {
+            if (Worker.HEALTHY.equals(worker.path("state").textValue()) && worker.path("name").isTextual()) {
                 healthy.add(worker.path("name").textValue());
             }
         }

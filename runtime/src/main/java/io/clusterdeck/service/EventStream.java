@@ -10,7 +10,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /events}: a Server-Sent Events stream of a service's cluster events, one JSON object per
@@ -21,8 +20,7 @@ public final class EventStream implements HttpHandler {
 
     public EventStream(EventLog events) {
         this.sse = new ServerSentEventHandler((connection, lastEventId) -> {
-            var unsubscribe = events.subscribe(event -> connection.send(
-                    new String(JsonTrees.bytes(tree(event)), StandardCharsets.UTF_8)));
+            var unsubscribe = events.subscribe(event -> connection.send(JsonTrees.text(tree(event))));
             connection.addCloseTask(closed -> unsubscribe.run());
         });
     }
