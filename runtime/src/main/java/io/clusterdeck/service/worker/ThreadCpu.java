@@ -4,9 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The CPU time of the calling thread, read through the JVM's thread bean. The bean is made at the first read, not as
- * the worker starts: it loads the JVM's management library, about 15 ms of a worker's start that its first call pays
- * instead, once.
+ * The CPU time of the calling thread, read through the JVM's thread bean. The bean is made at the first read: making
+ * it loads the JVM's management library and sets up every platform bean provider (service loading, streams, the
+ * diagnostic-command and logging beans), 10-15 ms that a worker spends on a thread of its own as soon as it has
+ * registered (while the gateway's first health check is on its way), not on its first call.
  */
 final class ThreadCpu {
     private ThreadCpu() {
