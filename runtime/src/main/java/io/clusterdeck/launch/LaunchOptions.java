@@ -1,9 +1,12 @@
 package io.clusterdeck.launch;
 
+import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * How the launcher starts processes.
@@ -55,10 +58,31 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
      */
     public static LaunchOptions defaults() {
         var jar = System.getProperty(JAR_PROPERTY);
-        var classpath = jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
+        var classpath = absolute(jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path"));
         var appCds = !"false".equalsIgnoreCase(System.getProperty(CDS_PROPERTY, "true").trim());
         return new LaunchOptions(defaultHome(), runtimeJava(), classpath, appCds, Duration.ofSeconds(60),
                 Duration.ofSeconds(5), Backoff.DEFAULT);
+    }
+
+    /**
+     * A class path with each entry made absolute: the processes a launch starts find their jars whatever folder they
+     * run in, and the class-data archive, whose name holds the class path, serves launches from any folder (with a
+     * relative path, {@code java -jar runtime/target/clusterdeck.jar} and the same jar named from another folder made
+     * an archive each).
+     */
+    static String absolute(String classpath) {
+        if (classpath == null || classpath.isBlank()) {
+            return classpath;
+        }
+        var entries = new StringJoiner(File.pathSeparator);
+        for (var entry : classpath.split(File.pathSeparator)) {
+            try {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            } catch (InvalidPathException notAPath) {
+                entries.add(entry);
+            }
+        }
+        return entries.toString();
     }
 
     /** These options with the archive off when {@code wanted} is false; on only if it already was. */

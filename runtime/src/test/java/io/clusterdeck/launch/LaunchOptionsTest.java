@@ -2,6 +2,8 @@ package io.clusterdeck.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,17 @@ class LaunchOptionsTest {
         assertThat(offByProperty.withAppCdsIf(true).appCds()).isFalse();
         assertThat(on.withAppCdsIf(true).appCds()).isTrue();
         assertThat(on.withAppCdsIf(false).appCds()).isFalse();
+    }
+
+    @Test
+    void theClassPathIsMadeAbsoluteSoThatLaunchesFromAnyFolderShareOneArchive() {
+        var here = Path.of("").toAbsolutePath();
+        var classpath = String.join(File.pathSeparator, "runtime/target/clusterdeck.jar", "lib/../lib/a.jar", "/opt/b.jar");
+
+        assertThat(LaunchOptions.absolute(classpath).split(File.pathSeparator)).containsExactly(
+                here.resolve("runtime/target/clusterdeck.jar").toString(), here.resolve("lib/a.jar").toString(),
+                Path.of("/opt/b.jar").toAbsolutePath().toString());
+        assertThat(LaunchOptions.defaults().classpath().split(File.pathSeparator))
+                .allMatch(entry -> Path.of(entry).isAbsolute());
     }
 }
