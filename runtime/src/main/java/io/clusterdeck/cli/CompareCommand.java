@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code clusterdeck compare A B}: two designs under the same load, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run two designs in turn on this machine under the same load (the same public functions in",
-                "the same seeded order at the same rate), warm each up, measure it, and repeat A B A B; then show",
-                "side by side: calls answered, errors, latency overall and per function, gateway hops per call, the",
-                "cluster's CPU per call and its memory, and which design is better on each."},
+        description = {"Run two designs in turn on this machine under the same load and show which does better.",
+                "The same public functions in the same seeded order at the same rate; each design warmed up, measured,"
+                        + " and run again A B A B. Then side by side: calls answered, errors, latency overall and per"
+                        + " function, gateway hops per call, the cluster's CPU per call and its memory, and which design"
+                        + " is better on each."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared", "1:a design has problems or could not be run", "2:usage error"})
 final class CompareCommand implements Callable<Integer> {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code clusterdeck fault ACTION PROCESS}: breaks a process of the running launch on purpose. */
 @Command(name = "fault", mixinStandardHelpOptions = true,
         description = {"Break a process of the running launch on purpose, to watch the cluster fail over.",
-                "ACTION: kill (SIGKILL), stop (SIGTERM), pause (SIGSTOP), resume (SIGCONT), unhealthy, healthy",
-                "(the worker's health flag), latency (adds --ms to every call; 0 removes it), restart."})
+                "ACTION: kill (SIGKILL), stop (SIGTERM), pause (SIGSTOP), resume (SIGCONT), unhealthy, healthy"
+                        + " (the worker's health flag), latency (adds --ms to every call; 0 removes it), restart."})
 final class FaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

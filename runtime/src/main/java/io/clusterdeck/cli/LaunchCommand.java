@@ -34,8 +34,9 @@ import sun.misc.Signal;
 /** {@code clusterdeck launch DESIGN}: runs a design as real processes until Ctrl-C. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
         description = {"Run a design as real processes on this machine: repository, gateway, workers and proxy.",
-                "Waits until all are ready, prints them, then streams cluster events until Ctrl-C, which stops",
-                "everything gracefully. While it runs, `clusterdeck fault`, `scale`, `logs` and `status` reach it."},
+                "Waits until all are ready, prints them, then streams cluster events until Ctrl-C, which stops"
+                        + " everything gracefully. While it runs, `clusterdeck fault`, `scale`, `logs` and `status`"
+                        + " reach it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped with Ctrl-C", "1:the design has problems, or a process failed to start",
                 "2:usage error, such as a missing file"})

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code clusterdeck load URL}: an open-model load generator. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Call functions at a constant arrival rate and report throughput, errors by status and latency",
-                "percentiles, once a second and as a summary. Latency counts from when a call was due, so a slow",
-                "server cannot hide it."},
+        description = {"Call functions at a constant arrival rate and report throughput, errors and latency.",
+                "Errors by status and latency percentiles, once a second and as a summary. Latency counts from when a"
+                        + " call was due, so a slow server cannot hide it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished (even with failed calls)", "1:the design has problems",
                 "2:usage error"})

@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code clusterdeck profile}: records what the running launch's functions do for a while. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Record a profile of the running launch: per function its calls a second, CPU per call,",
-                "latency percentiles and errors, and which functions called which, in-process or through the",
-                "gateway, with what the hop cost. Drive traffic meanwhile (the app's traffic or `clusterdeck load`);",
-                "`clusterdeck advise` reads the file."},
+        description = {"Record a profile of the running launch, for `clusterdeck advise`.",
+                "Per function its calls a second, CPU per call, latency percentiles and errors, and which functions"
+                        + " called which, in-process or through the gateway, with what the hop cost. Drive traffic"
+                        + " meanwhile (the app's traffic or `clusterdeck load`); `clusterdeck advise` reads the file."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the profile was written", "1:the launch could not be profiled", "2:usage error"})
 final class ProfileCommand implements Callable<Integer> {

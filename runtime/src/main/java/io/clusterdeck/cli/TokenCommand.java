@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = {"Print a token for calling a cluster; use it as 'Authorization: Bearer <token>'.",
-                "--design D --subject S [--roles R,...]: an end user's development token for a design whose 'auth'",
-                "uses a shared secret (HS256); the design's proxy accepts it.",
-                "--member: a member token of the running launch, signed with its cluster key (for curl, or a",
-                "balancer in front of the workers)."},
+                "--design D --subject S [--roles R,...]: an end user's development token for a design whose 'auth'"
+                        + " uses a shared secret (HS256); the design's proxy accepts it.",
+                "--member: a member token of the running launch, signed with its cluster key (for curl, or a"
+                        + " balancer in front of the workers)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the token is printed", "1:the design has problems", "2:usage error, such as a design without auth"})
 final class TokenCommand implements Callable<Integer> {
