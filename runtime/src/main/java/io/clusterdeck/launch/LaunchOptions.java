@@ -58,7 +58,8 @@ public record LaunchOptions(Path home, Path java, String classpath, boolean appC
      */
     public static LaunchOptions defaults() {
         var jar = System.getProperty(JAR_PROPERTY);
-        var classpath = absolute(jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path"));
+        var named = jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
+        var classpath = absolute(named);
         var appCds = !"false".equalsIgnoreCase(System.getProperty(CDS_PROPERTY, "true").trim());
         return new LaunchOptions(defaultHome(), runtimeJava(), classpath, appCds, Duration.ofSeconds(60),
                 Duration.ofSeconds(5), Backoff.DEFAULT);
