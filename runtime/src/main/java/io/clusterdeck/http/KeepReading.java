@@ -14,6 +14,13 @@ import io.undertow.server.protocol.http.HttpServerConnection;
  * connection readable, and whichever listener the connection has then (Undertow's own while the request runs, or
  * none once a body was read, for which Undertow suspends "to prevent listener runaway") stops reading, as Undertow
  * does for every request over TLS. The exchange's end reads again, as always.
+ *
+ * <p>So the exchange must end on its I/O thread. Without a listener, that stop takes none of the care Undertow's own
+ * listener takes against an exchange ending on another thread: a kept-alive caller's next request, sent the moment
+ * the answer reached it, could make the I/O thread stop reading just after the other thread had ended the exchange
+ * and read again, and the connection was never read again (the caller's call lost, about one in twenty thousand
+ * under load on two cores). {@link Responses} therefore hands an answer made on another thread to the exchange's
+ * I/O thread, and the gateway and proxy answer on it anyway.
  */
 final class KeepReading {
     private KeepReading() {

@@ -14,7 +14,17 @@ public final class Responses {
         json(exchange, status, Json.bytes(body));
     }
 
+    /**
+     * Answers with a JSON body, from any thread: an answer made on another thread is written by the exchange's I/O
+     * thread, which must be the one to complete an exchange whose connection is kept reading ({@link KeepReading}).
+     */
     public static void json(HttpServerExchange exchange, int status, byte[] body) {
+        if (!exchange.isInIoThread()) {
+            // Within a handler Undertow runs on a task thread, a dispatch runs once the handler has returned (the
+            // exchange is not ended for want of an answer); from any other thread, at once.
+            exchange.dispatch(exchange.getIoThread(), () -> json(exchange, status, body));
+            return;
+        }
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
@@ -25,16 +35,12 @@ public final class Responses {
         return Json.bytes(ErrorAnswer.of(e.status(), e.code(), e.getMessage()).tree());
     }
 
-    /** Answers from any thread: the exchange is only touched on its own I/O thread. */
-    public static void later(HttpServerExchange exchange, Runnable answer) {
-        if (exchange.isInIoThread()) {
-            answer.run();
-        } else {
-            exchange.getIoThread().execute(answer);
-        }
-    }
-
+    /** Answers with the error's JSON body (or cuts a started answer short), from any thread, as {@link #json} does. */
     public static void error(HttpServerExchange exchange, ServiceException e) {
+        if (!exchange.isInIoThread()) {
+            exchange.dispatch(exchange.getIoThread(), () -> error(exchange, e));
+            return;
+        }
         if (exchange.isResponseStarted()) {
             exchange.endExchange();
             return;

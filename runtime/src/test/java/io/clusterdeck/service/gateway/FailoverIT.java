@@ -66,7 +66,8 @@ class FailoverIT {
             var outcomes = load.outcomes();
             LOG.info("{} calls under load, {} after the kill, {} failed", outcomes.size(), load.since(killedAt).size(),
                     load.failures().size());
-            assertThat(load.failures()).as("failed idempotent calls").isEmpty();
+            assertThat(load.failures()).as("failed idempotent calls (%s killed at %s); the gateway's events:%n%s",
+                    victim, killedAt, eventsAround(load.failures())).isEmpty();
             assertThat(load.since(killedAt)).hasSizeGreaterThan(50);
         }
 
@@ -119,6 +120,21 @@ class FailoverIT {
             assertThat(duringPause).allSatisfy(o -> assertThat(o.status()).isIn(200, 504));
             assertThat(duringPause.stream().filter(o -> o.status() == 200).count()).isGreaterThan(50);
         }
+    }
+
+    /** The gateway's events from shortly before each failed call to its end, to tell why a call failed. */
+    private String eventsAround(List<Load.Outcome> failures) {
+        if (failures.isEmpty()) {
+            return "";
+        }
+        var events = Events.read(gateway.url(), list -> false, Duration.ofSeconds(1));
+        return events.stream()
+                .filter(e -> failures.stream().anyMatch(f -> {
+                    var at = e.instant();
+                    return !at.isBefore(f.started().minusMillis(200)) && !at.isAfter(f.started().plusMillis(f.millis() + 200));
+                }))
+                .map(ClusterEvent::toString)
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 
     private void killByName(String worker) {
