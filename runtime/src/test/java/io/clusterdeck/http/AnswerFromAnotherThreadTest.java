@@ -2,6 +2,7 @@ package io.clusterdeck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeck.service.Await;
 import io.clusterdeck.time.Threads;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,8 @@ class AnswerFromAnotherThreadTest {
         try (var socket = connect()) {
             assertThat(call(socket, 1)).isEqualTo("{\"n\":1}");
         }
+        // The exchange ends once its answer is written, so the caller can have it a moment before.
+        Await.until("the exchange's end", Duration.ofSeconds(10), () -> !completedOnIoThread.isEmpty());
         assertThat(completedOnIoThread).containsExactly(true);
     }
 
