@@ -19,10 +19,7 @@ public final class Responses {
      * thread, which must be the one to complete an exchange whose connection is kept reading ({@link KeepReading}).
      */
     public static void json(HttpServerExchange exchange, int status, byte[] body) {
-        if (!exchange.isInIoThread()) {
-            // Within a handler Undertow runs on a task thread, a dispatch runs once the handler has returned (the
-            // exchange is not ended for want of an answer); from any other thread, at once.
-            exchange.dispatch(exchange.getIoThread(), () -> json(exchange, status, body));
+        if (handedToIoThread(exchange, () -> json(exchange, status, body))) {
             return;
         }
         exchange.setStatusCode(status);
@@ -37,8 +34,7 @@ public final class Responses {
 
     /** Answers with the error's JSON body (or cuts a started answer short), from any thread, as {@link #json} does. */
     public static void error(HttpServerExchange exchange, ServiceException e) {
-        if (!exchange.isInIoThread()) {
-            exchange.dispatch(exchange.getIoThread(), () -> error(exchange, e));
+        if (handedToIoThread(exchange, () -> error(exchange, e))) {
             return;
         }
         if (exchange.isResponseStarted()) {
@@ -52,5 +48,18 @@ public final class Responses {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, e.challenge());
         }
         json(exchange, e.status(), errorBody(e));
+    }
+
+    /**
+     * False on the exchange's I/O thread; elsewhere, hands {@code answer} to it and says so. Within a handler Undertow
+     * runs on a task thread the dispatch runs once the handler has returned (the exchange is not ended for want of an
+     * answer); from any other thread, at once.
+     */
+    private static boolean handedToIoThread(HttpServerExchange exchange, Runnable answer) {
+        if (exchange.isInIoThread()) {
+            return false;
+        }
+        exchange.dispatch(exchange.getIoThread(), answer);
+        return true;
     }
 }

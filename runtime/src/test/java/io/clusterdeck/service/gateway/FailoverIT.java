@@ -64,10 +64,11 @@ class FailoverIT {
             assertThat(handled(victim)).as("calls the gateway sent to the dead worker after detection").isEqualTo(handledAfterDetection);
             load.stop();
             var outcomes = load.outcomes();
+            var failures = load.failures();
             LOG.info("{} calls under load, {} after the kill, {} failed", outcomes.size(), load.since(killedAt).size(),
-                    load.failures().size());
-            assertThat(load.failures()).as("failed idempotent calls (%s killed at %s); the gateway's events:%n%s",
-                    victim, killedAt, eventsAround(load.failures())).isEmpty();
+                    failures.size());
+            assertThat(failures).as("failed idempotent calls (%s killed at %s); the gateway's events:%n%s",
+                    victim, killedAt, eventsAround(failures)).isEmpty();
             assertThat(load.since(killedAt)).hasSizeGreaterThan(50);
         }
 
